@@ -1,0 +1,148 @@
+import type { CustomerDataKind, CustomerDataOf } from '../../domain/customer-data.js';
+import { rangeDays, rangeLength, type DateRange } from '../../domain/date-range.js';
+import { err, ok, type Result } from '../../domain/result.js';
+import type { ProviderFailure } from '../../domain/errors.js';
+import { addMonths, weekday, type LocalDate } from '../../domain/local-date.js';
+import { KIND_SPECS, type IntervalReading, type MeteringKind } from '../../domain/metering.js';
+import { parisDate } from '../../domain/paris-time.js';
+import type { UsagePointId } from '../../domain/usage-point-id.js';
+import type { Clock } from '../../ports/clock.js';
+import type { MeteringProvider } from '../../ports/metering-provider.js';
+import { meterProfile, stableHash, type MeterProfile } from './meter-profiles.js';
+import { SyntheticSeries } from './synthetic-series.js';
+
+/**
+ * A MeteringProvider that answers like Enedis from synthetic data: the same history limits, the
+ * same refusals (wrong direction, before activation, no consent, curve not enabled), days from J-1
+ * back. Used for the demo account, for tests, and wherever no Enedis credentials are configured.
+ */
+export class MockEnedisProvider implements MeteringProvider {
+  constructor(private readonly clock: Clock) {}
+
+  async readings(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<Result<IntervalReading[], ProviderFailure>> {
+    const spec = KIND_SPECS[kind];
+    if (rangeLength(range) > spec.maxDaysPerCall) {
+      throw new RangeError(`${kind} takes at most ${spec.maxDaysPerCall} days per call, got ${rangeLength(range)}`);
+    }
+    const profile = meterProfile(usagePointId);
+    const refusal = this.refusal(kind, profile, range);
+    if (refusal) return err(refusal);
+    const today = parisDate(this.clock.now());
+    const series = new SyntheticSeries(usagePointId, profile);
+    const days = rangeDays(range).filter((day) => day < today && !profile.holeWeekdays.includes(weekday(day)));
+    const daily = (value: (day: LocalDate) => number) =>
+      days.map((day): IntervalReading => ({ date: day, value: value(day), quality: 'CORRIGE' }));
+    switch (kind) {
+      case 'consumption:daily':
+        return ok(daily((day) => series.dailyConsumption(day)));
+      case 'production:daily':
+        return ok(daily((day) => series.dailyProduction(day)));
+      case 'consumption:max_power':
+        return ok(days.map((day) => series.maxPower(day)));
+      case 'consumption:detail':
+        return ok(days.flatMap((day) => series.consumptionCurve(day)));
+      case 'production:detail':
+        return ok(days.flatMap((day) => series.productionCurve(day)));
+    }
+  }
+
+  private refusal(kind: MeteringKind, profile: MeterProfile, range: DateRange): ProviderFailure | null {
+    const spec = KIND_SPECS[kind];
+    if (profile.consentRevoked) {
+      return { kind: 'NoConsent', message: 'No consent can be found for this customer and this usage point' };
+    }
+    if (spec.direction === 'production' ? !profile.produces : !profile.consumes) {
+      return { kind: 'WrongDirection', message: 'the measuring direction does not match this usage point' };
+    }
+    if (spec.isCurve && !profile.loadCurveEnabled) {
+      return { kind: 'NoData', message: 'load curve recording is not enabled on this meter' };
+    }
+    const today = parisDate(this.clock.now());
+    if (range.start < addMonths(today, -spec.historyMonths)) {
+      return { kind: 'BeyondHistory', message: `data is kept ${spec.historyMonths} months` };
+    }
+    if (range.start < profile.activationDate) {
+      return {
+        kind: 'BeforeActivation',
+        message: 'the requested period is before the meter was activated',
+        oldestAvailable: profile.activationDate,
+      };
+    }
+    return null;
+  }
+
+  async customerData<K extends CustomerDataKind>(kind: K, usagePointId: UsagePointId): Promise<Result<CustomerDataOf<K>, ProviderFailure>> {
+    const profile = meterProfile(usagePointId);
+    if (profile.consentRevoked) {
+      return err({ kind: 'NoConsent', message: 'No consent can be found for this customer and this usage point' });
+    }
+    const faker = new SyntheticSeries(usagePointId, profile).seeded('customer', 'identity');
+    const customerId = String(1_000_000_000 + (stableHash(`customer:${usagePointId}`) % 8_999_999_999));
+    const usagePoint = { usage_point_id: usagePointId, usage_point_status: 'com' as const, meter_type: 'AMM' };
+    const firstname = faker.person.firstName();
+    const lastname = faker.person.lastName();
+    const data: { [P in CustomerDataKind]: () => CustomerDataOf<P> } = {
+      contract: () => ({
+        customer: {
+          customer_id: customerId,
+          usage_points: [
+            {
+              usage_point: usagePoint,
+              contracts: {
+                segment: 'C5',
+                subscribed_power: `${profile.subscribedPower} kVA`,
+                last_activation_date: `${profile.activationDate}+01:00`,
+                distribution_tariff: profile.offpeakHours ? 'BTINFMUDT' : 'BTINFCUST',
+                offpeak_hours: profile.offpeakHours,
+                contract_type: 'CARD-S',
+                contract_status: 'SERVC',
+                last_distribution_tariff_change_date: `${profile.activationDate}+01:00`,
+              },
+            },
+          ],
+        },
+      }),
+      address: () => ({
+        customer: {
+          customer_id: customerId,
+          usage_points: [
+            {
+              usage_point: {
+                ...usagePoint,
+                usage_point_addresses: {
+                  street: faker.location.streetAddress(),
+                  locality: null,
+                  postal_code: faker.location.zipCode('#####'),
+                  insee_code: faker.location.zipCode('#####'),
+                  city: faker.location.city().toUpperCase(),
+                  country: 'France',
+                  geo_points: {
+                    latitude: faker.location.latitude({ min: 43, max: 50, precision: 4 }).toFixed(4),
+                    longitude: faker.location.longitude({ min: -1.5, max: 7.5, precision: 4 }).toFixed(4),
+                    altitude: String(faker.number.int({ min: 0, max: 900 })),
+                  },
+                },
+              },
+            },
+          ],
+        },
+      }),
+      customer: () => ({
+        customer: {
+          customer_id: customerId,
+          identity: { natural_person: { title: faker.helpers.arrayElement(['M.', 'Mme']), firstname, lastname } },
+        },
+      }),
+      contact: () => ({
+        customer: {
+          customer_id: customerId,
+          contact_data: {
+            phone: `06${String(faker.number.int({ min: 0, max: 99_999_999 })).padStart(8, '0')}`,
+            email: faker.internet.email({ firstName: firstname, lastName: lastname, provider: 'example.org' }).toLowerCase(),
+          },
+        },
+      }),
+    };
+    return ok(data[kind]());
+  }
+}

@@ -1,0 +1,83 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Keyring, UserKey } from '../../ports/keyring.js';
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+function subKey(serverKey: Uint8Array, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', serverKey, Buffer.alloc(0), `myelectricaldata:${purpose}`, 32));
+}
+
+function sealWith(key: Buffer, plaintext: string, context: string): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(context, 'utf8'));
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
+function openWith(key: Buffer, sealed: string, context: string): string | null {
+  const raw = Buffer.from(sealed, 'base64');
+  if (raw.length < IV_BYTES + TAG_BYTES) return null;
+  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
+  decipher.setAAD(Buffer.from(context, 'utf8'));
+  decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  try {
+    return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+  } catch {
+    // GCM authentication failed: wrong key, wrong context or altered text. That is the contract's null.
+    return null;
+  }
+}
+
+/**
+ * AES-256-GCM (random 96-bit IV, 128-bit tag, the context as associated data), HKDF-SHA256 key
+ * derivation and HMAC-SHA256 secret look-up hashes, all from the server key (SECRET_KEY).
+ */
+export class NodeCryptoKeyring implements Keyring {
+  private readonly lookupKey: Buffer;
+  private readonly secretKey: Buffer;
+
+  constructor(serverKey: Uint8Array) {
+    this.lookupKey = subKey(serverKey, 'client-secret-lookup');
+    this.secretKey = subKey(serverKey, 'client-secret-seal');
+  }
+
+  newClientId(): string {
+    return `cli_${randomBytes(24).toString('base64url')}`;
+  }
+
+  newClientSecret(): string {
+    return randomBytes(48).toString('base64url');
+  }
+
+  clientSecretHash(secret: string): string {
+    return createHmac('sha256', this.lookupKey).update(secret, 'utf8').digest('hex');
+  }
+
+  sameHash(a: string, b: string): boolean {
+    const left = Buffer.from(a, 'utf8');
+    const right = Buffer.from(b, 'utf8');
+    return left.length === right.length && timingSafeEqual(left, right);
+  }
+
+  sealSecret(secret: string): string {
+    return sealWith(this.secretKey, secret, 'client-secret');
+  }
+
+  openSecret(sealed: string): string | null {
+    return openWith(this.secretKey, sealed, 'client-secret');
+  }
+
+  userKey(secret: string, userId: string): UserKey {
+    return Buffer.from(hkdfSync('sha256', secret, userId, 'myelectricaldata:cache', 32)) as unknown as UserKey;
+  }
+
+  seal(key: UserKey, plaintext: string, context: string): string {
+    return sealWith(key as unknown as Buffer, plaintext, context);
+  }
+
+  open(key: UserKey, sealed: string, context: string): string | null {
+    return openWith(key as unknown as Buffer, sealed, context);
+  }
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { EmailTaken } from '../../domain/errors.js';
+import { err, ok, type Result } from '../../domain/result.js';
+import type { NewUser, Role, User, UserPatch } from '../../domain/user.js';
+import type { UserRepo } from '../../ports/user-repo.js';
+import { UserModel } from './models.js';
+import { guarded, isoNow, toDate } from './sql-errors.js';
+
+function toUser(row: UserModel): User {
+  return {
+    id: row.id,
+    email: row.email,
+    passwordHash: row.password_hash,
+    clientId: row.client_id,
+    clientSecretHash: row.client_secret_hash,
+    clientSecretSealed: row.client_secret_sealed,
+    emailVerified: Boolean(row.email_verified),
+    debugMode: Boolean(row.debug_mode),
+    isActive: Boolean(row.is_active),
+    role: row.role as Role,
+    isDemo: Boolean(row.is_demo),
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+const COLUMNS: { [K in keyof UserPatch]-?: string } = {
+  passwordHash: 'password_hash',
+  clientSecretHash: 'client_secret_hash',
+  clientSecretSealed: 'client_secret_sealed',
+  emailVerified: 'email_verified',
+  debugMode: 'debug_mode',
+  isActive: 'is_active',
+  role: 'role',
+};
+
+export class SqlUserRepo implements UserRepo {
+  constructor(private readonly knex: Knex) {}
+
+  create(user: NewUser): Promise<Result<User, EmailTaken>> {
+    const now = isoNow();
+    return guarded<Result<User, EmailTaken>>(
+      async () => {
+        const row = await UserModel.query(this.knex).insertAndFetch({
+          id: randomUUID(),
+          email: user.email,
+          password_hash: user.passwordHash,
+          client_id: user.clientId,
+          client_secret_hash: user.clientSecretHash,
+          client_secret_sealed: user.clientSecretSealed,
+          email_verified: user.emailVerified,
+          debug_mode: user.debugMode,
+          is_active: user.isActive,
+          role: user.role,
+          is_demo: user.isDemo,
+          created_at: now,
+          updated_at: now,
+        });
+        return ok(toUser(row));
+      },
+      (violation) => {
+        if (/email/.test(`${violation.constraint ?? ''} ${violation.columns?.join(' ') ?? ''}`)) return err({ kind: 'EmailTaken' });
+        throw violation;
+      },
+    );
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.findBy('id', id);
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.findBy('email', email.toLowerCase());
+  }
+
+  findByClientId(clientId: string): Promise<User | null> {
+    return this.findBy('client_id', clientId);
+  }
+
+  findByClientSecretHash(hash: string): Promise<User | null> {
+    return this.findBy('client_secret_hash', hash);
+  }
+
+  update(id: string, patch: UserPatch): Promise<User | null> {
+    const changes: Record<string, unknown> = { updated_at: isoNow() };
+    for (const [key, value] of Object.entries(patch)) changes[COLUMNS[key as keyof UserPatch]] = value;
+    return guarded(async () => {
+      const updated = await UserModel.query(this.knex).patch(changes).where('id', id);
+      return updated > 0 ? this.findById(id) : null;
+    });
+  }
+
+  delete(id: string): Promise<boolean> {
+    // Meters and tokens go with the account through ON DELETE CASCADE, inside this one statement.
+    return guarded(async () => (await UserModel.query(this.knex).deleteById(id)) > 0);
+  }
+
+  private findBy(column: string, value: string): Promise<User | null> {
+    return guarded(async () => {
+      const row = await UserModel.query(this.knex).findOne(column, value);
+      return row ? toUser(row) : null;
+    });
+  }
+}

@@ -1,0 +1,64 @@
+import { invalidInput, type InvalidInput } from './errors.js';
+import { addDays, dayNumber, fromDayNumber, maxDate, minDate, parseLocalDate, type LocalDate } from './local-date.js';
+import { err, ok, type Result } from './result.js';
+
+/**
+ * A run of days with Enedis' semantics: `start` included, `end` excluded, `start < end`.
+ * `{start: 2024-01-01, end: 2024-01-02}` is the single day 2024-01-01.
+ */
+export type DateRange = { readonly start: LocalDate; readonly end: LocalDate };
+
+export function parseDateRange(rawStart: unknown, rawEnd: unknown): Result<DateRange, InvalidInput> {
+  const start = parseLocalDate(rawStart, 'start');
+  if (!start.ok) return start;
+  const end = parseLocalDate(rawEnd, 'end');
+  if (!end.ok) return end;
+  if (end.value <= start.value) {
+    return err(invalidInput('end', 'end must be after start (end is exclusive: start=D, end=D+1 is one day)'));
+  }
+  return ok({ start: start.value, end: end.value });
+}
+
+/** Builds a range from trusted days; an empty or reversed pair gives null. */
+export function rangeOf(start: LocalDate, end: LocalDate): DateRange | null {
+  return start < end ? { start, end } : null;
+}
+
+export function rangeLength(range: DateRange): number {
+  return dayNumber(range.end) - dayNumber(range.start);
+}
+
+export function rangeDays(range: DateRange): LocalDate[] {
+  const first = dayNumber(range.start);
+  const days: LocalDate[] = [];
+  for (let day = first; day < dayNumber(range.end); day++) days.push(fromDayNumber(day));
+  return days;
+}
+
+export function intersectRanges(a: DateRange, b: DateRange): DateRange | null {
+  return rangeOf(maxDate(a.start, b.start), minDate(a.end, b.end));
+}
+
+/** Consecutive days grouped into ranges; input need not be sorted and may repeat. */
+export function groupRuns(days: readonly LocalDate[]): DateRange[] {
+  const sorted = [...new Set(days.map(dayNumber))].sort((x, y) => x - y);
+  const runs: DateRange[] = [];
+  let runStart: number | undefined;
+  sorted.forEach((day, i) => {
+    runStart ??= day;
+    if (sorted[i + 1] !== day + 1) {
+      runs.push({ start: fromDayNumber(runStart), end: fromDayNumber(day + 1) });
+      runStart = undefined;
+    }
+  });
+  return runs;
+}
+
+/** Cuts a range into consecutive ranges of at most `maxDays` days each. */
+export function splitRange(range: DateRange, maxDays: number): DateRange[] {
+  const parts: DateRange[] = [];
+  for (let start = range.start; start < range.end; start = addDays(start, maxDays)) {
+    parts.push({ start, end: minDate(addDays(start, maxDays), range.end) });
+  }
+  return parts;
+}

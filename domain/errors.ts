@@ -1,0 +1,66 @@
+import type { LocalDate } from './local-date.js';
+
+/**
+ * Expected business failures, keyed by `kind`. Names are domain words; the mapping to HTTP lives in
+ * host/http/error-mapping.ts, which fails to compile until every kind here is mapped.
+ */
+export type InvalidInput = { kind: 'InvalidInput'; field: string; message: string };
+export type EmailTaken = { kind: 'EmailTaken' };
+export type WeakPassword = { kind: 'WeakPassword'; field: string; message: string };
+export type InvalidCredentials = { kind: 'InvalidCredentials' };
+export type InvalidClient = { kind: 'InvalidClient' };
+export type AccountInactive = { kind: 'AccountInactive' };
+export type EmailNotVerified = { kind: 'EmailNotVerified' };
+export type Unauthenticated = { kind: 'Unauthenticated'; reason: 'missing' | 'invalid' | 'expired' };
+export type DemoReadOnly = { kind: 'DemoReadOnly' };
+export type PdlNotFound = { kind: 'PdlNotFound' };
+export type PdlAlreadyRegistered = { kind: 'PdlAlreadyRegistered' };
+export type PdlInactive = { kind: 'PdlInactive' };
+export type QuotaExceeded = {
+  kind: 'QuotaExceeded';
+  bucket: 'cached' | 'uncached';
+  limit: number;
+  resetAt: Date;
+};
+
+/** What a metering provider can answer instead of data (Enedis error table, reference §1.6). */
+export type NoConsent = { kind: 'NoConsent'; message: string };
+export type NotHolder = { kind: 'NotHolder'; message: string };
+export type WrongDirection = { kind: 'WrongDirection'; message: string };
+export type BeforeActivation = { kind: 'BeforeActivation'; message: string; oldestAvailable?: LocalDate };
+export type BeyondHistory = { kind: 'BeyondHistory'; message: string };
+export type NoData = { kind: 'NoData'; message: string };
+export type UpstreamThrottled = { kind: 'UpstreamThrottled'; message: string; retryAfterSeconds: number };
+export type UpstreamUnavailable = { kind: 'UpstreamUnavailable'; message: string };
+export type BadUpstreamData = { kind: 'BadUpstreamData'; message: string };
+
+export type ProviderFailure =
+  | NoConsent
+  | NotHolder
+  | WrongDirection
+  | BeforeActivation
+  | BeyondHistory
+  | NoData
+  | UpstreamThrottled
+  | UpstreamUnavailable
+  | BadUpstreamData;
+
+export type DomainError =
+  | InvalidInput
+  | EmailTaken
+  | WeakPassword
+  | InvalidCredentials
+  | InvalidClient
+  | AccountInactive
+  | EmailNotVerified
+  | Unauthenticated
+  | DemoReadOnly
+  | PdlNotFound
+  | PdlAlreadyRegistered
+  | PdlInactive
+  | QuotaExceeded
+  | ProviderFailure;
+
+export type DomainErrorKind = DomainError['kind'];
+
+export const invalidInput = (field: string, message: string): InvalidInput => ({ kind: 'InvalidInput', field, message });

@@ -1,0 +1,59 @@
+import { addDays, dayNumber, type LocalDate } from './local-date.js';
+
+/**
+ * Europe/Paris wall-clock arithmetic, by the EU rule in force since 1996: summer time (UTC+2) from
+ * the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC, UTC+1 otherwise.
+ * Computed rather than looked up so that the domain needs no time-zone database; a unit test checks
+ * it against the platform's tz data.
+ */
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+function lastSundayUtc(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0);
+  const weekdayOfLast = new Date(lastDay).getUTCDay();
+  return lastDay - weekdayOfLast * DAY_MS + HOUR_MS;
+}
+
+/** Offset of Paris from UTC, in minutes (60 or 120), at the instant `utcMs`. */
+export function parisOffsetMinutes(utcMs: number): number {
+  const year = new Date(utcMs).getUTCFullYear();
+  return utcMs >= lastSundayUtc(year, 2) && utcMs < lastSundayUtc(year, 9) ? 120 : 60;
+}
+
+/** The Paris calendar day of an instant. */
+export function parisDate(instant: Date): LocalDate {
+  const local = instant.getTime() + parisOffsetMinutes(instant.getTime()) * 60_000;
+  return new Date(local).toISOString().slice(0, 10) as LocalDate;
+}
+
+/** The instant of local midnight opening `date` in Paris (never inside a DST jump, which is at 02:00). */
+export function parisMidnightUtcMs(date: LocalDate): number {
+  const utcMidnight = dayNumber(date) * DAY_MS;
+  return utcMidnight - parisOffsetMinutes(utcMidnight - 2 * HOUR_MS) * 60_000;
+}
+
+/** ISO 8601 with Paris' offset at that instant, e.g. `2024-03-31T03:00:00+02:00`. */
+export function formatParisIso(utcMs: number): string {
+  const offset = parisOffsetMinutes(utcMs);
+  const local = new Date(utcMs + offset * 60_000).toISOString().slice(0, 19);
+  return `${local}+0${offset / 60}:00`;
+}
+
+/**
+ * The start instants of a Paris day's intervals of `stepMinutes`: 48 half-hours on an ordinary day,
+ * 46 on the spring-forward day, 50 on the fall-back day.
+ */
+export function intervalStarts(date: LocalDate, stepMinutes: number): number[] {
+  const from = parisMidnightUtcMs(date);
+  const to = parisMidnightUtcMs(addDays(date, 1));
+  const starts: number[] = [];
+  for (let t = from; t < to; t += stepMinutes * 60_000) starts.push(t);
+  return starts;
+}
+
+/** Wall-clock hour of day in Paris, fractional (13.5 is 13:30), at an instant. */
+export function parisHourOfDay(utcMs: number): number {
+  const local = utcMs + parisOffsetMinutes(utcMs) * 60_000;
+  return (((local % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS;
+}

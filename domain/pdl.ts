@@ -1,0 +1,68 @@
+import type { LocalDate } from './local-date.js';
+import type { UsagePointId } from './usage-point-id.js';
+
+/** How the last synchronisation of a meter's contract with the metering provider went. */
+export interface PdlSync {
+  readonly status: 'pending' | 'ok' | 'failed';
+  readonly error: string | null;
+  readonly syncedAt: Date | null;
+}
+
+/** A registered meter (PDL). A usage point belongs to exactly one account. */
+export interface Pdl {
+  readonly id: string;
+  readonly usagePointId: UsagePointId;
+  readonly userId: string;
+  readonly name: string | null;
+  readonly hasConsumption: boolean;
+  readonly hasProduction: boolean;
+  /** kVA */
+  readonly subscribedPower: number | null;
+  /** Off-peak ranges as `HH:MM-HH:MM`, local time. */
+  readonly offpeakHours: readonly string[] | null;
+  readonly activationDate: LocalDate | null;
+  /** Set when the provider reports that older data does not exist, so later requests are clamped. */
+  readonly oldestAvailableDataDate: LocalDate | null;
+  readonly displayOrder: number | null;
+  readonly isActive: boolean;
+  readonly sync: PdlSync;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export type NewPdl = Omit<Pdl, 'id' | 'createdAt' | 'updatedAt'>;
+
+export type PdlPatch = Partial<
+  Pick<
+    Pdl,
+    | 'name'
+    | 'hasConsumption'
+    | 'hasProduction'
+    | 'subscribedPower'
+    | 'offpeakHours'
+    | 'activationDate'
+    | 'oldestAvailableDataDate'
+    | 'displayOrder'
+    | 'isActive'
+    | 'sync'
+  >
+>;
+
+/**
+ * Off-peak hours from Enedis' free text, e.g. `HC (22H00-6H00;12h00-14h00)` gives
+ * `["22:00-06:00", "12:00-14:00"]`; text with no readable range gives null.
+ */
+export function parseOffpeakHours(text: string | null | undefined): string[] | null {
+  if (!text) return null;
+  const pad = (h: string, m: string) => `${h.padStart(2, '0')}:${m.padStart(2, '0')}`;
+  const ranges = [...text.matchAll(/(\d{1,2})\s*[hH:]\s*(\d{2})\s*-\s*(\d{1,2})\s*[hH:]\s*(\d{2})/g)].map(
+    ([, h1, m1, h2, m2]) => `${pad(h1!, m1!)}-${pad(h2!, m2!)}`,
+  );
+  return ranges.length > 0 ? ranges : null;
+}
+
+/** `"9 kVA"` gives 9; anything unreadable gives null. */
+export function parseSubscribedPower(text: string | null | undefined): number | null {
+  const match = text ? /(\d+(?:[.,]\d+)?)\s*kVA/i.exec(text) : null;
+  return match ? Math.round(Number(match[1]!.replace(',', '.'))) : null;
+}

@@ -1,0 +1,39 @@
+import type { DomainError } from '../errors.js';
+import type { Principal } from '../principal.js';
+import { err, ok, type Result } from '../result.js';
+import type { Credentials } from './accounts.js';
+import type { Dependencies } from './dependencies.js';
+
+async function purgeCacheOf(deps: Dependencies, userId: string): Promise<number> {
+  const meters = await deps.pdls.listByOwner(userId);
+  const counts = await Promise.all(meters.map((pdl) => deps.cache.deleteUsagePoint(pdl.usagePointId)));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * A new client secret; the old one stops working at once. The cache sealed under the old secret
+ * could no longer be opened, so it is purged rather than left to expire.
+ */
+export const regenerateSecret =
+  (deps: Dependencies) =>
+  async (principal: Principal): Promise<Result<Credentials, DomainError>> => {
+    if (principal.user.isDemo) return err({ kind: 'DemoReadOnly' });
+    const clientSecret = deps.keyring.newClientSecret();
+    const updated = await deps.users.update(principal.user.id, {
+      clientSecretHash: deps.keyring.clientSecretHash(clientSecret),
+      clientSecretSealed: deps.keyring.sealSecret(clientSecret),
+    });
+    if (!updated) return err({ kind: 'Unauthenticated', reason: 'invalid' });
+    await purgeCacheOf(deps, principal.user.id);
+    return ok({ clientId: updated.clientId, clientSecret });
+  };
+
+/** Deletes the account, its meters and tokens (one transaction in the repository) and everything cached for its meters. */
+export const deleteAccount =
+  (deps: Dependencies) =>
+  async (principal: Principal): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
+    if (principal.user.isDemo) return err({ kind: 'DemoReadOnly' });
+    const deletedCacheEntries = await purgeCacheOf(deps, principal.user.id);
+    await deps.users.delete(principal.user.id);
+    return ok({ deletedCacheEntries });
+  };

@@ -1,0 +1,38 @@
+import { err, ok, type Result } from '../result.js';
+import type { AccountInactive, EmailNotVerified, Unauthenticated } from '../errors.js';
+import type { Principal } from '../principal.js';
+import type { Role, User } from '../user.js';
+import type { Dependencies } from './dependencies.js';
+
+const looksLikeJwt = (token: string) => token.split('.').length === 3;
+
+export const effectiveRole = (user: User, adminEmails: readonly string[]): Role =>
+  adminEmails.includes(user.email.toLowerCase()) ? 'admin' : user.role;
+
+/**
+ * Resolves `Authorization: Bearer <token>` where the token is a JWT issued by this gateway or the
+ * client secret itself. A secret is found by its keyed hash through an index, never by a scan.
+ */
+export const authenticate =
+  ({ users, keyring, accessTokens, settings }: Dependencies) =>
+  async (bearer: string | null): Promise<Result<Principal, Unauthenticated | AccountInactive | EmailNotVerified>> => {
+    if (!bearer) return err({ kind: 'Unauthenticated', reason: 'missing' });
+    let user: User | null = null;
+    let clientSecret: string | null = null;
+    if (looksLikeJwt(bearer)) {
+      const verified = await accessTokens.verify(bearer);
+      if (verified && 'expired' in verified) return err({ kind: 'Unauthenticated', reason: 'expired' });
+      if (verified) user = await users.findById(verified.userId);
+    } else {
+      const hash = keyring.clientSecretHash(bearer);
+      const found = await users.findByClientSecretHash(hash);
+      if (found && keyring.sameHash(found.clientSecretHash, hash)) {
+        user = found;
+        clientSecret = bearer;
+      }
+    }
+    if (!user) return err({ kind: 'Unauthenticated', reason: 'invalid' });
+    if (!user.isActive) return err({ kind: 'AccountInactive' });
+    if (settings.requireEmailVerification && !user.emailVerified) return err({ kind: 'EmailNotVerified' });
+    return ok({ user, role: effectiveRole(user, settings.adminEmails), clientSecret });
+  };

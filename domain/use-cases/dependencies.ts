@@ -1,0 +1,39 @@
+import type { AccessTokens } from '../../ports/access-tokens.js';
+import type { Clock } from '../../ports/clock.js';
+import type { DayCache } from '../../ports/day-cache.js';
+import type { Keyring } from '../../ports/keyring.js';
+import type { MeteringProvider } from '../../ports/metering-provider.js';
+import type { PasswordHasher } from '../../ports/password-hasher.js';
+import type { PdlRepo } from '../../ports/pdl-repo.js';
+import type { RateLimiter } from '../../ports/rate-limiter.js';
+import type { TokenStore } from '../../ports/token-store.js';
+import type { UserRepo } from '../../ports/user-repo.js';
+
+export interface GatewaySettings {
+  /** TTL of a cached day of data (CACHE_TTL_SECONDS). */
+  readonly cacheTtlSeconds: number;
+  /** How long a day the provider confirmed empty is remembered (never J-1, which may arrive late). */
+  readonly noDataTtlSeconds: number;
+  /** Requests per user per Paris day: served from cache, and needing the provider. */
+  readonly quota: { readonly cached: number; readonly uncached: number };
+  /** Lower-case emails of accounts that are admins whatever their stored role. */
+  readonly adminEmails: readonly string[];
+  readonly requireEmailVerification: boolean;
+}
+
+export interface Dependencies {
+  readonly users: UserRepo;
+  readonly pdls: PdlRepo;
+  readonly tokens: TokenStore;
+  readonly cache: DayCache;
+  readonly limiter: RateLimiter;
+  /** The provider for ordinary accounts. */
+  readonly provider: MeteringProvider;
+  /** The provider for the demo account, whatever the configuration. */
+  readonly demoProvider: MeteringProvider;
+  readonly clock: Clock;
+  readonly keyring: Keyring;
+  readonly passwords: PasswordHasher;
+  readonly accessTokens: AccessTokens;
+  readonly settings: GatewaySettings;
+}

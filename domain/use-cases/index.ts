@@ -1,0 +1,36 @@
+import { issueClientToken, logIn, signUp } from './accounts.js';
+import { deleteAccount, regenerateSecret } from './account.js';
+import { authenticate } from './authenticate.js';
+import { ensureDemoAccount, warmDemoCache } from './demo-account.js';
+import type { Dependencies } from './dependencies.js';
+import { deletePdl, getPdl, listPdls, purgePdlCache, registerPdl, resyncPdl, updatePdl } from './meters.js';
+import { usageStatus } from './quota.js';
+import { readCustomerData } from './read-customer-data.js';
+import { readMeterData } from './read-meter-data.js';
+
+/** Every use case of the gateway, wired to one set of ports. Build it once: it holds the single-flight state. */
+export function createUseCases(deps: Dependencies) {
+  return {
+    signUp: signUp(deps),
+    logIn: logIn(deps),
+    issueClientToken: issueClientToken(deps),
+    authenticate: authenticate(deps),
+    usageStatus: usageStatus(deps),
+    regenerateSecret: regenerateSecret(deps),
+    deleteAccount: deleteAccount(deps),
+    registerPdl: registerPdl(deps),
+    listPdls: listPdls(deps),
+    getPdl: getPdl(deps),
+    updatePdl: updatePdl(deps),
+    deletePdl: deletePdl(deps),
+    resyncPdl: resyncPdl(deps),
+    purgePdlCache: purgePdlCache(deps),
+    readMeterData: readMeterData(deps),
+    readCustomerData: readCustomerData(deps),
+    ensureDemoAccount: ensureDemoAccount(deps),
+    warmDemoCache: warmDemoCache(deps),
+  };
+}
+
+export type UseCases = ReturnType<typeof createUseCases>;
+export type { Dependencies, GatewaySettings } from './dependencies.js';

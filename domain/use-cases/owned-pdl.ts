@@ -1,0 +1,22 @@
+import { err, ok, type Result } from '../result.js';
+import type { PdlNotFound } from '../errors.js';
+import type { Pdl } from '../pdl.js';
+import type { Principal } from '../principal.js';
+import type { UsagePointId } from '../usage-point-id.js';
+import type { Dependencies } from './dependencies.js';
+
+const USAGE_POINT = /^\d{14}$/;
+
+/**
+ * A meter of the principal's, by internal id or by usage point id. Another account's meter answers
+ * exactly as a meter that does not exist.
+ */
+export const findOwnedPdl =
+  ({ pdls }: Dependencies) =>
+  async (principal: Principal, idOrUsagePoint: string): Promise<Result<Pdl, PdlNotFound>> => {
+    const pdl = USAGE_POINT.test(idOrUsagePoint)
+      ? await pdls.findByUsagePointId(idOrUsagePoint as UsagePointId)
+      : await pdls.findById(idOrUsagePoint);
+    if (!pdl || pdl.userId !== principal.user.id) return err({ kind: 'PdlNotFound' });
+    return ok(pdl);
+  };

@@ -1,0 +1,53 @@
+import { addDays } from '../local-date.js';
+import { parisDate, parisMidnightUtcMs } from '../paris-time.js';
+import { isAdmin, type Principal } from '../principal.js';
+import { err, ok, type Result } from '../result.js';
+import type { QuotaExceeded } from '../errors.js';
+import type { BucketState } from '../../ports/rate-limiter.js';
+import type { Dependencies } from './dependencies.js';
+
+export type QuotaBucket = 'cached' | 'uncached';
+
+/** Quotas are per Paris day: the window closes at the next local midnight. */
+function dailyWindow(now: Date) {
+  const today = parisDate(now);
+  return { today, windowMs: parisMidnightUtcMs(addDays(today, 1)) - now.getTime() };
+}
+
+/** Bucket names keep the seed's shape: `rate_limit:{user_id}:cached:{date}`, `...:no_cache:{date}`. */
+const bucketName = (userId: string, bucket: QuotaBucket, today: string) =>
+  `rate_limit:${userId}:${bucket === 'cached' ? 'cached' : 'no_cache'}:${today}`;
+
+const limitOf = (deps: Dependencies, bucket: QuotaBucket) => deps.settings.quota[bucket];
+
+/**
+ * Counts one request against the user's daily quota: `cached` when it was served from the cache
+ * alone, `uncached` when it needed the provider. Admins are not limited (null: nothing counted).
+ */
+export const chargeQuota =
+  (deps: Dependencies) =>
+  async (principal: Principal, bucket: QuotaBucket): Promise<Result<BucketState | null, QuotaExceeded>> => {
+    if (isAdmin(principal)) return ok(null);
+    const { today, windowMs } = dailyWindow(deps.clock.now());
+    const limit = limitOf(deps, bucket);
+    const state = await deps.limiter.consume(bucketName(principal.user.id, bucket, today), limit, windowMs);
+    if (!state.allowed) return err({ kind: 'QuotaExceeded', bucket, limit, resetAt: state.resetAt });
+    return ok(state);
+  };
+
+export interface UsageStatus {
+  readonly date: string;
+  readonly unlimited: boolean;
+  readonly cached: BucketState;
+  readonly uncached: BucketState;
+}
+
+export const usageStatus =
+  (deps: Dependencies) =>
+  async (principal: Principal): Promise<UsageStatus> => {
+    const { today, windowMs } = dailyWindow(deps.clock.now());
+    const peek = (bucket: QuotaBucket) =>
+      deps.limiter.peek(bucketName(principal.user.id, bucket, today), limitOf(deps, bucket), windowMs);
+    const [cached, uncached] = await Promise.all([peek('cached'), peek('uncached')]);
+    return { date: today, unlimited: isAdmin(principal), cached, uncached };
+  };

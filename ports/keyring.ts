@@ -1,0 +1,24 @@
+/** A per-user key derived from the user's client secret. Opaque outside the keyring. */
+export type UserKey = { readonly __brand: 'UserKey' };
+
+/**
+ * The gateway's keys and what is done with them.
+ * - Client credentials are random; `clientSecretHash` is keyed with the server key, so a database
+ *   dump alone cannot test guesses. `sameHash` compares in constant time.
+ * - `sealSecret`/`openSecret` keep a copy of the client secret under the server key.
+ * - `userKey` derives (HKDF) the key that seals that user's cached values.
+ * - `seal`/`open` are authenticated encryption (AES-256-GCM) bound to `context` (the cache key), so a
+ *   value moved to another key does not open. `open` returns null for anything that does not open
+ *   under that key and context: a wrong key, a rotated secret, corrupt text.
+ */
+export interface Keyring {
+  newClientId(): string;
+  newClientSecret(): string;
+  clientSecretHash(secret: string): string;
+  sameHash(a: string, b: string): boolean;
+  sealSecret(secret: string): string;
+  openSecret(sealed: string): string | null;
+  userKey(secret: string, userId: string): UserKey;
+  seal(key: UserKey, plaintext: string, context: string): string;
+  open(key: UserKey, sealed: string, context: string): string | null;
+}
