@@ -59,7 +59,7 @@ const daily = (direction: Direction, readingType: ReadingType): KindSpec => ({
   direction,
   maxDaysPerCall: 365,
   historyMonths: 36,
-  maxDaysPerRequest: 1100,
+  maxDaysPerRequest: 1200,
   readingType,
   isCurve: false,
 });
@@ -68,7 +68,7 @@ const curve = (direction: Direction): KindSpec => ({
   direction,
   maxDaysPerCall: 7,
   historyMonths: 24,
-  maxDaysPerRequest: 731,
+  maxDaysPerRequest: 800,
   readingType: CURVE,
   isCurve: true,
 });

@@ -38,14 +38,15 @@ export class SyntheticSeries {
     const base = this.profile.baseDailyWh;
     const seasonal = 1.05 + 0.25 * Math.cos((2 * Math.PI * (dayOfYear(day) - 15)) / YEAR);
     const weekend = [0, 6].includes(weekday(day)) ? 1.04 : 1;
-    const value = base * seasonal * weekend * (1 + 0.04 * this.gaussian(faker));
-    return Math.round(Math.min(base * 1.315, Math.max(base * 0.79, value)));
+    const raw = seasonal * weekend * (1 + 0.04 * this.gaussian(faker));
+    // Squeezed smoothly into (0.785, 1.315) x base: the seed's 15-25 kWh for the demo's 19 kWh base.
+    return Math.round(base * (1.05 + 0.265 * Math.tanh((raw - 1.05) / 0.265)));
   }
 
   /** Wh. About 20 kWh on a clear summer day, 3 in winter, a cloudy day (one in five) 60 % less. */
   dailyProduction(day: LocalDate): number {
     const faker = this.seeded(day, 'production');
-    const clear = 11.5 - 8.5 * Math.cos((2 * Math.PI * (dayOfYear(day) - 172)) / YEAR);
+    const clear = 11.5 + 8.5 * Math.cos((2 * Math.PI * (dayOfYear(day) - 172)) / YEAR);
     const cloudy = faker.number.float({ min: 0, max: 1 }) < 0.2 ? 0.4 : 1;
     const noise = faker.number.float({ min: 0.92, max: 1.05 });
     return Math.round((this.profile.peakSolarWh / 20) * clear * cloudy * noise);

@@ -1,0 +1,179 @@
+import { resolve } from 'node:path';
+import { err, ok, type Result } from '../domain/result.js';
+
+export type DatabaseConfig =
+  | { readonly dialect: 'sqlite'; readonly file: string }
+  | { readonly dialect: 'postgresql'; readonly url: string };
+
+/** Everything the gateway reads from its environment, validated. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly redisUrl: string | null;
+  readonly cacheTtlSeconds: number;
+  readonly enedis: {
+    readonly environment: 'sandbox' | 'production';
+    readonly clientId: string | null;
+    readonly clientSecret: string | null;
+    readonly redirectUri: string | null;
+  };
+  /** Null: generated on first start and kept in `dataDir`. */
+  readonly secretKey: string | null;
+  readonly accessTokenExpireMinutes: number;
+  readonly frontendUrl: string;
+  readonly backendUrl: string;
+  readonly debug: boolean;
+  readonly debugSql: boolean;
+  readonly requireEmailVerification: boolean;
+  readonly requireCaptcha: boolean;
+  readonly adminEmails: readonly string[];
+  readonly quota: { readonly cached: number; readonly uncached: number };
+  readonly demoAccount: boolean;
+  readonly bcryptCost: number;
+  readonly logLevel: string;
+}
+
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly message: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+class Reader {
+  readonly problems: ConfigProblem[] = [];
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  optional(name: string): string | null {
+    return this.raw(name) ?? null;
+  }
+
+  int(name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+    const raw = this.raw(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || value < min || value > max) {
+      this.problems.push({ variable: name, message: `expected an integer from ${min} to ${max}, got "${raw}"` });
+      return fallback;
+    }
+    return value;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.raw(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+    if (['false', '0', 'no', 'off'].includes(raw)) return false;
+    this.problems.push({ variable: name, message: `expected true or false, got "${raw}"` });
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.raw(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push({ variable: name, message: `expected one of ${allowed.join(', ')}, got "${raw}"` });
+    return fallback;
+  }
+
+  url(name: string, fallback: string | null, protocols: readonly string[] = ['http:', 'https:']): string | null {
+    const raw = this.raw(name);
+    if (raw === undefined) return fallback;
+    try {
+      const url = new URL(raw);
+      if (protocols.includes(url.protocol)) return raw.replace(/\/+$/, '');
+    } catch {
+      // reported below
+    }
+    this.problems.push({ variable: name, message: `expected a URL starting with ${protocols.join(' or ')}, got "${raw}"` });
+    return fallback;
+  }
+
+  fail(variable: string, message: string) {
+    this.problems.push({ variable, message });
+  }
+}
+
+/**
+ * Accepts the seed's form (`sqlite+aiosqlite:///./data/myelectricaldata.db`), `sqlite:///path`,
+ * `sqlite:path`, `sqlite::memory:`, and `postgresql://` / `postgres://` URLs (with or without a
+ * `+driver` suffix).
+ */
+export function parseDatabaseUrl(raw: string): DatabaseConfig | null {
+  const sqlite = /^sqlite(?:\+\w+)?:(?:\/\/\/?)?(.+)$/.exec(raw);
+  if (sqlite) return { dialect: 'sqlite', file: sqlite[1] === ':memory:' ? ':memory:' : sqlite[1]! };
+  const pg = /^postgres(?:ql)?(?:\+\w+)?:\/\/(.+)$/.exec(raw);
+  if (pg) return { dialect: 'postgresql', url: `postgresql://${pg[1]}` };
+  return null;
+}
+
+/** Reads and validates the environment; every problem is reported at once, each naming its variable. */
+export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, ConfigProblem[]> {
+  const read = new Reader(env);
+  const dataDir = resolve(cwd, read.string('DATA_DIR', './data'));
+  const rawDatabase = read.raw('DATABASE_URL');
+  let database: DatabaseConfig = { dialect: 'sqlite', file: resolve(dataDir, 'myelectricaldata.db') };
+  if (rawDatabase !== undefined) {
+    const parsed = parseDatabaseUrl(rawDatabase);
+    if (!parsed) read.fail('DATABASE_URL', 'expected sqlite:///path/to/file.db or postgresql://user@host:port/database');
+    else database = parsed.dialect === 'sqlite' && parsed.file !== ':memory:' ? { ...parsed, file: resolve(cwd, parsed.file) } : parsed;
+  }
+  const backendUrl = read.url('BACKEND_URL', 'http://localhost:8000')!;
+  const backendPort = Number(new URL(backendUrl).port) || 8000;
+  const secretKey = read.optional('SECRET_KEY');
+  if (secretKey !== null && secretKey.length < 32) read.fail('SECRET_KEY', 'must be at least 32 characters (e.g. openssl rand -hex 32)');
+  const adminEmails = (read.raw('ADMIN_EMAILS') ?? '')
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter((e) => e !== '');
+  const badAdmin = adminEmails.find((e) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e));
+  if (badAdmin) read.fail('ADMIN_EMAILS', `"${badAdmin}" is not an email address (expected a comma-separated list)`);
+  const clientId = read.optional('ENEDIS_CLIENT_ID');
+  const clientSecret = read.optional('ENEDIS_CLIENT_SECRET');
+  if ((clientId === null) !== (clientSecret === null)) {
+    read.fail(clientId === null ? 'ENEDIS_CLIENT_ID' : 'ENEDIS_CLIENT_SECRET', 'ENEDIS_CLIENT_ID and ENEDIS_CLIENT_SECRET go together');
+  }
+
+  const config: Config = {
+    port: read.int('PORT', backendPort, 0, 65535),
+    host: read.string('HOST', '0.0.0.0'),
+    dataDir,
+    database,
+    redisUrl: read.url('REDIS_URL', null, ['redis:', 'rediss:']),
+    cacheTtlSeconds: read.int('CACHE_TTL_SECONDS', 86_400, 1),
+    enedis: {
+      environment: read.oneOf('ENEDIS_ENVIRONMENT', ['sandbox', 'production'] as const, 'sandbox'),
+      clientId,
+      clientSecret,
+      redirectUri: read.url('ENEDIS_REDIRECT_URI', null),
+    },
+    secretKey,
+    accessTokenExpireMinutes: read.int('ACCESS_TOKEN_EXPIRE_MINUTES', 43_200, 1, 525_600),
+    frontendUrl: read.url('FRONTEND_URL', 'http://localhost:3000')!,
+    backendUrl,
+    debug: read.bool('DEBUG', false),
+    debugSql: read.bool('DEBUG_SQL', false),
+    requireEmailVerification: read.bool('REQUIRE_EMAIL_VERIFICATION', false),
+    requireCaptcha: read.bool('REQUIRE_CAPTCHA', false),
+    adminEmails,
+    quota: {
+      cached: read.int('USER_DAILY_LIMIT_WITH_CACHE', 1000, 1),
+      uncached: read.int('USER_DAILY_LIMIT_NO_CACHE', 50, 1),
+    },
+    demoAccount: read.bool('DEMO_ACCOUNT', true),
+    bcryptCost: read.int('BCRYPT_COST', 12, 4, 15),
+    logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+  };
+  return read.problems.length > 0 ? err(read.problems) : ok(config);
+}

@@ -1,0 +1,156 @@
+import { hkdfSync } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Container } from 'inversify';
+import type { Knex } from 'knex';
+import { BcryptPasswordHasher } from '../adapters/bcrypt/password-hasher.bcrypt.js';
+import { JoseAccessTokens } from '../adapters/jose/access-tokens.jose.js';
+import { InMemoryDayCache } from '../adapters/memory/day-cache.memory.js';
+import { InMemoryRateLimiter } from '../adapters/memory/rate-limiter.memory.js';
+import { MockEnedisProvider } from '../adapters/mock-enedis/metering-provider.mock-enedis.js';
+import { NodeCryptoKeyring } from '../adapters/node-crypto/keyring.node-crypto.js';
+import { migrateToLatest } from '../adapters/sql/migrations/index.js';
+import { createSqlClient } from '../adapters/sql/sql-client.js';
+import { SqlPdlRepo } from '../adapters/sql/pdl-repo.sql.js';
+import { SqlTokenStore } from '../adapters/sql/token-store.sql.js';
+import { SqlUserRepo } from '../adapters/sql/user-repo.sql.js';
+import { SystemClock } from '../adapters/system/clock.system.js';
+import { createUseCases, type GatewaySettings, type UseCases } from '../domain/use-cases/index.js';
+import type { AccessTokens } from '../ports/access-tokens.js';
+import type { Clock } from '../ports/clock.js';
+import type { DayCache } from '../ports/day-cache.js';
+import type { Keyring } from '../ports/keyring.js';
+import type { MeteringProvider } from '../ports/metering-provider.js';
+import type { PasswordHasher } from '../ports/password-hasher.js';
+import type { PdlRepo } from '../ports/pdl-repo.js';
+import type { RateLimiter } from '../ports/rate-limiter.js';
+import type { TokenStore } from '../ports/token-store.js';
+import type { UserRepo } from '../ports/user-repo.js';
+import type { Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { TOKENS } from './tokens.js';
+
+/** Config with the server key resolved (see resolveSecretKey). */
+export type ResolvedConfig = Config & { readonly secretKey: string };
+
+/** Replacements for any binding; tests use them, and so can an embedding application. */
+export interface Overrides {
+  readonly logger?: Logger;
+  readonly users?: UserRepo;
+  readonly pdls?: PdlRepo;
+  readonly tokens?: TokenStore;
+  readonly cache?: DayCache;
+  readonly limiter?: RateLimiter;
+  readonly provider?: MeteringProvider;
+  readonly demoProvider?: MeteringProvider;
+  readonly clock?: Clock;
+  readonly keyring?: Keyring;
+  readonly passwords?: PasswordHasher;
+  readonly accessTokens?: AccessTokens;
+}
+
+export interface HealthCheck {
+  readonly name: string;
+  /** Resolves when the dependency answers; rejects (or times out) when it does not. */
+  readonly check: () => Promise<void>;
+}
+
+export interface Gateway {
+  readonly container: Container;
+  readonly useCases: UseCases;
+  /** Which adapter serves each role, for the start-up banner and the logs. */
+  readonly adapters: Readonly<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+function bindValue<T>(container: Container, id: symbol, override: T | undefined, build: () => T) {
+  container.bind<T>(id).toResolvedValue(() => override ?? build()).inSingletonScope();
+}
+
+/**
+ * The composition root: binds every port to an adapter chosen from the configuration, applies the
+ * overrides, migrates the SQL schema, and returns the use cases wired to it all.
+ */
+export async function createGateway(config: ResolvedConfig, overrides: Overrides = {}): Promise<Gateway> {
+  const container = new Container({ defaultScope: 'Singleton' });
+  const serverKey = new TextEncoder().encode(config.secretKey);
+  const jwtKey = new Uint8Array(hkdfSync('sha256', serverKey, new Uint8Array(0), 'myelectricaldata:jwt', 32));
+  const usesSql = !(overrides.users && overrides.pdls && overrides.tokens);
+  const clock = overrides.clock ?? new SystemClock();
+
+  container.bind<ResolvedConfig>(TOKENS.Config).toConstantValue(config);
+  bindValue(container, TOKENS.Logger, overrides.logger, () => createLogger(config));
+  bindValue(container, TOKENS.Clock, overrides.clock, () => clock);
+  container.bind<Knex>(TOKENS.SqlClient).toResolvedValue(() =>
+    config.database.dialect === 'sqlite'
+      ? createSqlClient({ dialect: 'sqlite', connection: config.database.file, debug: config.debugSql })
+      : createSqlClient({ dialect: 'postgresql', connection: config.database.url, debug: config.debugSql }),
+  );
+  const sql = () => container.get<Knex>(TOKENS.SqlClient);
+  bindValue(container, TOKENS.UserRepo, overrides.users, () => new SqlUserRepo(sql()));
+  bindValue(container, TOKENS.PdlRepo, overrides.pdls, () => new SqlPdlRepo(sql()));
+  bindValue(container, TOKENS.TokenStore, overrides.tokens, () => new SqlTokenStore(sql()));
+  bindValue(container, TOKENS.DayCache, overrides.cache, () => new InMemoryDayCache(clock));
+  bindValue(container, TOKENS.RateLimiter, overrides.limiter, () => new InMemoryRateLimiter(clock));
+  bindValue(container, TOKENS.MeteringProvider, overrides.provider, () => new MockEnedisProvider(clock));
+  bindValue(container, TOKENS.DemoMeteringProvider, overrides.demoProvider, () => new MockEnedisProvider(clock));
+  bindValue(container, TOKENS.Keyring, overrides.keyring, () => new NodeCryptoKeyring(serverKey));
+  bindValue(container, TOKENS.PasswordHasher, overrides.passwords, () => new BcryptPasswordHasher(config.bcryptCost));
+  bindValue(container, TOKENS.AccessTokens, overrides.accessTokens, () =>
+    new JoseAccessTokens({
+      signingKey: jwtKey,
+      issuer: 'myelectricaldata-gateway',
+      audience: 'myelectricaldata-api',
+      lifetimeSeconds: config.accessTokenExpireMinutes * 60,
+      clock,
+    }),
+  );
+  const settings: GatewaySettings = {
+    cacheTtlSeconds: config.cacheTtlSeconds,
+    noDataTtlSeconds: Math.min(3600, config.cacheTtlSeconds),
+    quota: config.quota,
+    adminEmails: config.adminEmails,
+    requireEmailVerification: config.requireEmailVerification,
+  };
+  container.bind<UseCases>(TOKENS.UseCases).toResolvedValue(() =>
+    createUseCases({
+      users: container.get(TOKENS.UserRepo),
+      pdls: container.get(TOKENS.PdlRepo),
+      tokens: container.get(TOKENS.TokenStore),
+      cache: container.get(TOKENS.DayCache),
+      limiter: container.get(TOKENS.RateLimiter),
+      provider: container.get(TOKENS.MeteringProvider),
+      demoProvider: container.get(TOKENS.DemoMeteringProvider),
+      clock: container.get(TOKENS.Clock),
+      keyring: container.get(TOKENS.Keyring),
+      passwords: container.get(TOKENS.PasswordHasher),
+      accessTokens: container.get(TOKENS.AccessTokens),
+      settings,
+    }),
+  );
+  const checks: HealthCheck[] = usesSql ? [{ name: 'database', check: async () => void (await sql().raw('select 1')) }] : [];
+  container.bind<HealthCheck[]>(TOKENS.HealthChecks).toConstantValue(checks);
+
+  if (usesSql) {
+    if (config.database.dialect === 'sqlite' && config.database.file !== ':memory:') {
+      await mkdir(dirname(config.database.file), { recursive: true });
+    }
+    await migrateToLatest(sql());
+  }
+
+  const adapters = {
+    database: usesSql ? (config.database.dialect === 'sqlite' ? `sqlite (${config.database.file})` : 'postgresql') : 'overridden',
+    cache: overrides.cache ? 'overridden' : 'memory',
+    limiter: overrides.limiter ? 'overridden' : 'memory',
+    metering: overrides.provider ? 'overridden' : 'mock-enedis',
+  };
+
+  return {
+    container,
+    useCases: container.get<UseCases>(TOKENS.UseCases),
+    adapters,
+    close: async () => {
+      if (usesSql) await sql().destroy();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import * as OpenApiValidator from 'express-openapi-validator';
+import type { Container } from 'inversify';
+import type { UseCases } from '../../domain/use-cases/index.js';
+import type { HealthCheck } from '../container.js';
+import type { Logger } from '../logger.js';
+import { TOKENS } from '../tokens.js';
+import { VERSION } from '../version.js';
+import { toHttpFailure, toOAuthError } from './error-mapping.js';
+import { loadOpenApiDocument, type OpenApiDocument, type OperationSpec } from './openapi-document.js';
+import { buildRouters } from './operations.js';
+import { accountsRouter } from './routers/accounts.router.js';
+import { enedisRouter } from './routers/enedis.router.js';
+import { healthRouter } from './routers/health.router.js';
+import { pdlRouter } from './routers/pdl.router.js';
+
+const BODY_LIMIT = '32kb';
+
+function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    const incoming = req.headers['x-request-id'];
+    const id = typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('X-Request-Id', id);
+    res.on('finish', () => {
+      const operation = res.locals.operation as OperationSpec | undefined;
+      const principal = res.locals.principal as { user: { id: string } } | undefined;
+      logger.info({
+        request_id: id,
+        method: req.method,
+        route: operation ? operation.path : req.path,
+        status: res.statusCode,
+        duration_ms: Math.round((performance.now() - started) * 10) / 10,
+        user_id: principal?.user.id,
+      });
+    });
+    next();
+  };
+}
+
+function errorMapper(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const failure = toHttpFailure(error);
+    if (failure.status >= 500) logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    if (failure.headers) res.set(failure.headers);
+    const operation = res.locals.operation as OperationSpec | undefined;
+    const oauth = operation?.errorFormat === 'oauth2' || (!operation && req.path === '/api/accounts/token');
+    if (oauth) {
+      const { status, body } = toOAuthError(failure);
+      res.status(status).json(body);
+      return;
+    }
+    const { status, code, message, field } = failure;
+    res.status(status).json({ success: false, error: field ? { code, message, field } : { code, message } });
+  };
+}
+
+/**
+ * The Express app. Middleware order is fixed here: request log, body parsers, OpenAPI validation of
+ * requests and responses, one router per tag, then the single error mapper. Only the entry point
+ * calls listen().
+ */
+export function createApp(container: Container, doc: OpenApiDocument = loadOpenApiDocument()): Express {
+  const logger = container.get<Logger>(TOKENS.Logger);
+  const useCases = container.get<UseCases>(TOKENS.UseCases);
+  const checks = container.get<HealthCheck[]>(TOKENS.HealthChecks);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use(requestLog(logger));
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 }));
+  app.use(
+    OpenApiValidator.middleware({
+      apiSpec: doc.document as never,
+      validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, removeAdditional: false },
+      validateResponses: { removeAdditional: false },
+      validateSecurity: false,
+      validateFormats: true,
+    }),
+  );
+  for (const router of buildRouters(doc, [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases), healthRouter(VERSION, checks, doc)], useCases)) {
+    app.use(router);
+  }
+  app.use((req, _res, next) => next(Object.assign(new Error(`no route for ${req.method} ${req.path}`), { status: 404 })));
+  app.use(errorMapper(logger));
+  return app;
+}

@@ -1,0 +1,91 @@
+import type { Request } from 'express';
+import type { Principal } from '../../../domain/principal.js';
+import type { UseCases } from '../../../domain/use-cases/index.js';
+import { DomainFailure, unwrap } from '../error-mapping.js';
+import { principalOf, type TagRouter } from '../operations.js';
+import type { components } from '../openapi-types.js';
+
+type Account = components['schemas']['Account'];
+
+export function accountToWire(principal: Principal): Account {
+  const { user, role } = principal;
+  return {
+    id: user.id,
+    email: user.email,
+    client_id: user.clientId,
+    email_verified: user.emailVerified,
+    debug_mode: user.debugMode,
+    is_active: user.isActive,
+    is_demo: user.isDemo,
+    role,
+    is_admin: role === 'admin',
+    created_at: user.createdAt.toISOString(),
+  };
+}
+
+/** client_id and client_secret from HTTP Basic (RFC 6749 §2.3.1: form-urlencoded inside) or the form. */
+function clientCredentials(req: Request): { clientId: string; clientSecret: string } | null {
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(req.headers.authorization ?? '');
+  if (basic) {
+    const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return null;
+    const decode = (s: string) => {
+      try {
+        return decodeURIComponent(s.replace(/\+/g, ' '));
+      } catch {
+        return s;
+      }
+    };
+    return { clientId: decode(decoded.slice(0, colon)), clientSecret: decode(decoded.slice(colon + 1)) };
+  }
+  const body = (req.body ?? {}) as { client_id?: string; client_secret?: string };
+  return body.client_id && body.client_secret ? { clientId: body.client_id, clientSecret: body.client_secret } : null;
+}
+
+export function accountsRouter(useCases: UseCases): TagRouter {
+  return {
+    tag: 'Accounts',
+    handlers: {
+      signUp: async (req, res) => {
+        const created = unwrap(await useCases.signUp(req.body));
+        res.status(201).json({
+          success: true,
+          data: {
+            client_id: created.clientId,
+            client_secret: created.clientSecret,
+            message: 'Account created. Keep the client secret: it is shown only now.',
+          },
+        });
+      },
+      logIn: async (req, res) => {
+        const grant = unwrap(await useCases.logIn(req.body));
+        res.json({ success: true, data: { access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds } });
+      },
+      issueToken: async (req, res) => {
+        const credentials = clientCredentials(req);
+        if (!credentials) throw new DomainFailure({ kind: 'InvalidClient' });
+        const grant = unwrap(await useCases.issueClientToken(credentials));
+        res.set('Cache-Control', 'no-store');
+        res.json({ access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds });
+      },
+      getMe: async (_req, res) => {
+        res.json({ success: true, data: accountToWire(principalOf(res)) });
+      },
+      deleteAccount: async (_req, res) => {
+        const deleted = unwrap(await useCases.deleteAccount(principalOf(res)));
+        res.json({ success: true, data: { deleted_cache_entries: deleted.deletedCacheEntries } });
+      },
+      getUsage: async (_req, res) => {
+        const usage = await useCases.usageStatus(principalOf(res));
+        const bucket = (b: typeof usage.cached) => ({ used: b.used, limit: b.limit, remaining: b.remaining, reset_at: b.resetAt.toISOString() });
+        res.json({ success: true, data: { date: usage.date, unlimited: usage.unlimited, cached: bucket(usage.cached), uncached: bucket(usage.uncached) } });
+      },
+      regenerateSecret: async (_req, res) => {
+        const credentials = unwrap(await useCases.regenerateSecret(principalOf(res)));
+        res.set('Cache-Control', 'no-store');
+        res.json({ success: true, data: { client_id: credentials.clientId, client_secret: credentials.clientSecret } });
+      },
+    },
+  };
+}

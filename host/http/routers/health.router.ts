@@ -1,0 +1,42 @@
+import type { HealthCheck } from '../../container.js';
+import type { OpenApiDocument } from '../openapi-document.js';
+import type { TagRouter } from '../operations.js';
+
+const CHECK_TIMEOUT_MS = 2000;
+
+async function probe(check: HealthCheck) {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      check.check(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      }),
+    ]);
+    return { status: 'ok' as const, latency_ms: Math.round((performance.now() - started) * 10) / 10 };
+  } catch (error) {
+    return { status: 'down' as const, detail: error instanceof Error && error.message.startsWith('no answer') ? error.message : 'not reachable' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function healthRouter(version: string, checks: readonly HealthCheck[], doc: OpenApiDocument): TagRouter {
+  return {
+    tag: 'Health',
+    handlers: {
+      ping: async (_req, res) => {
+        res.json({ status: 'ok', version });
+      },
+      health: async (_req, res) => {
+        const results = await Promise.all(checks.map(async (check) => [check.name, await probe(check)] as const));
+        const down = results.some(([, result]) => result.status === 'down');
+        res.status(down ? 503 : 200).json({ status: down ? 'down' : 'ok', version, checks: Object.fromEntries(results) });
+      },
+      getOpenApi: async (_req, res) => {
+        res.type('application/yaml').send(doc.text);
+      },
+    },
+  };
+}

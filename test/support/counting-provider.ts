@@ -1,0 +1,45 @@
+import type { CustomerDataKind, CustomerDataOf } from '../../domain/customer-data.js';
+import type { DateRange } from '../../domain/date-range.js';
+import type { ProviderFailure } from '../../domain/errors.js';
+import type { IntervalReading, MeteringKind } from '../../domain/metering.js';
+import type { Result } from '../../domain/result.js';
+import type { UsagePointId } from '../../domain/usage-point-id.js';
+import type { MeteringProvider } from '../../ports/metering-provider.js';
+
+export interface ProviderCall {
+  readonly kind: MeteringKind | CustomerDataKind;
+  readonly usagePointId: string;
+  readonly range: DateRange | null;
+}
+
+/**
+ * Wraps a provider and records the calls that reach it, as a real upstream would count them.
+ * `delayMs` keeps calls in flight long enough for concurrency tests; `answer` replaces the inner
+ * provider's answer for the calls it returns something for.
+ */
+export class CountingProvider implements MeteringProvider {
+  readonly calls: ProviderCall[] = [];
+  delayMs = 0;
+  answer: ((kind: MeteringKind, range: DateRange) => Result<IntervalReading[], ProviderFailure> | undefined) | null = null;
+
+  constructor(private readonly inner: MeteringProvider) {}
+
+  async readings(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<Result<IntervalReading[], ProviderFailure>> {
+    this.calls.push({ kind, usagePointId, range });
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    return this.answer?.(kind, range) ?? this.inner.readings(kind, usagePointId, range);
+  }
+
+  async customerData<K extends CustomerDataKind>(kind: K, usagePointId: UsagePointId): Promise<Result<CustomerDataOf<K>, ProviderFailure>> {
+    this.calls.push({ kind, usagePointId, range: null });
+    return this.inner.customerData(kind, usagePointId);
+  }
+
+  callsOf(kind: MeteringKind | CustomerDataKind): ProviderCall[] {
+    return this.calls.filter((call) => call.kind === kind);
+  }
+
+  reset() {
+    this.calls.length = 0;
+  }
+}

@@ -1,0 +1,67 @@
+import { BcryptPasswordHasher } from '../../adapters/bcrypt/password-hasher.bcrypt.js';
+import { JoseAccessTokens } from '../../adapters/jose/access-tokens.jose.js';
+import { InMemoryDayCache } from '../../adapters/memory/day-cache.memory.js';
+import { createMemoryDatabase } from '../../adapters/memory/memory-database.js';
+import { InMemoryPdlRepo } from '../../adapters/memory/pdl-repo.memory.js';
+import { InMemoryRateLimiter } from '../../adapters/memory/rate-limiter.memory.js';
+import { InMemoryTokenStore } from '../../adapters/memory/token-store.memory.js';
+import { InMemoryUserRepo } from '../../adapters/memory/user-repo.memory.js';
+import { MockEnedisProvider } from '../../adapters/mock-enedis/metering-provider.mock-enedis.js';
+import { NodeCryptoKeyring } from '../../adapters/node-crypto/keyring.node-crypto.js';
+import type { Principal } from '../../domain/principal.js';
+import { createUseCases, type Dependencies, type GatewaySettings } from '../../domain/use-cases/index.js';
+import { ManualClock } from './clock.js';
+import { CountingProvider } from './counting-provider.js';
+
+export const DEFAULT_SETTINGS: GatewaySettings = {
+  cacheTtlSeconds: 86_400,
+  noDataTtlSeconds: 3_600,
+  quota: { cached: 1000, uncached: 50 },
+  adminEmails: ['admin@example.org'],
+  requireEmailVerification: false,
+};
+
+/** The use cases on in-memory adapters and MockEnedis behind a call counter, at a fixed instant. */
+export function buildUseCases(settings: Partial<GatewaySettings> = {}, now = '2026-11-23T10:00:00Z') {
+  const clock = new ManualClock(now);
+  const db = createMemoryDatabase();
+  const provider = new CountingProvider(new MockEnedisProvider(clock));
+  const cache = new InMemoryDayCache(clock);
+  const deps: Dependencies = {
+    users: new InMemoryUserRepo(db),
+    pdls: new InMemoryPdlRepo(db),
+    tokens: new InMemoryTokenStore(db),
+    cache,
+    limiter: new InMemoryRateLimiter(clock),
+    provider,
+    demoProvider: provider,
+    clock,
+    keyring: new NodeCryptoKeyring(new TextEncoder().encode('unit-test-server-key-0123456789abcdef')),
+    passwords: new BcryptPasswordHasher(4),
+    accessTokens: new JoseAccessTokens({
+      signingKey: new TextEncoder().encode('unit-test-jwt-key-0123456789abcdef012345'),
+      issuer: 'test',
+      audience: 'test',
+      lifetimeSeconds: 3600,
+      clock,
+    }),
+    settings: { ...DEFAULT_SETTINGS, ...settings },
+  };
+  const useCases = createUseCases(deps);
+  let n = 0;
+
+  /** A new account holding one meter; the principal authenticated with the client secret itself. */
+  async function accountWithMeter(usagePointId = '12345678901234', email = `u${++n}@example.org`) {
+    const signed = await useCases.signUp({ email, password: 'Correct-Horse9' });
+    if (!signed.ok) throw new Error(signed.error.kind);
+    const auth = await useCases.authenticate(signed.value.clientSecret);
+    if (!auth.ok) throw new Error(auth.error.kind);
+    const principal: Principal = auth.value;
+    const pdl = await useCases.registerPdl(principal, { usagePointId });
+    if (!pdl.ok) throw new Error(pdl.error.kind);
+    provider.reset();
+    return { principal, pdl: pdl.value, clientSecret: signed.value.clientSecret, clientId: signed.value.clientId };
+  }
+
+  return { deps, useCases, clock, provider, cache, accountWithMeter };
+}

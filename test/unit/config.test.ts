@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, parseDatabaseUrl } from '../../host/config.js';
+
+describe('configuration', () => {
+  it('when no variable is set, then the embedded default is chosen', () => {
+    const config = loadConfig({}, '/srv/gw');
+    expect(config.ok && config.value).toMatchObject({
+      port: 8000,
+      database: { dialect: 'sqlite', file: '/srv/gw/data/myelectricaldata.db' },
+      redisUrl: null,
+      cacheTtlSeconds: 86400,
+      secretKey: null,
+      accessTokenExpireMinutes: 43200,
+      quota: { cached: 1000, uncached: 50 },
+    });
+  });
+
+  it("when DATABASE_URL is the seed's SQLite form, then it names the same file", () => {
+    const config = loadConfig({ DATABASE_URL: 'sqlite+aiosqlite:///./data/myelectricaldata.db' }, '/srv/gw');
+    expect(config.ok && config.value.database).toEqual({ dialect: 'sqlite', file: '/srv/gw/data/myelectricaldata.db' });
+    expect(parseDatabaseUrl('postgresql+asyncpg://u:p@db:5432/med')).toEqual({ dialect: 'postgresql', url: 'postgresql://u:p@db:5432/med' });
+    expect(parseDatabaseUrl('sqlite::memory:')).toEqual({ dialect: 'sqlite', file: ':memory:' });
+    expect(parseDatabaseUrl('mysql://x')).toBeNull();
+  });
+
+  it('when several variables are wrong, then every one is reported by name', () => {
+    const config = loadConfig({
+      CACHE_TTL_SECONDS: 'a day',
+      DEBUG: 'maybe',
+      ENEDIS_ENVIRONMENT: 'staging',
+      SECRET_KEY: 'short',
+      REDIS_URL: 'http://localhost',
+      ADMIN_EMAILS: 'root@example.org, nobody',
+      DATABASE_URL: 'oracle://db',
+      ENEDIS_CLIENT_ID: 'only-the-id',
+      ACCESS_TOKEN_EXPIRE_MINUTES: '0',
+    });
+    expect(config.ok).toBe(false);
+    const variables = config.ok ? [] : config.error.map((p) => p.variable).sort();
+    expect(variables).toEqual(
+      [
+        'ACCESS_TOKEN_EXPIRE_MINUTES',
+        'ADMIN_EMAILS',
+        'CACHE_TTL_SECONDS',
+        'DATABASE_URL',
+        'DEBUG',
+        'ENEDIS_CLIENT_SECRET',
+        'ENEDIS_ENVIRONMENT',
+        'REDIS_URL',
+        'SECRET_KEY',
+      ].sort(),
+    );
+  });
+
+  it('when BACKEND_URL names a port, then the gateway listens there unless PORT says otherwise', () => {
+    const fromBackend = loadConfig({ BACKEND_URL: 'http://localhost:9000' });
+    expect(fromBackend.ok && fromBackend.value.port).toBe(9000);
+    const explicit = loadConfig({ BACKEND_URL: 'http://localhost:9000', PORT: '8080' });
+    expect(explicit.ok && explicit.value.port).toBe(8080);
+  });
+
+  it('when ADMIN_EMAILS has spaces and capitals, then they are normalised', () => {
+    const config = loadConfig({ ADMIN_EMAILS: ' Admin@Example.org , second@example.org' });
+    expect(config.ok && config.value.adminEmails).toEqual(['admin@example.org', 'second@example.org']);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { NodeCryptoKeyring } from '../../adapters/node-crypto/keyring.node-crypto.js';
+
+const serverKey = new TextEncoder().encode('k'.repeat(40));
+const keyring = new NodeCryptoKeyring(serverKey);
+
+describe('sealing', () => {
+  it('when a value is sealed, then the text holds no trace of it and opens only under the same key and context', () => {
+    const key = keyring.userKey('secret-a', 'user-1');
+    const sealed = keyring.seal(key, '{"value":23327}', 'consumption:daily:12345678901234:2024-01-01');
+    expect(sealed).not.toContain('23327');
+    expect(keyring.open(key, sealed, 'consumption:daily:12345678901234:2024-01-01')).toBe('{"value":23327}');
+    expect(keyring.open(key, sealed, 'consumption:daily:12345678901234:2024-01-02')).toBeNull();
+    expect(keyring.open(keyring.userKey('secret-b', 'user-1'), sealed, 'consumption:daily:12345678901234:2024-01-01')).toBeNull();
+    expect(keyring.open(keyring.userKey('secret-a', 'user-2'), sealed, 'consumption:daily:12345678901234:2024-01-01')).toBeNull();
+  });
+
+  it('when one byte of sealed text changes or the text is garbage, then it does not open', () => {
+    const key = keyring.userKey('secret-a', 'user-1');
+    const raw = Buffer.from(keyring.seal(key, 'hello', 'ctx'), 'base64');
+    raw[raw.length - 1] = raw[raw.length - 1]! ^ 1;
+    expect(keyring.open(key, raw.toString('base64'), 'ctx')).toBeNull();
+    expect(keyring.open(key, 'not base64 at all', 'ctx')).toBeNull();
+    expect(keyring.open(key, '', 'ctx')).toBeNull();
+  });
+
+  it('when the same value is sealed twice, then the texts differ (fresh IV)', () => {
+    const key = keyring.userKey('s', 'u');
+    expect(keyring.seal(key, 'same', 'ctx')).not.toBe(keyring.seal(key, 'same', 'ctx'));
+  });
+
+  it('when a secret is sealed under the server key, then another server key cannot open it', () => {
+    const sealed = keyring.sealSecret('my-secret');
+    expect(keyring.openSecret(sealed)).toBe('my-secret');
+    expect(new NodeCryptoKeyring(new TextEncoder().encode('x'.repeat(40))).openSecret(sealed)).toBeNull();
+  });
+
+  it('when secrets are hashed for look-up, then the hash is keyed and comparisons are exact', () => {
+    const other = new NodeCryptoKeyring(new TextEncoder().encode('x'.repeat(40)));
+    expect(keyring.clientSecretHash('abc')).not.toBe(other.clientSecretHash('abc'));
+    expect(keyring.sameHash(keyring.clientSecretHash('abc'), keyring.clientSecretHash('abc'))).toBe(true);
+    expect(keyring.sameHash(keyring.clientSecretHash('abc'), keyring.clientSecretHash('abd'))).toBe(false);
+    expect(keyring.sameHash('short', 'longer')).toBe(false);
+  });
+
+  it('when credentials are generated, then the id has the cli_ prefix and the secret is 64 characters', () => {
+    expect(keyring.newClientId()).toMatch(/^cli_[\w-]{32}$/);
+    expect(keyring.newClientSecret()).toMatch(/^[\w-]{64}$/);
+    expect(keyring.newClientSecret()).not.toBe(keyring.newClientSecret());
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { LocalDate } from '../../domain/local-date.js';
+import { formatParisIso, intervalStarts, parisDate, parisOffsetMinutes } from '../../domain/paris-time.js';
+
+const d = (s: string) => s as LocalDate;
+
+const PLATFORM = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Paris',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+function platformOffsetMinutes(utcMs: number): number {
+  const parts = PLATFORM.formatToParts(new Date(utcMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return (Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - utcMs) / 60_000;
+}
+
+describe('Europe/Paris time', () => {
+  it('when checked every 30 minutes from 2019 to 2030, then the computed offset matches the tz database', () => {
+    const mismatches: string[] = [];
+    for (let t = Date.UTC(2019, 0, 1); t < Date.UTC(2031, 0, 1); t += 30 * 60_000) {
+      if (parisOffsetMinutes(t) !== platformOffsetMinutes(t)) mismatches.push(new Date(t).toISOString());
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('when a day is the spring-forward day, then it has 46 half-hours and jumps from 01:30 to 03:00', () => {
+    const starts = intervalStarts(d('2025-03-30'), 30).map(formatParisIso);
+    expect(starts).toHaveLength(46);
+    expect(starts.slice(2, 5)).toEqual(['2025-03-30T01:00:00+01:00', '2025-03-30T01:30:00+01:00', '2025-03-30T03:00:00+02:00']);
+  });
+
+  it('when a day is the fall-back day, then it has 50 half-hours and 02:00-02:30 happens twice with distinct offsets', () => {
+    const starts = intervalStarts(d('2025-10-26'), 30).map(formatParisIso);
+    expect(starts).toHaveLength(50);
+    expect(starts.filter((s) => s.slice(11, 16) === '02:00')).toEqual(['2025-10-26T02:00:00+02:00', '2025-10-26T02:00:00+01:00']);
+    expect(new Set(starts).size).toBe(50);
+  });
+
+  it('when a day is ordinary, then it has 48 half-hours starting at local midnight', () => {
+    const starts = intervalStarts(d('2024-07-14'), 30).map(formatParisIso);
+    expect(starts).toHaveLength(48);
+    expect(starts[0]).toBe('2024-07-14T00:00:00+02:00');
+    expect(starts.at(-1)).toBe('2024-07-14T23:30:00+02:00');
+  });
+
+  it('when it is 23:30 UTC in winter, then Paris is already on the next day', () => {
+    expect(parisDate(new Date('2026-01-10T23:30:00Z'))).toBe('2026-01-11');
+    expect(parisDate(new Date('2026-07-10T21:59:00Z'))).toBe('2026-07-10');
+    expect(parisDate(new Date('2026-07-10T22:00:00Z'))).toBe('2026-07-11');
+  });
+});
