@@ -19,7 +19,7 @@ export class InMemoryPdlRepo implements PdlRepo {
   constructor(private readonly db: MemoryDatabase) {}
 
   async create(pdl: NewPdl): Promise<Result<Pdl, PdlAlreadyRegistered>> {
-    if (await this.findByUsagePointId(pdl.usagePointId)) return err({ kind: 'PdlAlreadyRegistered' });
+    if ([...this.db.pdls.values()].some((p) => p.usagePointId === pdl.usagePointId)) return err({ kind: 'PdlAlreadyRegistered' });
     const now = new Date();
     const created: Pdl = { ...pdl, id: randomUUID(), createdAt: now, updatedAt: now };
     this.db.pdls.set(created.id, created);

@@ -9,7 +9,8 @@ export class InMemoryUserRepo implements UserRepo {
   constructor(private readonly db: MemoryDatabase) {}
 
   async create(user: NewUser): Promise<Result<User, EmailTaken>> {
-    if (await this.findByEmail(user.email)) return err({ kind: 'EmailTaken' });
+    const email = user.email.toLowerCase();
+    if (this.find((u) => u.email.toLowerCase() === email)) return err({ kind: 'EmailTaken' });
     const now = new Date();
     const created: User = { ...user, id: randomUUID(), createdAt: now, updatedAt: now };
     this.db.users.set(created.id, created);

@@ -70,7 +70,10 @@ export class SqlPdlRepo implements PdlRepo {
         });
         return ok(toPdl(row));
       },
-      () => err({ kind: 'PdlAlreadyRegistered' }),
+      (violation) => {
+        if (/usage_point_id/.test(violation.names)) return err({ kind: 'PdlAlreadyRegistered' });
+        throw new Error(`unexpected unique violation: ${violation.names}`);
+      },
     );
   }
 

@@ -60,8 +60,8 @@ export class SqlUserRepo implements UserRepo {
         return ok(toUser(row));
       },
       (violation) => {
-        if (/email/.test(`${violation.constraint ?? ''} ${violation.columns?.join(' ') ?? ''}`)) return err({ kind: 'EmailTaken' });
-        throw violation;
+        if (/email/.test(violation.names)) return err({ kind: 'EmailTaken' });
+        throw new Error(`unexpected unique violation: ${violation.names}`);
       },
     );
   }

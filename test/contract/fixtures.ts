@@ -1,0 +1,61 @@
+import type { LocalDate } from '../../domain/local-date.js';
+import type { NewPdl } from '../../domain/pdl.js';
+import type { UsagePointId } from '../../domain/usage-point-id.js';
+import type { NewUser } from '../../domain/user.js';
+import type { PdlRepo } from '../../ports/pdl-repo.js';
+import type { TokenStore } from '../../ports/token-store.js';
+import type { UserRepo } from '../../ports/user-repo.js';
+
+/** The three repositories that share one store (and one transaction boundary in SQL). */
+export interface RelationalStore {
+  readonly users: UserRepo;
+  readonly pdls: PdlRepo;
+  readonly tokens: TokenStore;
+  close(): Promise<void>;
+}
+
+export type RelationalFactory = () => Promise<RelationalStore>;
+
+let n = 0;
+const unique = () => `${Date.now().toString(36)}${(++n).toString(36)}`;
+
+export function newUser(overrides: Partial<NewUser> = {}): NewUser {
+  const id = unique();
+  return {
+    email: `someone-${id}@example.org`,
+    passwordHash: '$2b$04$hash',
+    clientId: `cli_${id}`,
+    clientSecretHash: `hash-${id}`,
+    clientSecretSealed: `sealed-${id}`,
+    emailVerified: false,
+    debugMode: false,
+    isActive: true,
+    role: 'visitor',
+    isDemo: false,
+    ...overrides,
+  };
+}
+
+export function newUsagePointId(): UsagePointId {
+  return String(10_000_000_000_000 + Math.floor(Math.random() * 89_999_999_999_999)) as UsagePointId;
+}
+
+export function newPdl(userId: string, overrides: Partial<NewPdl> = {}): NewPdl {
+  return {
+    usagePointId: newUsagePointId(),
+    userId,
+    name: 'Home',
+    hasConsumption: true,
+    hasProduction: false,
+    subscribedPower: 6,
+    offpeakHours: ['22:00-06:00'],
+    activationDate: '2019-08-27' as LocalDate,
+    oldestAvailableDataDate: null,
+    displayOrder: null,
+    isActive: true,
+    sync: { status: 'pending', error: null, syncedAt: null },
+    ...overrides,
+  };
+}
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,31 @@
+import { InMemoryDayCache } from '../../adapters/memory/day-cache.memory.js';
+import { createMemoryDatabase } from '../../adapters/memory/memory-database.js';
+import { InMemoryPdlRepo } from '../../adapters/memory/pdl-repo.memory.js';
+import { InMemoryRateLimiter } from '../../adapters/memory/rate-limiter.memory.js';
+import { InMemoryTokenStore } from '../../adapters/memory/token-store.memory.js';
+import { InMemoryUserRepo } from '../../adapters/memory/user-repo.memory.js';
+import { ManualClock } from '../support/clock.js';
+import { dayCacheContract } from './day-cache.contract.js';
+import { pdlRepoContract } from './pdl-repo.contract.js';
+import { rateLimiterContract } from './rate-limiter.contract.js';
+import { tokenStoreContract } from './token-store.contract.js';
+import { userRepoContract } from './user-repo.contract.js';
+
+const relational = async () => {
+  const db = createMemoryDatabase();
+  return { users: new InMemoryUserRepo(db), pdls: new InMemoryPdlRepo(db), tokens: new InMemoryTokenStore(db), close: async () => {} };
+};
+
+userRepoContract('memory', relational);
+pdlRepoContract('memory', relational);
+tokenStoreContract('memory', relational);
+
+dayCacheContract('memory', async () => {
+  const clock = new ManualClock('2026-11-23T10:00:00Z');
+  return { cache: new InMemoryDayCache(clock), elapse: async (s) => clock.advance(s * 1000), close: async () => {} };
+});
+
+rateLimiterContract('memory', async () => {
+  const clock = new ManualClock('2026-11-23T10:00:00Z');
+  return { limiter: new InMemoryRateLimiter(clock), elapse: async (ms) => clock.advance(ms), close: async () => {} };
+});

@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { User } from '../../domain/user.js';
+import { newPdl, newUser, pause, type RelationalFactory, type RelationalStore } from './fixtures.js';
+
+export function pdlRepoContract(adapter: string, factory: RelationalFactory) {
+  describe(`PdlRepo contract: ${adapter}`, () => {
+    let store: RelationalStore;
+    let owner: User;
+    beforeEach(async () => {
+      store = await factory();
+      const user = await store.users.create(newUser());
+      if (!user.ok) throw new Error('setup');
+      owner = user.value;
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('when a meter is created, then it reads back whole by id and by usage point id', async () => {
+      const created = await store.pdls.create(
+        newPdl(owner.id, { hasProduction: true, displayOrder: 3, sync: { status: 'failed', error: 'NoConsent: x', syncedAt: new Date('2026-01-02T03:04:05.006Z') } }),
+      );
+      if (!created.ok) throw new Error(created.error.kind);
+      const pdl = created.value;
+      expect(pdl).toMatchObject({
+        userId: owner.id,
+        name: 'Home',
+        hasConsumption: true,
+        hasProduction: true,
+        subscribedPower: 6,
+        offpeakHours: ['22:00-06:00'],
+        activationDate: '2019-08-27',
+        oldestAvailableDataDate: null,
+        displayOrder: 3,
+        isActive: true,
+        sync: { status: 'failed', error: 'NoConsent: x', syncedAt: new Date('2026-01-02T03:04:05.006Z') },
+      });
+      expect(await store.pdls.findById(pdl.id)).toEqual(pdl);
+      expect(await store.pdls.findByUsagePointId(pdl.usagePointId)).toEqual(pdl);
+      expect(await store.pdls.findByUsagePointId('00000000000000' as never)).toBeNull();
+      expect(await store.pdls.findById('00000000-0000-0000-0000-000000000000')).toBeNull();
+    });
+
+    it('when a usage point is registered by anyone, then a second registration fails, also when two race', async () => {
+      const other = await store.users.create(newUser());
+      if (!other.ok) throw new Error('setup');
+      const first = newPdl(owner.id);
+      expect((await store.pdls.create(first)).ok).toBe(true);
+      expect(await store.pdls.create({ ...first, userId: other.value.id })).toEqual({ ok: false, error: { kind: 'PdlAlreadyRegistered' } });
+      const contested = newPdl(owner.id);
+      const results = await Promise.all([store.pdls.create(contested), store.pdls.create({ ...contested, userId: other.value.id })]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+    });
+
+    it('when meters are listed, then display order comes first (unset last), then oldest first, and only the owner\'s', async () => {
+      const other = await store.users.create(newUser());
+      if (!other.ok) throw new Error('setup');
+      await store.pdls.create(newPdl(other.value.id));
+      const names: string[] = [];
+      for (const [name, displayOrder] of [['unordered-old', null], ['second', 2], ['first', 1], ['unordered-new', null]] as const) {
+        await store.pdls.create(newPdl(owner.id, { name, displayOrder }));
+        names.push(name);
+        await pause(5);
+      }
+      const listed = await store.pdls.listByOwner(owner.id);
+      expect(listed.map((p) => p.name)).toEqual(['first', 'second', 'unordered-old', 'unordered-new']);
+      expect(await store.pdls.listByOwner('00000000-0000-0000-0000-000000000000')).toEqual([]);
+    });
+
+    it('when a meter is updated, then the patch applies, nulls included, and the rest is kept', async () => {
+      const created = await store.pdls.create(newPdl(owner.id, { displayOrder: 4 }));
+      if (!created.ok) throw new Error('setup');
+      await pause(5);
+      const updated = await store.pdls.update(created.value.id, {
+        name: null,
+        displayOrder: null,
+        isActive: false,
+        offpeakHours: null,
+        sync: { status: 'ok', error: null, syncedAt: new Date('2026-05-05T05:05:05.000Z') },
+      });
+      expect(updated).toMatchObject({ name: null, displayOrder: null, isActive: false, offpeakHours: null, subscribedPower: 6, sync: { status: 'ok' } });
+      expect(updated!.updatedAt.getTime()).toBeGreaterThan(created.value.updatedAt.getTime());
+      expect(await store.pdls.update('00000000-0000-0000-0000-000000000000', { name: 'x' })).toBeNull();
+    });
+
+    it('when a meter is deleted, then it and its tokens are gone, and its usage point can be registered again', async () => {
+      const created = await store.pdls.create(newPdl(owner.id));
+      if (!created.ok) throw new Error('setup');
+      const tokenOwner = { kind: 'usage_point' as const, usagePointId: created.value.usagePointId, userId: owner.id };
+      await store.tokens.save(tokenOwner, { accessToken: 'a', tokenType: 'Bearer', expiresAt: new Date(), scope: null, refreshToken: null });
+      expect(await store.pdls.delete(created.value.id)).toBe(true);
+      expect(await store.pdls.findById(created.value.id)).toBeNull();
+      expect(await store.tokens.find(tokenOwner)).toBeNull();
+      expect(await store.pdls.delete(created.value.id)).toBe(false);
+      expect((await store.pdls.create(newPdl(owner.id, { usagePointId: created.value.usagePointId }))).ok).toBe(true);
+    });
+  });
+}

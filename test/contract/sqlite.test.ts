@@ -1,0 +1,18 @@
+import { migrateToLatest } from '../../adapters/sql/migrations/index.js';
+import { SqlPdlRepo } from '../../adapters/sql/pdl-repo.sql.js';
+import { createSqlClient } from '../../adapters/sql/sql-client.js';
+import { SqlTokenStore } from '../../adapters/sql/token-store.sql.js';
+import { SqlUserRepo } from '../../adapters/sql/user-repo.sql.js';
+import { pdlRepoContract } from './pdl-repo.contract.js';
+import { tokenStoreContract } from './token-store.contract.js';
+import { userRepoContract } from './user-repo.contract.js';
+
+const relational = async () => {
+  const knex = createSqlClient({ dialect: 'sqlite', connection: ':memory:' });
+  await migrateToLatest(knex);
+  return { users: new SqlUserRepo(knex), pdls: new SqlPdlRepo(knex), tokens: new SqlTokenStore(knex), close: () => knex.destroy() };
+};
+
+userRepoContract('sqlite', relational);
+pdlRepoContract('sqlite', relational);
+tokenStoreContract('sqlite', relational);
