@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Container } from 'inversify';
 import type { UseCases } from '../../domain/use-cases/index.js';
+import type { Clock } from '../../ports/clock.js';
 import type { HealthCheck } from '../container.js';
 import type { Logger } from '../logger.js';
 import { TOKENS } from '../tokens.js';
@@ -39,9 +40,9 @@ function requestLog(logger: Logger): RequestHandler {
   };
 }
 
-function errorMapper(logger: Logger): ErrorRequestHandler {
+function errorMapper(logger: Logger, clock: Clock): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    const failure = toHttpFailure(error);
+    const failure = toHttpFailure(error, clock.now());
     if (failure.status >= 500) logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
     if (failure.headers) res.set(failure.headers);
     const operation = res.locals.operation as OperationSpec | undefined;
@@ -65,6 +66,7 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
   const logger = container.get<Logger>(TOKENS.Logger);
   const useCases = container.get<UseCases>(TOKENS.UseCases);
   const checks = container.get<HealthCheck[]>(TOKENS.HealthChecks);
+  const clock = container.get<Clock>(TOKENS.Clock);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -79,12 +81,13 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
       validateResponses: { removeAdditional: false },
       validateSecurity: false,
       validateFormats: true,
+      ajvFormats: { mode: 'full' },
     }),
   );
-  for (const router of buildRouters(doc, [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases), healthRouter(VERSION, checks, doc)], useCases)) {
+  for (const router of buildRouters(doc, [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases, clock), healthRouter(VERSION, checks, doc)], useCases)) {
     app.use(router);
   }
   app.use((req, _res, next) => next(Object.assign(new Error(`no route for ${req.method} ${req.path}`), { status: 404 })));
-  app.use(errorMapper(logger));
+  app.use(errorMapper(logger, clock));
   return app;
 }

@@ -22,11 +22,11 @@ export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: D
   return result.value;
 }
 
-const secondsUntil = (date: Date) => Math.max(1, Math.ceil((date.getTime() - Date.now()) / 1000));
+const secondsUntil = (date: Date, now: Date) => Math.max(1, Math.ceil((date.getTime() - now.getTime()) / 1000));
 
 /** Quota headers of a bucket, in both the IETF draft's and the common X- forms. */
-export function quotaHeaders(state: { limit: number; remaining: number; resetAt: Date }): Record<string, string> {
-  const reset = secondsUntil(state.resetAt);
+export function quotaHeaders(state: { limit: number; remaining: number; resetAt: Date }, now: Date): Record<string, string> {
+  const reset = secondsUntil(state.resetAt, now);
   return {
     'RateLimit-Limit': String(state.limit),
     'RateLimit-Remaining': String(state.remaining),
@@ -37,7 +37,7 @@ export function quotaHeaders(state: { limit: number; remaining: number; resetAt:
   };
 }
 
-type Mapping = { [K in DomainErrorKind]: (error: Extract<DomainError, { kind: K }>) => HttpFailure };
+type Mapping = { [K in DomainErrorKind]: (error: Extract<DomainError, { kind: K }>, now: Date) => HttpFailure };
 
 /** Every domain error kind and its answer. A new kind does not compile until it is added here. */
 const MAPPING: Mapping = {
@@ -73,14 +73,14 @@ const MAPPING: Mapping = {
     field: 'usage_point_id',
   }),
   PdlInactive: () => ({ status: 403, code: 'ACCESS_DENIED', message: 'this meter is deactivated; activate it to read its data' }),
-  QuotaExceeded: (e) => ({
+  QuotaExceeded: (e, now) => ({
     status: 429,
     code: 'RATE_LIMIT_EXCEEDED',
     message:
       e.bucket === 'uncached'
         ? `daily quota of ${e.limit} requests needing Enedis reached; data already cached is still served`
         : `daily quota of ${e.limit} requests reached`,
-    headers: { 'Retry-After': String(secondsUntil(e.resetAt)), ...quotaHeaders({ limit: e.limit, remaining: 0, resetAt: e.resetAt }) },
+    headers: { 'Retry-After': String(secondsUntil(e.resetAt, now)), ...quotaHeaders({ limit: e.limit, remaining: 0, resetAt: e.resetAt }, now) },
   }),
   NoConsent: (e) => ({ status: 403, code: 'NO_CONSENT', message: `Enedis has no consent for this meter: ${e.message}` }),
   NotHolder: (e) => ({ status: 403, code: 'NOT_HOLDER', message: `the consenting customer no longer holds this meter: ${e.message}` }),
@@ -98,8 +98,8 @@ const MAPPING: Mapping = {
   BadUpstreamData: (e) => ({ status: 502, code: 'ENEDIS_ERROR', message: e.message }),
 };
 
-export function domainFailure(error: DomainError): HttpFailure {
-  return (MAPPING[error.kind] as (e: DomainError) => HttpFailure)(error);
+export function domainFailure(error: DomainError, now: Date): HttpFailure {
+  return (MAPPING[error.kind] as (e: DomainError, now: Date) => HttpFailure)(error, now);
 }
 
 interface ValidatorError {
@@ -117,8 +117,8 @@ function fieldOf(path: string | undefined): string | undefined {
 }
 
 /** Everything a request can throw, mapped to one answer. Unknown errors are 500 and logged by the caller. */
-export function toHttpFailure(error: unknown): HttpFailure {
-  if (error instanceof DomainFailure) return domainFailure(error.error);
+export function toHttpFailure(error: unknown, now: Date): HttpFailure {
+  if (error instanceof DomainFailure) return domainFailure(error.error, now);
   if (error instanceof InfrastructureFailure) {
     return {
       status: 503,

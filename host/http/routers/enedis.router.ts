@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { CustomerDataKind } from '../../../domain/customer-data.js';
 import type { MeteringKind } from '../../../domain/metering.js';
 import type { UseCases } from '../../../domain/use-cases/index.js';
+import type { Clock } from '../../../ports/clock.js';
 import type { MeterData } from '../../../domain/use-cases/read-meter-data.js';
 import { quotaHeaders, unwrap } from '../error-mapping.js';
 import { principalOf, type Handler, type TagRouter } from '../operations.js';
@@ -24,11 +25,10 @@ export function meterDataToWire(data: MeterData): components['schemas']['MeterDa
 /** `use_cache` arrives coerced to a boolean by the validator; absent means true. */
 const useCacheOf = (req: Request) => (req.query.use_cache as unknown) !== false && req.query.use_cache !== 'false';
 
-function setQuotaHeaders(res: Response, quota: MeterData['quota']) {
-  if (quota) res.set(quotaHeaders(quota));
-}
-
-export function enedisRouter(useCases: UseCases): TagRouter {
+export function enedisRouter(useCases: UseCases, clock: Clock): TagRouter {
+  const setQuotaHeaders = (res: Response, quota: MeterData['quota']) => {
+    if (quota) res.set(quotaHeaders(quota, clock.now()));
+  };
   const meterData =
     (kind: MeteringKind): Handler =>
     async (req, res) => {
