@@ -423,7 +423,7 @@ export interface components {
                 /** @example PDL_NOT_FOUND */
                 code: string;
                 message: string;
-                /** @description The input at fault */
+                /** @description The input at fault, when there is one. */
                 field?: string;
             };
         };
