@@ -9,12 +9,18 @@ import { InMemoryDayCache } from '../adapters/memory/day-cache.memory.js';
 import { InMemoryRateLimiter } from '../adapters/memory/rate-limiter.memory.js';
 import { MockEnedisProvider } from '../adapters/mock-enedis/metering-provider.mock-enedis.js';
 import { NodeCryptoKeyring } from '../adapters/node-crypto/keyring.node-crypto.js';
+import { FallbackDayCache } from '../adapters/fallback/day-cache.fallback.js';
+import { FallbackRateLimiter } from '../adapters/fallback/rate-limiter.fallback.js';
+import { RedisDayCache } from '../adapters/redis/day-cache.redis.js';
+import { createRedisClient, redisCall, waitUntilReady, type RedisClient } from '../adapters/redis/redis-client.js';
+import { RedisRateLimiter } from '../adapters/redis/rate-limiter.redis.js';
 import { migrateToLatest } from '../adapters/sql/migrations/index.js';
 import { createSqlClient } from '../adapters/sql/sql-client.js';
 import { SqlPdlRepo } from '../adapters/sql/pdl-repo.sql.js';
 import { SqlTokenStore } from '../adapters/sql/token-store.sql.js';
 import { SqlUserRepo } from '../adapters/sql/user-repo.sql.js';
 import { SystemClock } from '../adapters/system/clock.system.js';
+import type { InfrastructureFailure } from '../domain/infrastructure-failure.js';
 import { createUseCases, type GatewaySettings, type UseCases } from '../domain/use-cases/index.js';
 import type { AccessTokens } from '../ports/access-tokens.js';
 import type { Clock } from '../ports/clock.js';
@@ -51,6 +57,8 @@ export interface Overrides {
 
 export interface HealthCheck {
   readonly name: string;
+  /** A critical dependency down makes the gateway not ready; another one only degraded. */
+  readonly critical: boolean;
   /** Resolves when the dependency answers; rejects (or times out) when it does not. */
   readonly check: () => Promise<void>;
 }
@@ -61,6 +69,22 @@ export interface Gateway {
   /** Which adapter serves each role, for the start-up banner and the logs. */
   readonly adapters: Readonly<Record<string, string>>;
   close(): Promise<void>;
+}
+
+/** Calls `log` at most once per `intervalMs`, so an outage writes a line every so often, not one per request. */
+function warnAtMostEvery<T>(intervalMs: number, log: (value: T) => void): (value: T) => void {
+  let last = 0;
+  return (value) => {
+    const now = Date.now();
+    if (now - last < intervalMs) return;
+    last = now;
+    log(value);
+  };
+}
+
+function connectRedis(url: string, logger: Logger): RedisClient {
+  const report = warnAtMostEvery(10_000, (error: Error) => logger.warn({ cause: error.message }, 'Redis connection error'));
+  return createRedisClient({ url, onError: report });
 }
 
 function bindValue<T>(container: Container, id: symbol, override: T | undefined, build: () => T) {
@@ -81,17 +105,30 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
   container.bind<ResolvedConfig>(TOKENS.Config).toConstantValue(config);
   bindValue(container, TOKENS.Logger, overrides.logger, () => createLogger(config));
   bindValue(container, TOKENS.Clock, overrides.clock, () => clock);
-  container.bind<Knex>(TOKENS.SqlClient).toResolvedValue(() =>
-    config.database.dialect === 'sqlite'
-      ? createSqlClient({ dialect: 'sqlite', connection: config.database.file, debug: config.debugSql })
-      : createSqlClient({ dialect: 'postgresql', connection: config.database.url, debug: config.debugSql }),
-  );
+  container.bind<Knex>(TOKENS.SqlClient).toResolvedValue(() => {
+    const logger = container.get<Logger>(TOKENS.Logger);
+    const log = (level: 'warn' | 'error' | 'debug', message: string) => logger[level]({ component: 'database' }, message);
+    return config.database.dialect === 'sqlite'
+      ? createSqlClient({ dialect: 'sqlite', connection: config.database.file, debug: config.debugSql, log })
+      : createSqlClient({ dialect: 'postgresql', connection: config.database.url, debug: config.debugSql, log });
+  });
   const sql = () => container.get<Knex>(TOKENS.SqlClient);
   bindValue(container, TOKENS.UserRepo, overrides.users, () => new SqlUserRepo(sql()));
   bindValue(container, TOKENS.PdlRepo, overrides.pdls, () => new SqlPdlRepo(sql()));
   bindValue(container, TOKENS.TokenStore, overrides.tokens, () => new SqlTokenStore(sql()));
-  bindValue(container, TOKENS.DayCache, overrides.cache, () => new InMemoryDayCache(clock));
-  bindValue(container, TOKENS.RateLimiter, overrides.limiter, () => new InMemoryRateLimiter(clock));
+  const logger = container.get<Logger>(TOKENS.Logger);
+  const redis = config.redisUrl && !(overrides.cache && overrides.limiter) ? connectRedis(config.redisUrl, logger) : null;
+  const degraded = warnAtMostEvery(10_000, (error: InfrastructureFailure) =>
+    logger.warn({ component: error.component, cause: String(error.cause) }, 'Redis unavailable: serving degraded'),
+  );
+  bindValue(container, TOKENS.DayCache, overrides.cache, () =>
+    redis ? new FallbackDayCache(new RedisDayCache(redis), degraded) : new InMemoryDayCache(clock),
+  );
+  bindValue(container, TOKENS.RateLimiter, overrides.limiter, () =>
+    redis
+      ? new FallbackRateLimiter(new RedisRateLimiter(redis, clock), new InMemoryRateLimiter(clock), degraded)
+      : new InMemoryRateLimiter(clock),
+  );
   bindValue(container, TOKENS.MeteringProvider, overrides.provider, () => new MockEnedisProvider(clock));
   bindValue(container, TOKENS.DemoMeteringProvider, overrides.demoProvider, () => new MockEnedisProvider(clock));
   bindValue(container, TOKENS.Keyring, overrides.keyring, () => new NodeCryptoKeyring(serverKey));
@@ -128,7 +165,9 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
       settings,
     }),
   );
-  const checks: HealthCheck[] = usesSql ? [{ name: 'database', check: async () => void (await sql().raw('select 1')) }] : [];
+  const checks: HealthCheck[] = [];
+  if (usesSql) checks.push({ name: 'database', critical: true, check: async () => void (await sql().raw('select 1')) });
+  if (redis) checks.push({ name: 'cache', critical: false, check: () => redisCall('cache', async () => void (await redis.ping())) });
   container.bind<HealthCheck[]>(TOKENS.HealthChecks).toConstantValue(checks);
 
   if (usesSql) {
@@ -138,10 +177,12 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
     await migrateToLatest(sql());
   }
 
+  if (redis && !(await waitUntilReady(redis, 3000))) logger.warn('Redis did not answer at start; serving degraded until it does');
+
   const adapters = {
     database: usesSql ? (config.database.dialect === 'sqlite' ? `sqlite (${config.database.file})` : 'postgresql') : 'overridden',
-    cache: overrides.cache ? 'overridden' : 'memory',
-    limiter: overrides.limiter ? 'overridden' : 'memory',
+    cache: overrides.cache ? 'overridden' : redis ? 'redis' : 'memory',
+    limiter: overrides.limiter ? 'overridden' : redis ? 'redis' : 'memory',
     metering: overrides.provider ? 'overridden' : 'mock-enedis',
   };
 
@@ -150,6 +191,7 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
     useCases: container.get<UseCases>(TOKENS.UseCases),
     adapters,
     close: async () => {
+      if (redis) await (redis.isReady ? redis.close() : Promise.resolve(redis.destroy())).catch(() => redis.destroy());
       if (usesSql) await sql().destroy();
     },
   };

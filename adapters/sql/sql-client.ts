@@ -9,6 +9,15 @@ export interface SqlClientOptions {
   readonly connection: string;
   readonly debug?: boolean;
   readonly poolMax?: number;
+  /** PostgreSQL only: the schema the gateway's tables live in (default: the server's search path). */
+  readonly schema?: string;
+  /** Where Knex's own warnings go (connection errors and the like); silent when absent. */
+  readonly log?: (level: 'warn' | 'error' | 'debug', message: string) => void;
+}
+
+function knexLog(log: SqlClientOptions['log']) {
+  const to = (level: 'warn' | 'error' | 'debug') => (message: unknown) => log?.(level, String(message));
+  return { warn: to('warn'), error: to('error'), debug: to('debug'), deprecate: to('warn') };
 }
 
 /**
@@ -22,6 +31,7 @@ export function createSqlClient(options: SqlClientOptions): KnexTypes {
       connection: { filename: options.connection },
       useNullAsDefault: true,
       debug: options.debug ?? false,
+      log: knexLog(options.log),
       pool: {
         min: 1,
         max: 1,
@@ -38,7 +48,9 @@ export function createSqlClient(options: SqlClientOptions): KnexTypes {
     client: 'pg',
     connection: { connectionString: options.connection, connectionTimeoutMillis: 5000 },
     debug: options.debug ?? false,
+    log: knexLog(options.log),
     pool: { min: 0, max: options.poolMax ?? 10 },
-    acquireConnectionTimeout: 5000,
+    acquireConnectionTimeout: 3000,
+    ...(options.schema ? { searchPath: [options.schema] } : {}),
   });
 }

@@ -18,13 +18,15 @@ export const regenerateSecret =
   (deps: Dependencies) =>
   async (principal: Principal): Promise<Result<Credentials, DomainError>> => {
     if (principal.user.isDemo) return err({ kind: 'DemoReadOnly' });
+    // Purge first: if it fails, nothing has changed and the client can retry; the reverse order
+    // could commit a secret whose answer never reaches the client.
+    await purgeCacheOf(deps, principal.user.id);
     const clientSecret = deps.keyring.newClientSecret();
     const updated = await deps.users.update(principal.user.id, {
       clientSecretHash: deps.keyring.clientSecretHash(clientSecret),
       clientSecretSealed: deps.keyring.sealSecret(clientSecret),
     });
     if (!updated) return err({ kind: 'Unauthenticated', reason: 'invalid' });
-    await purgeCacheOf(deps, principal.user.id);
     return ok({ clientId: updated.clientId, clientSecret });
   };
 

@@ -58,4 +58,4 @@ export function newPdl(userId: string, overrides: Partial<NewPdl> = {}): NewPdl 
   };
 }
 
-export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

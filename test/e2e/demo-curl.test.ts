@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisClient, waitUntilReady } from '../../adapters/redis/redis-client.js';
+import { temporaryDatabase } from '../support/postgres.js';
+import { describeWithServices, REDIS_URL } from '../support/services.js';
 
 const run = promisify(execFile);
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -49,83 +52,131 @@ async function curl(...args: string[]): Promise<{ status: number; body: any }> {
   return { status, body: JSON.parse(lines.join('\n')) };
 }
 
-describe('the README quick start and the seed\'s "Testing the Demo Account" curl sequence', () => {
-  let dataDir: string;
-  let base: string;
-  let child: ChildProcess;
-  let clientId: string;
-  let clientSecret: string;
+interface Deployment {
+  readonly env: Record<string, string>;
+  cleanup(): Promise<void>;
+}
 
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'med-e2e-'));
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    const started = await startGateway({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' });
-    child = started.child;
-    const banner = started.output();
-    expect(banner).toContain(`listening on ${base}`);
-    clientId = /Demo client_id:\s+(\S+)/.exec(banner)![1]!;
-    clientSecret = /Demo client_secret:\s+(\S+)/.exec(banner)![1]!;
-  }, 90_000);
+function demoSequence(label: string, deploy: () => Promise<Deployment>, afterCalls?: (clientSecret: string) => Promise<void>) {
+  describe(`the seed's "Testing the Demo Account" curl sequence, ${label}`, () => {
+    let deployment: Deployment;
+    let base: string;
+    let child: ChildProcess;
+    let clientId: string;
+    let clientSecret: string;
 
-  afterAll(async () => {
-    if (child?.pid) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-child.pid, 'SIGTERM');
-      await exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+    beforeAll(async () => {
+      deployment = await deploy();
+      const port = await freePort();
+      base = `http://localhost:${port}`;
+      const started = await startGateway({ ...deployment.env, PORT: String(port), LOG_LEVEL: 'warn' });
+      child = started.child;
+      const banner = started.output();
+      expect(banner).toContain(`listening on ${base}`);
+      clientId = /Demo client_id:\s+(\S+)/.exec(banner)![1]!;
+      clientSecret = /Demo client_secret:\s+(\S+)/.exec(banner)![1]!;
+    }, 90_000);
 
-  it('when the demo credentials are exchanged by form and by Basic, and used, then every seed call answers as written', async () => {
-    const token = await curl(
-      '-X', 'POST', `${base}/api/accounts/token`,
-      '-H', 'Content-Type: application/x-www-form-urlencoded',
-      '-d', `grant_type=client_credentials&client_id=${clientId}&client_secret=${clientSecret}`,
-    );
-    expect(token.status).toBe(200);
-    expect(token.body).toMatchObject({ access_token: expect.stringMatching(/^eyJ/), token_type: 'bearer' });
+    afterAll(async () => {
+      if (child?.pid) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        process.kill(-child.pid, 'SIGTERM');
+        await exited;
+      }
+      await deployment?.cleanup();
+    });
 
-    const basic = await curl('-X', 'POST', `${base}/api/accounts/token`, '-u', `${clientId}:${clientSecret}`, '-d', 'grant_type=client_credentials');
-    expect(basic.status).toBe(200);
-
-    for (const bearer of [token.body.access_token, basic.body.access_token, clientSecret]) {
-      const pdls = await curl(`${base}/api/pdl/`, '-H', `Authorization: Bearer ${bearer}`);
-      expect(pdls.status).toBe(200);
-      expect(pdls.body.success).toBe(true);
-      expect(pdls.body.data.map((p: { usage_point_id: string; name: string }) => [p.usage_point_id, p.name])).toEqual([
-        ['12345678901234', 'Main House'],
-        ['98765432109876', 'Apartment'],
-      ]);
-
-      const consumption = await curl(
-        `${base}/api/enedis/consumption/daily/12345678901234?start=2024-01-01&end=2024-12-31&use_cache=true`,
-        '-H', `Authorization: Bearer ${bearer}`,
+    it('when the demo credentials are exchanged by form and by Basic, and used, then every seed call answers as written', async () => {
+      const token = await curl(
+        '-X', 'POST', `${base}/api/accounts/token`,
+        '-H', 'Content-Type: application/x-www-form-urlencoded',
+        '-d', `grant_type=client_credentials&client_id=${clientId}&client_secret=${clientSecret}`,
       );
-      expect(consumption.status).toBe(200);
-      const readings = consumption.body.data.meter_reading.interval_reading as Array<{ date: string; value: number; quality: string }>;
-      expect(readings).toHaveLength(365);
-      expect(readings[0]).toMatchObject({ date: '2024-01-01', quality: 'CORRIGE' });
-      expect(readings.every((r) => r.value >= 15_000 && r.value <= 25_000)).toBe(true);
-    }
-  });
+      expect(token.status).toBe(200);
+      expect(token.body).toMatchObject({ access_token: expect.stringMatching(/^eyJ/), token_type: 'bearer' });
 
-  it('when the demo account tries to write, then 403 DEMO_READ_ONLY', async () => {
-    const res = await curl('-X', 'DELETE', `${base}/api/pdl/12345678901234`, '-H', `Authorization: Bearer ${clientSecret}`);
-    expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('DEMO_READ_ONLY');
-  });
+      const basic = await curl('-X', 'POST', `${base}/api/accounts/token`, '-u', `${clientId}:${clientSecret}`, '-d', 'grant_type=client_credentials');
+      expect(basic.status).toBe(200);
 
-  it('when seed:demo runs twice against the same data, then it is idempotent and prints the same credentials', async () => {
-    const env = { ...process.env, DATA_DIR: dataDir };
-    const first = await run('npm', ['run', '--silent', 'seed:demo'], { cwd: ROOT, env });
-    const second = await run('npm', ['run', '--silent', 'seed:demo'], { cwd: ROOT, env });
-    for (const out of [first.stdout, second.stdout]) {
-      expect(out).toContain('✓ Demo user already present: demo@myelectricaldata.fr');
-      expect(out).toContain(`Client ID: ${clientId}`);
-      expect(out).toContain(`Client Secret: ${clientSecret}`);
-    }
-  }, 60_000);
+      for (const bearer of [token.body.access_token, basic.body.access_token, clientSecret]) {
+        const pdls = await curl(`${base}/api/pdl/`, '-H', `Authorization: Bearer ${bearer}`);
+        expect(pdls.status).toBe(200);
+        expect(pdls.body.success).toBe(true);
+        expect(pdls.body.data.map((p: { usage_point_id: string; name: string }) => [p.usage_point_id, p.name])).toEqual([
+          ['12345678901234', 'Main House'],
+          ['98765432109876', 'Apartment'],
+        ]);
+
+        const consumption = await curl(
+          `${base}/api/enedis/consumption/daily/12345678901234?start=2024-01-01&end=2024-12-31&use_cache=true`,
+          '-H', `Authorization: Bearer ${bearer}`,
+        );
+        expect(consumption.status).toBe(200);
+        const readings = consumption.body.data.meter_reading.interval_reading as Array<{ date: string; value: number; quality: string }>;
+        expect(readings).toHaveLength(365);
+        expect(readings[0]).toMatchObject({ date: '2024-01-01', quality: 'CORRIGE' });
+        expect(readings.every((r) => r.value >= 15_000 && r.value <= 25_000)).toBe(true);
+      }
+      await afterCalls?.(clientSecret);
+    });
+
+    it('when the demo account tries to write, then 403 DEMO_READ_ONLY', async () => {
+      const res = await curl('-X', 'DELETE', `${base}/api/pdl/12345678901234`, '-H', `Authorization: Bearer ${clientSecret}`);
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('DEMO_READ_ONLY');
+    });
+
+    it('when seed:demo runs twice against the same data, then it is idempotent and prints the same credentials', async () => {
+      const env = { ...process.env, ...deployment.env };
+      const first = await run('npm', ['run', '--silent', 'seed:demo'], { cwd: ROOT, env });
+      const second = await run('npm', ['run', '--silent', 'seed:demo'], { cwd: ROOT, env });
+      for (const out of [first.stdout, second.stdout]) {
+        expect(out).toContain('✓ Demo user already present: demo@myelectricaldata.fr');
+        expect(out).toContain(`Client ID: ${clientId}`);
+        expect(out).toContain(`Client Secret: ${clientSecret}`);
+      }
+    }, 90_000);
+  });
+}
+
+demoSequence('on the embedded default', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'med-e2e-'));
+  return { env: { DATA_DIR: dataDir }, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+});
+
+const E2E_REDIS_URL = REDIS_URL.replace(/\/\d+$/, '/14');
+
+await describeWithServices('production configuration', ['postgresql', 'redis'], () => {
+  demoSequence(
+    'on PostgreSQL and Redis',
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'med-e2e-'));
+      const database = await temporaryDatabase('med_e2e');
+      const redis = createRedisClient({ url: E2E_REDIS_URL, onError: () => {} });
+      await waitUntilReady(redis, 5000);
+      await redis.flushDb();
+      await redis.close();
+      return {
+        env: { DATA_DIR: dataDir, DATABASE_URL: database.url, REDIS_URL: E2E_REDIS_URL },
+        cleanup: async () => {
+          await database.drop();
+          rmSync(dataDir, { recursive: true, force: true });
+        },
+      };
+    },
+    async () => {
+      const redis = createRedisClient({ url: E2E_REDIS_URL, onError: () => {} });
+      await waitUntilReady(redis, 5000);
+      try {
+        const sealed = await redis.get('consumption:daily:12345678901234:2024-01-01');
+        expect(sealed).toMatch(/^[A-Za-z0-9+/=]{40,}$/);
+        expect(sealed).not.toMatch(/CORRIGE|2024-01-01|value/);
+        expect(await redis.ttl('consumption:daily:12345678901234:2024-01-01')).toBeGreaterThan(86_000);
+      } finally {
+        await redis.close();
+      }
+    },
+  );
 });
 
 describe('a bad configuration', () => {

@@ -30,9 +30,14 @@ export function healthRouter(version: string, checks: readonly HealthCheck[], do
         res.json({ status: 'ok', version });
       },
       health: async (_req, res) => {
-        const results = await Promise.all(checks.map(async (check) => [check.name, await probe(check)] as const));
-        const down = results.some(([, result]) => result.status === 'down');
-        res.status(down ? 503 : 200).json({ status: down ? 'down' : 'ok', version, checks: Object.fromEntries(results) });
+        const results = await Promise.all(checks.map(async (check) => [check, await probe(check)] as const));
+        const down = results.some(([check, result]) => check.critical && result.status === 'down');
+        const degraded = results.some(([, result]) => result.status === 'down');
+        res.status(down ? 503 : 200).json({
+          status: down ? 'down' : degraded ? 'degraded' : 'ok',
+          version,
+          checks: Object.fromEntries(results.map(([check, result]) => [check.name, result])),
+        });
       },
       getOpenApi: async (_req, res) => {
         res.type('application/yaml').send(doc.text);

@@ -1,0 +1,36 @@
+import { InfrastructureFailure } from '../../domain/infrastructure-failure.js';
+import type { BucketState, RateLimiter } from '../../ports/rate-limiter.js';
+
+/**
+ * A RateLimiter that counts in a second limiter (a process-local one) while the first is away, so
+ * quotas still hold, per process, instead of every request failing or none being counted.
+ */
+export class FallbackRateLimiter implements RateLimiter {
+  constructor(
+    private readonly primary: RateLimiter,
+    private readonly secondary: RateLimiter,
+    private readonly onFailure: (error: InfrastructureFailure) => void,
+  ) {}
+
+  consume(bucket: string, limit: number, windowMs: number): Promise<BucketState> {
+    return this.either((limiter) => limiter.consume(bucket, limit, windowMs));
+  }
+
+  peek(bucket: string, limit: number, windowMs: number): Promise<BucketState> {
+    return this.either((limiter) => limiter.peek(bucket, limit, windowMs));
+  }
+
+  async reset(bucket: string): Promise<void> {
+    await Promise.all([this.primary.reset(bucket), this.secondary.reset(bucket)]);
+  }
+
+  private async either<T>(work: (limiter: RateLimiter) => Promise<T>): Promise<T> {
+    try {
+      return await work(this.primary);
+    } catch (error) {
+      if (!(error instanceof InfrastructureFailure)) throw error;
+      this.onFailure(error);
+      return work(this.secondary);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { dayKeyString } from '../../domain/cache-key.js';
+import type { UsagePointId } from '../../domain/usage-point-id.js';
+import type { DayCache, DayEntry, DayKey } from '../../ports/day-cache.js';
+import { redisCall, type RedisClient } from './redis-client.js';
+
+/** The set of a usage point's cache keys, so a purge never scans the key space. */
+export const indexKey = (usagePointId: string) => `cache_index:${usagePointId}`;
+
+const PURGE = `
+local names = redis.call('SMEMBERS', KEYS[1])
+local deleted = 0
+for i = 1, #names, 500 do
+  deleted = deleted + redis.call('DEL', unpack(names, i, math.min(i + 499, #names)))
+end
+redis.call('DEL', KEYS[1])
+return deleted`;
+
+/**
+ * The day cache in Redis, keys in the seed's shape (`consumption:daily:{pdl}:{date}`). A batch read
+ * is one MGET; a batch write is one MULTI (SET EX per entry plus the usage point's index); a purge is
+ * one script over the index.
+ */
+export class RedisDayCache implements DayCache {
+  constructor(private readonly client: RedisClient) {}
+
+  getMany(keys: readonly DayKey[]): Promise<(string | null)[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return redisCall('cache', async () => (await this.client.mGet(keys.map(dayKeyString))) as (string | null)[]);
+  }
+
+  putMany(entries: readonly DayEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    return redisCall('cache', async () => {
+      const batch = this.client.multi();
+      const indexes = new Map<string, { names: string[]; ttl: number }>();
+      for (const { key, value, ttlSeconds } of entries) {
+        const name = dayKeyString(key);
+        const ttl = Math.max(1, Math.ceil(ttlSeconds));
+        batch.set(name, value, { expiration: { type: 'EX', value: ttl } });
+        const index = indexes.get(key.usagePointId) ?? { names: [], ttl: 0 };
+        index.names.push(name);
+        index.ttl = Math.max(index.ttl, ttl);
+        indexes.set(key.usagePointId, index);
+      }
+      for (const [usagePointId, { names, ttl }] of indexes) {
+        const index = indexKey(usagePointId);
+        batch.sAdd(index, names);
+        // The index lives as long as its longest-lived entry: set a TTL if it has none, else only extend it.
+        batch.expire(index, ttl, 'NX');
+        batch.expire(index, ttl, 'GT');
+      }
+      await batch.exec();
+    });
+  }
+
+  deleteUsagePoint(usagePointId: UsagePointId): Promise<number> {
+    return redisCall('cache', async () => Number(await this.client.eval(PURGE, { keys: [indexKey(usagePointId)] })));
+  }
+}

@@ -1,0 +1,61 @@
+import { createClient } from 'redis';
+import { InfrastructureFailure, type InfrastructureComponent } from '../../domain/infrastructure-failure.js';
+
+export type RedisClient = ReturnType<typeof createClient>;
+
+export interface RedisClientOptions {
+  readonly url: string;
+  /** Called for every connection error; the client reconnects on its own. */
+  readonly onError: (error: Error) => void;
+}
+
+/**
+ * A node-redis client that fails fast instead of queueing while Redis is away (the adapters then
+ * answer InfrastructureFailure, and the caller degrades), and reconnects on its own with a capped
+ * backoff. Connecting does not wait: the gateway starts and serves, degraded, with Redis down.
+ */
+export function createRedisClient(options: RedisClientOptions): RedisClient {
+  const client = createClient({
+    url: options.url,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: 2000,
+      reconnectStrategy: (retries) => Math.min(50 * 2 ** Math.min(retries, 6), 2000),
+    },
+  });
+  client.on('error', options.onError);
+  client.connect().catch(options.onError);
+  return client;
+}
+
+/** Waits for the first connection, up to `timeoutMs`; false when Redis did not answer by then. */
+export async function waitUntilReady(client: RedisClient, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!client.isReady) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return true;
+}
+
+const COMMAND_TIMEOUT_MS = 1500;
+
+/**
+ * Runs Redis work with a deadline, translating any failure (offline, refused, slow) into an
+ * InfrastructureFailure for `component`, so that a stalled Redis cannot hang a request.
+ */
+export async function redisCall<T>(component: InfrastructureComponent, work: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`Redis did not answer within ${COMMAND_TIMEOUT_MS} ms`)), COMMAND_TIMEOUT_MS);
+      }),
+    ]);
+  } catch (error) {
+    throw new InfrastructureFailure(component, 'Redis is unavailable', { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+}
