@@ -16,6 +16,8 @@ export type DemoReadOnly = { kind: 'DemoReadOnly' };
 export type PdlNotFound = { kind: 'PdlNotFound' };
 export type PdlAlreadyRegistered = { kind: 'PdlAlreadyRegistered' };
 export type PdlInactive = { kind: 'PdlInactive' };
+export type ConsentStateInvalid = { kind: 'ConsentStateInvalid' };
+export type ConsentDenied = { kind: 'ConsentDenied'; message: string };
 export type QuotaExceeded = {
   kind: 'QuotaExceeded';
   bucket: 'cached' | 'uncached';
@@ -59,6 +61,8 @@ export type DomainError =
   | PdlAlreadyRegistered
   | PdlInactive
   | QuotaExceeded
+  | ConsentStateInvalid
+  | ConsentDenied
   | ProviderFailure;
 
 export type DomainErrorKind = DomainError['kind'];

@@ -57,3 +57,32 @@ export function parisHourOfDay(utcMs: number): number {
   const local = utcMs + parisOffsetMinutes(utcMs) * 60_000;
   return (((local % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS;
 }
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * The instants a naive Paris wall-clock time (`2025-10-26 02:30:00`) can denote: one on most days,
+ * two in the hour repeated in October, none in the hour skipped in March. Null if unreadable.
+ */
+export function parisWallClockInstants(wallClock: string): number[] | null {
+  const m = WALL_CLOCK.exec(wallClock);
+  if (!m) return null;
+  const asUtc = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0));
+  if (Number.isNaN(asUtc)) return null;
+  return [120, 60].map((offset) => asUtc - offset * 60_000).filter((t) => parisOffsetMinutes(t) * 60_000 === asUtc - t);
+}
+
+/**
+ * Converts a sequence of naive Paris wall-clock labels, in the order a meter reported them, to
+ * instants: each label takes the earliest instant it can denote that comes after the previous one,
+ * which is how the repeated October hour is told apart (its labels come twice, in order). A label
+ * that denotes nothing after its predecessor gives null.
+ */
+export function parisWallClockSequence(labels: readonly string[]): (number | null)[] {
+  let previous = Number.NEGATIVE_INFINITY;
+  return labels.map((label) => {
+    const next = parisWallClockInstants(label)?.find((t) => t > previous) ?? null;
+    if (next !== null) previous = next;
+    return next;
+  });
+}

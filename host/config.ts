@@ -17,7 +17,13 @@ export interface Config {
     readonly environment: 'sandbox' | 'production';
     readonly clientId: string | null;
     readonly clientSecret: string | null;
-    readonly redirectUri: string | null;
+    /** Where Enedis' consent page sends the user back: the gateway's /api/oauth/callback by default. */
+    readonly redirectUri: string;
+    readonly baseUrl: string;
+    readonly authorizeUrl: string;
+    /** v5 (`metering_data_*`, retired by Enedis in autumn 2026) or 2026 (`mesure_synchrone_auto/v2`). */
+    readonly apiVersion: 'v5' | '2026';
+    readonly timeoutMs: number;
   };
   /** Null: generated on first start and kept in `dataDir`. */
   readonly secretKey: string | null;
@@ -145,6 +151,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
     read.fail(clientId === null ? 'ENEDIS_CLIENT_ID' : 'ENEDIS_CLIENT_SECRET', 'ENEDIS_CLIENT_ID and ENEDIS_CLIENT_SECRET go together');
   }
 
+  const environment = read.oneOf('ENEDIS_ENVIRONMENT', ['sandbox', 'production'] as const, 'sandbox');
+  const enedisBase = read.url('ENEDIS_BASE_URL', environment === 'production' ? 'https://gw.ext.prod.api.enedis.fr' : 'https://gw.ext.prod-sandbox.api.enedis.fr')!;
+  const authorizeDefault =
+    environment === 'production' ? 'https://mon-compte-particulier.enedis.fr/dataconnect/v1/oauth2/authorize' : `${enedisBase}/dataconnect/v1/oauth2/authorize`;
+
   const config: Config = {
     port: read.int('PORT', backendPort, 0, 65535),
     host: read.string('HOST', '0.0.0.0'),
@@ -153,10 +164,14 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
     redisUrl: read.url('REDIS_URL', null, ['redis:', 'rediss:']),
     cacheTtlSeconds: read.int('CACHE_TTL_SECONDS', 86_400, 1),
     enedis: {
-      environment: read.oneOf('ENEDIS_ENVIRONMENT', ['sandbox', 'production'] as const, 'sandbox'),
+      environment,
       clientId,
       clientSecret,
-      redirectUri: read.url('ENEDIS_REDIRECT_URI', null),
+      redirectUri: read.url('ENEDIS_REDIRECT_URI', `${backendUrl}/api/oauth/callback`)!,
+      baseUrl: enedisBase,
+      authorizeUrl: read.url('ENEDIS_AUTHORIZE_URL', authorizeDefault)!,
+      apiVersion: read.oneOf('ENEDIS_API_VERSION', ['v5', '2026'] as const, '2026'),
+      timeoutMs: read.int('ENEDIS_TIMEOUT_MS', 15_000, 100, 120_000),
     },
     secretKey,
     accessTokenExpireMinutes: read.int('ACCESS_TOKEN_EXPIRE_MINUTES', 43_200, 1, 525_600),

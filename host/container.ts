@@ -14,6 +14,11 @@ import { FallbackRateLimiter } from '../adapters/fallback/rate-limiter.fallback.
 import { RedisDayCache } from '../adapters/redis/day-cache.redis.js';
 import { createRedisClient, redisCall, waitUntilReady, type RedisClient } from '../adapters/redis/redis-client.js';
 import { RedisRateLimiter } from '../adapters/redis/rate-limiter.redis.js';
+import { EnedisHttpProvider } from '../adapters/enedis/metering-provider.enedis.js';
+import { FallbackUpstreamThrottle } from '../adapters/fallback/upstream-throttle.fallback.js';
+import { LimiterUpstreamThrottle } from '../adapters/limiter/upstream-throttle.limiter.js';
+import { RedisUpstreamThrottle } from '../adapters/redis/upstream-throttle.redis.js';
+import { SqlConsentStateStore } from '../adapters/sql/consent-state-store.sql.js';
 import { migrateToLatest } from '../adapters/sql/migrations/index.js';
 import { createSqlClient } from '../adapters/sql/sql-client.js';
 import { SqlPdlRepo } from '../adapters/sql/pdl-repo.sql.js';
@@ -24,6 +29,7 @@ import type { InfrastructureFailure } from '../domain/infrastructure-failure.js'
 import { createUseCases, type GatewaySettings, type UseCases } from '../domain/use-cases/index.js';
 import type { AccessTokens } from '../ports/access-tokens.js';
 import type { Clock } from '../ports/clock.js';
+import type { ConsentStateStore } from '../ports/consent-state-store.js';
 import type { DayCache } from '../ports/day-cache.js';
 import type { Keyring } from '../ports/keyring.js';
 import type { MeteringProvider } from '../ports/metering-provider.js';
@@ -31,6 +37,7 @@ import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { PdlRepo } from '../ports/pdl-repo.js';
 import type { RateLimiter } from '../ports/rate-limiter.js';
 import type { TokenStore } from '../ports/token-store.js';
+import type { UpstreamThrottle } from '../ports/upstream-throttle.js';
 import type { UserRepo } from '../ports/user-repo.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
@@ -45,7 +52,9 @@ export interface Overrides {
   readonly users?: UserRepo;
   readonly pdls?: PdlRepo;
   readonly tokens?: TokenStore;
+  readonly consentStates?: ConsentStateStore;
   readonly cache?: DayCache;
+  readonly throttle?: UpstreamThrottle;
   readonly limiter?: RateLimiter;
   readonly provider?: MeteringProvider;
   readonly demoProvider?: MeteringProvider;
@@ -99,7 +108,7 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
   const container = new Container({ defaultScope: 'Singleton' });
   const serverKey = new TextEncoder().encode(config.secretKey);
   const jwtKey = new Uint8Array(hkdfSync('sha256', serverKey, new Uint8Array(0), 'myelectricaldata:jwt', 32));
-  const usesSql = !(overrides.users && overrides.pdls && overrides.tokens);
+  const usesSql = !(overrides.users && overrides.pdls && overrides.tokens && overrides.consentStates);
   const clock = overrides.clock ?? new SystemClock();
 
   container.bind<ResolvedConfig>(TOKENS.Config).toConstantValue(config);
@@ -116,8 +125,9 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
   bindValue(container, TOKENS.UserRepo, overrides.users, () => new SqlUserRepo(sql()));
   bindValue(container, TOKENS.PdlRepo, overrides.pdls, () => new SqlPdlRepo(sql()));
   bindValue(container, TOKENS.TokenStore, overrides.tokens, () => new SqlTokenStore(sql()));
+  bindValue(container, TOKENS.ConsentStateStore, overrides.consentStates, () => new SqlConsentStateStore(sql()));
   const logger = container.get<Logger>(TOKENS.Logger);
-  const redis = config.redisUrl && !(overrides.cache && overrides.limiter) ? connectRedis(config.redisUrl, logger) : null;
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : null;
   const degraded = warnAtMostEvery(10_000, (error: InfrastructureFailure) =>
     logger.warn({ component: error.component, cause: String(error.cause) }, 'Redis unavailable: serving degraded'),
   );
@@ -129,8 +139,29 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
       ? new FallbackRateLimiter(new RedisRateLimiter(redis, clock), new InMemoryRateLimiter(clock), degraded)
       : new InMemoryRateLimiter(clock),
   );
-  bindValue(container, TOKENS.MeteringProvider, overrides.provider, () => new MockEnedisProvider(clock));
-  bindValue(container, TOKENS.DemoMeteringProvider, overrides.demoProvider, () => new MockEnedisProvider(clock));
+  bindValue(container, TOKENS.UpstreamThrottle, overrides.throttle, () =>
+    redis ? new FallbackUpstreamThrottle(new RedisUpstreamThrottle(redis), new LimiterUpstreamThrottle(), degraded) : new LimiterUpstreamThrottle(),
+  );
+  const callbackUrl = `${config.backendUrl}/api/oauth/callback`;
+  const { enedis } = config;
+  bindValue(container, TOKENS.MeteringProvider, overrides.provider, () =>
+    enedis.clientId && enedis.clientSecret
+      ? new EnedisHttpProvider({
+          generation: enedis.apiVersion,
+          baseUrl: enedis.baseUrl,
+          authorizeUrl: enedis.authorizeUrl,
+          redirectUri: enedis.redirectUri,
+          clientId: enedis.clientId,
+          clientSecret: enedis.clientSecret,
+          timeoutMs: enedis.timeoutMs,
+          tokens: container.get(TOKENS.TokenStore),
+          throttle: container.get(TOKENS.UpstreamThrottle),
+          clock,
+          onExchange: ({ path, status, attempt, ms }) => logger.debug({ component: 'enedis', path, status, attempt, ms: Math.round(ms) }, 'Enedis call'),
+        })
+      : new MockEnedisProvider(clock, callbackUrl),
+  );
+  bindValue(container, TOKENS.DemoMeteringProvider, overrides.demoProvider, () => new MockEnedisProvider(clock, callbackUrl));
   bindValue(container, TOKENS.Keyring, overrides.keyring, () => new NodeCryptoKeyring(serverKey));
   bindValue(container, TOKENS.PasswordHasher, overrides.passwords, () => new BcryptPasswordHasher(config.bcryptCost));
   bindValue(container, TOKENS.AccessTokens, overrides.accessTokens, () =>
@@ -154,6 +185,7 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
       users: container.get(TOKENS.UserRepo),
       pdls: container.get(TOKENS.PdlRepo),
       tokens: container.get(TOKENS.TokenStore),
+      consentStates: container.get(TOKENS.ConsentStateStore),
       cache: container.get(TOKENS.DayCache),
       limiter: container.get(TOKENS.RateLimiter),
       provider: container.get(TOKENS.MeteringProvider),
@@ -183,7 +215,11 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
     database: usesSql ? (config.database.dialect === 'sqlite' ? `sqlite (${config.database.file})` : 'postgresql') : 'overridden',
     cache: overrides.cache ? 'overridden' : redis ? 'redis' : 'memory',
     limiter: overrides.limiter ? 'overridden' : redis ? 'redis' : 'memory',
-    metering: overrides.provider ? 'overridden' : 'mock-enedis',
+    metering: overrides.provider
+      ? 'overridden'
+      : enedis.clientId
+        ? `enedis ${enedis.apiVersion} (${enedis.baseUrl})`
+        : 'mock-enedis',
   };
 
   return {

@@ -6,6 +6,8 @@ export const TOKENS = {
   UserRepo: Symbol.for('UserRepo'),
   PdlRepo: Symbol.for('PdlRepo'),
   TokenStore: Symbol.for('TokenStore'),
+  ConsentStateStore: Symbol.for('ConsentStateStore'),
+  UpstreamThrottle: Symbol.for('UpstreamThrottle'),
   DayCache: Symbol.for('DayCache'),
   RateLimiter: Symbol.for('RateLimiter'),
   MeteringProvider: Symbol.for('MeteringProvider'),

@@ -14,6 +14,8 @@ export type UserKey = { readonly __brand: 'UserKey' };
 export interface Keyring {
   newClientId(): string;
   newClientSecret(): string;
+  /** A random, URL-safe, single-use value of at most 100 characters (Enedis' limit for `state`). */
+  newConsentState(): string;
   clientSecretHash(secret: string): string;
   sameHash(a: string, b: string): boolean;
   sealSecret(secret: string): string;

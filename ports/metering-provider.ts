@@ -1,3 +1,4 @@
+import type { ConsentGrant } from '../domain/consent.js';
 import type { CustomerDataKind, CustomerDataOf } from '../domain/customer-data.js';
 import type { DateRange } from '../domain/date-range.js';
 import type { ProviderFailure } from '../domain/errors.js';
@@ -13,8 +14,13 @@ import type { UsagePointId } from '../domain/usage-point-id.js';
  *   Readings are sorted by date and all fall within the range.
  * - Business failures (no consent, wrong direction, throttled...) are returned as values; the provider
  *   never throws for them. A provider that cannot be reached answers UpstreamUnavailable.
+ * - BeforeActivation carries `oldestAvailable` when the provider can tell the first day it has.
  */
 export interface MeteringProvider {
   readings(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<Result<IntervalReading[], ProviderFailure>>;
   customerData<K extends CustomerDataKind>(kind: K, usagePointId: UsagePointId): Promise<Result<CustomerDataOf<K>, ProviderFailure>>;
+  /** Where to send a user to grant access to their meters; `state` comes back on the redirect. */
+  consentUrl(state: string): string;
+  /** The usage points a consent granted; malformed ids are refused as BadUpstreamData. */
+  resolveConsent(grant: ConsentGrant): Promise<Result<UsagePointId[], ProviderFailure>>;
 }

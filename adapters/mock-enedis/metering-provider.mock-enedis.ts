@@ -5,7 +5,8 @@ import type { ProviderFailure } from '../../domain/errors.js';
 import { addMonths, weekday, type LocalDate } from '../../domain/local-date.js';
 import { KIND_SPECS, type IntervalReading, type MeteringKind } from '../../domain/metering.js';
 import { parisDate } from '../../domain/paris-time.js';
-import type { UsagePointId } from '../../domain/usage-point-id.js';
+import { parseUsagePointId, type UsagePointId } from '../../domain/usage-point-id.js';
+import type { ConsentGrant } from '../../domain/consent.js';
 import type { Clock } from '../../ports/clock.js';
 import type { MeteringProvider } from '../../ports/metering-provider.js';
 import { meterProfile, stableHash, type MeterProfile } from './meter-profiles.js';
@@ -17,7 +18,33 @@ import { SyntheticSeries } from './synthetic-series.js';
  * back. Used for the demo account, for tests, and wherever no Enedis credentials are configured.
  */
 export class MockEnedisProvider implements MeteringProvider {
-  constructor(private readonly clock: Clock) {}
+  /**
+   * @param consentCallbackUrl the gateway's consent callback: there is no consent page to show, so
+   *   the consent URL leads straight back to it, granting one meter derived from the state.
+   */
+  constructor(
+    private readonly clock: Clock,
+    private readonly consentCallbackUrl = 'http://localhost:8000/api/oauth/callback',
+  ) {}
+
+  consentUrl(state: string): string {
+    const url = new URL(this.consentCallbackUrl);
+    url.searchParams.set('code', 'mock');
+    url.searchParams.set('state', state);
+    url.searchParams.set('usage_point_id', mockUsagePointFor(state));
+    return url.toString();
+  }
+
+  async resolveConsent(grant: ConsentGrant): Promise<Result<UsagePointId[], ProviderFailure>> {
+    const raw = 'usagePointIds' in grant ? grant.usagePointIds : [mockUsagePointFor(grant.authorizationId)];
+    const ids: UsagePointId[] = [];
+    for (const candidate of raw) {
+      const id = parseUsagePointId(candidate);
+      if (!id.ok) return err({ kind: 'BadUpstreamData', message: `"${candidate}" is not a usage point id` });
+      ids.push(id.value);
+    }
+    return ids.length > 0 ? ok(ids) : err({ kind: 'BadUpstreamData', message: 'the consent named no usage point' });
+  }
 
   async readings(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<Result<IntervalReading[], ProviderFailure>> {
     const spec = KIND_SPECS[kind];
@@ -145,4 +172,9 @@ export class MockEnedisProvider implements MeteringProvider {
     };
     return ok(data[kind]());
   }
+}
+
+/** A usage point id derived from a consent's state or authorization: stable, 14 digits, starting with 5. */
+function mockUsagePointFor(seed: string): string {
+  return `5${String(stableHash(`consent:${seed}`)).padStart(10, '0')}${String(stableHash(seed) % 1000).padStart(3, '0')}`;
 }

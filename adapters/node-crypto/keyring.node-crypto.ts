@@ -51,6 +51,10 @@ export class NodeCryptoKeyring implements Keyring {
     return randomBytes(48).toString('base64url');
   }
 
+  newConsentState(): string {
+    return randomBytes(24).toString('base64url');
+  }
+
   clientSecretHash(secret: string): string {
     return createHmac('sha256', this.lookupKey).update(secret, 'utf8').digest('hex');
   }

@@ -1,5 +1,6 @@
 import type { AccessTokens } from '../../ports/access-tokens.js';
 import type { Clock } from '../../ports/clock.js';
+import type { ConsentStateStore } from '../../ports/consent-state-store.js';
 import type { DayCache } from '../../ports/day-cache.js';
 import type { Keyring } from '../../ports/keyring.js';
 import type { MeteringProvider } from '../../ports/metering-provider.js';
@@ -25,6 +26,7 @@ export interface Dependencies {
   readonly users: UserRepo;
   readonly pdls: PdlRepo;
   readonly tokens: TokenStore;
+  readonly consentStates: ConsentStateStore;
   readonly cache: DayCache;
   readonly limiter: RateLimiter;
   /** The provider for ordinary accounts. */

@@ -3,6 +3,7 @@ import { deleteAccount, regenerateSecret } from './account.js';
 import { authenticate } from './authenticate.js';
 import { ensureDemoAccount, warmDemoCache } from './demo-account.js';
 import type { Dependencies } from './dependencies.js';
+import { completeConsent, startConsent } from './consent.js';
 import { deletePdl, getPdl, listPdls, purgePdlCache, registerPdl, resyncPdl, updatePdl } from './meters.js';
 import { usageStatus } from './quota.js';
 import { readCustomerData } from './read-customer-data.js';
@@ -27,6 +28,8 @@ export function createUseCases(deps: Dependencies) {
     purgePdlCache: purgePdlCache(deps),
     readMeterData: readMeterData(deps),
     readCustomerData: readCustomerData(deps),
+    startConsent: startConsent(deps),
+    completeConsent: completeConsent(deps),
     ensureDemoAccount: ensureDemoAccount(deps),
     warmDemoCache: warmDemoCache(deps),
   };

@@ -177,13 +177,31 @@ export const readMeterData = (deps: Dependencies) => {
       const provider = providerFor(deps, principal.user);
       const chunks = groupRuns(toFetch).flatMap((run) => splitRange(run, spec.maxDaysPerCall));
       const yesterday = addDays(today, -1);
-      const outcomes = await Promise.all(
-        chunks.map((chunk) =>
-          flights.run(`${kind}:${usagePointId.value}:${chunk.start}:${chunk.end}`, () =>
-            fetchChunk(provider, spec, kind, usagePointId.value, chunk, userKey, yesterday),
-          ),
-        ),
-      );
+      const fetchOne = (chunk: DateRange) =>
+        flights.run(`${kind}:${usagePointId.value}:${chunk.start}:${chunk.end}`, () =>
+          fetchChunk(provider, spec, kind, usagePointId.value, chunk, userKey, yesterday),
+        );
+      const outcomes = await Promise.all(chunks.map(fetchOne));
+      // "Before activation" naming the first day with data: remember it on the meter, so the next
+      // request is clamped before calling, and ask again for what lies after it.
+      const activation = outcomes.flatMap((o) => (!o.ok && o.error.kind === 'BeforeActivation' && o.error.oldestAvailable ? [o.error.oldestAvailable] : []))[0];
+      if (activation) {
+        await deps.pdls.update(pdl.value.id, { oldestAvailableDataDate: activation });
+        for (const [i, outcome] of outcomes.entries()) {
+          if (outcome.ok || outcome.error.kind !== 'BeforeActivation') continue;
+          const chunk = chunks[i]!;
+          const early = rangeOf(chunk.start, minDate(activation, chunk.end));
+          if (early) missing.push({ ...early, reason: 'before_activation', detail: null });
+          const later = rangeOf(maxDate(activation, chunk.start), chunk.end);
+          for (const day of early ? rangeDays(early) : []) found.set(day, []);
+          if (later) {
+            chunks[i] = later;
+            outcomes[i] = await fetchOne(later);
+          } else {
+            outcomes[i] = ok(new Map());
+          }
+        }
+      }
       outcomes.forEach((outcome, i) => {
         if (outcome.ok) {
           for (const [day, readings] of outcome.value) found.set(day, readings);
@@ -195,12 +213,10 @@ export const readMeterData = (deps: Dependencies) => {
     }
 
     const readings = days.flatMap((day) => found.get(day) ?? []);
-    if (readings.length === 0 && firstFailure !== null) {
-      await rememberOldestAvailable(deps, pdl.value, firstFailure);
-      return err(firstFailure);
-    }
+    if (readings.length === 0 && firstFailure !== null) return err(firstFailure);
+    const beforeActivation = new Set(missing.filter((m) => m.reason === 'before_activation').flatMap((m) => rangeDays(m)));
     for (const [reason, lacking] of [
-      ['no_data', days.filter((d) => found.get(d)?.length === 0)],
+      ['no_data', days.filter((d) => found.get(d)?.length === 0 && !beforeActivation.has(d))],
       ['incomplete', days.filter((d) => { const r = found.get(d); return r !== undefined && r.length > 0 && !isComplete(spec, d, r); })],
     ] as const) {
       for (const run of groupRuns(lacking)) missing.push({ ...run, reason, detail: null });
@@ -219,15 +235,8 @@ export const readMeterData = (deps: Dependencies) => {
       readings,
       missing,
       cachedDays,
-      fetchedDays: days.length - cachedDays - failures.size,
+      fetchedDays: days.length - cachedDays - failures.size - beforeActivation.size,
       quota,
     });
   };
 };
-
-/** Enedis' "before activation" answer may name the oldest date it has; later requests are clamped to it. */
-async function rememberOldestAvailable(deps: Dependencies, pdl: Pdl, failure: ProviderFailure) {
-  if (failure.kind === 'BeforeActivation' && failure.oldestAvailable) {
-    await deps.pdls.update(pdl.id, { oldestAvailableDataDate: failure.oldestAvailable });
-  }
-}

@@ -4,7 +4,7 @@ import * as OpenApiValidator from 'express-openapi-validator';
 import type { Container } from 'inversify';
 import type { UseCases } from '../../domain/use-cases/index.js';
 import type { Clock } from '../../ports/clock.js';
-import type { HealthCheck } from '../container.js';
+import type { HealthCheck, ResolvedConfig } from '../container.js';
 import type { Logger } from '../logger.js';
 import { TOKENS } from '../tokens.js';
 import { VERSION } from '../version.js';
@@ -12,6 +12,7 @@ import { toHttpFailure, toOAuthError } from './error-mapping.js';
 import { loadOpenApiDocument, type OpenApiDocument, type OperationSpec } from './openapi-document.js';
 import { buildRouters } from './operations.js';
 import { accountsRouter } from './routers/accounts.router.js';
+import { consentRouter } from './routers/consent.router.js';
 import { enedisRouter } from './routers/enedis.router.js';
 import { healthRouter } from './routers/health.router.js';
 import { pdlRouter } from './routers/pdl.router.js';
@@ -67,6 +68,7 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
   const useCases = container.get<UseCases>(TOKENS.UseCases);
   const checks = container.get<HealthCheck[]>(TOKENS.HealthChecks);
   const clock = container.get<Clock>(TOKENS.Clock);
+  const config = container.get<ResolvedConfig>(TOKENS.Config);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -84,7 +86,11 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
       ajvFormats: { mode: 'full' },
     }),
   );
-  for (const router of buildRouters(doc, [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases, clock), healthRouter(VERSION, checks, doc)], useCases)) {
+  for (const router of buildRouters(
+    doc,
+    [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases, clock), consentRouter(useCases, config.frontendUrl), healthRouter(VERSION, checks, doc)],
+    useCases,
+  )) {
     app.use(router);
   }
   app.use((req, _res, next) => next(Object.assign(new Error(`no route for ${req.method} ${req.path}`), { status: 404 })));

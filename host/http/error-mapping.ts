@@ -82,6 +82,13 @@ const MAPPING: Mapping = {
         : `daily quota of ${e.limit} requests reached`,
     headers: { 'Retry-After': String(secondsUntil(e.resetAt, now)), ...quotaHeaders({ limit: e.limit, remaining: 0, resetAt: e.resetAt }, now) },
   }),
+  ConsentStateInvalid: () => ({
+    status: 400,
+    code: 'INVALID_STATE',
+    message: 'this consent link is unknown, used or expired; start the consent again',
+    field: 'state',
+  }),
+  ConsentDenied: (e) => ({ status: 403, code: 'CONSENT_DENIED', message: e.message }),
   NoConsent: (e) => ({ status: 403, code: 'NO_CONSENT', message: `Enedis has no consent for this meter: ${e.message}` }),
   NotHolder: (e) => ({ status: 403, code: 'NOT_HOLDER', message: `the consenting customer no longer holds this meter: ${e.message}` }),
   WrongDirection: (e) => ({ status: 422, code: 'WRONG_DIRECTION', message: e.message }),
@@ -160,4 +167,26 @@ export function toOAuthError(failure: HttpFailure): { status: number; body: { er
   if (failure.status === 503) return { status: 503, body: { error: 'temporarily_unavailable', error_description: failure.message } };
   if (failure.status >= 500) return { status: 500, body: { error: 'server_error', error_description: failure.message } };
   return { status: failure.status === 413 ? 413 : 400, body: { error: 'invalid_request', error_description: failure.message } };
+}
+
+/** The `consent_error` word of the redirect that ends a consent flow in the front end. */
+export function consentErrorCode(error: DomainError): string {
+  switch (error.kind) {
+    case 'ConsentStateInvalid':
+      return 'invalid_state';
+    case 'ConsentDenied':
+      return 'access_denied';
+    case 'DemoReadOnly':
+      return 'demo_read_only';
+    case 'BadUpstreamData':
+      return 'invalid_pdl_format';
+    case 'NoConsent':
+    case 'NotHolder':
+      return 'no_consent';
+    case 'UpstreamThrottled':
+    case 'UpstreamUnavailable':
+      return 'enedis_unavailable';
+    default:
+      return 'enedis_error';
+  }
 }

@@ -359,6 +359,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oauth/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Enedis consent page to send the user to
+         * @description Returns Enedis' consent URL with a `state` bound to your account, valid ten minutes and usable
+         *     once. After consenting, Enedis sends the user to `/oauth/callback`, which registers the meters
+         *     granted and redirects to the front end.
+         */
+        get: operations["startConsent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where Enedis sends the user back after consent
+         * @description Verifies `state`, registers the meters granted (v5 lists them in `usage_point_id`; the 2026 API
+         *     gives an `autorisation_id` to resolve), then redirects to the front end's `/dashboard` with
+         *     `consent_success=true&pdl_count=N&created_count=M`, or with `consent_error=<code>`.
+         */
+        get: operations["completeConsent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ping": {
         parameters: {
             query?: never;
@@ -1321,6 +1365,63 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DeletedResponse"];
                 };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    startConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to go */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            authorize_url: string;
+                            state: string;
+                            /** @description Seconds. */
+                            expires_in: number;
+                        };
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    completeConsent: {
+        parameters: {
+            query: {
+                state: string;
+                code?: string;
+                usage_point_id?: string;
+                autorisation_id?: string;
+                error?: string;
+                error_description?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the front end, with the outcome in the query string */
+            302: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             default: components["responses"]["Error"];
         };

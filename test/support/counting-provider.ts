@@ -1,3 +1,4 @@
+import type { ConsentGrant } from '../../domain/consent.js';
 import type { CustomerDataKind, CustomerDataOf } from '../../domain/customer-data.js';
 import type { DateRange } from '../../domain/date-range.js';
 import type { ProviderFailure } from '../../domain/errors.js';
@@ -33,6 +34,14 @@ export class CountingProvider implements MeteringProvider {
   async customerData<K extends CustomerDataKind>(kind: K, usagePointId: UsagePointId): Promise<Result<CustomerDataOf<K>, ProviderFailure>> {
     this.calls.push({ kind, usagePointId, range: null });
     return this.inner.customerData(kind, usagePointId);
+  }
+
+  consentUrl(state: string): string {
+    return this.inner.consentUrl(state);
+  }
+
+  resolveConsent(grant: ConsentGrant): Promise<Result<UsagePointId[], ProviderFailure>> {
+    return this.inner.resolveConsent(grant);
   }
 
   callsOf(kind: MeteringKind | CustomerDataKind): ProviderCall[] {

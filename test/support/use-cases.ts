@@ -1,5 +1,6 @@
 import { BcryptPasswordHasher } from '../../adapters/bcrypt/password-hasher.bcrypt.js';
 import { JoseAccessTokens } from '../../adapters/jose/access-tokens.jose.js';
+import { InMemoryConsentStateStore } from '../../adapters/memory/consent-state-store.memory.js';
 import { InMemoryDayCache } from '../../adapters/memory/day-cache.memory.js';
 import { createMemoryDatabase } from '../../adapters/memory/memory-database.js';
 import { InMemoryPdlRepo } from '../../adapters/memory/pdl-repo.memory.js';
@@ -31,6 +32,7 @@ export function buildUseCases(settings: Partial<GatewaySettings> = {}, now = '20
     users: new InMemoryUserRepo(db),
     pdls: new InMemoryPdlRepo(db),
     tokens: new InMemoryTokenStore(db),
+    consentStates: new InMemoryConsentStateStore(),
     cache,
     limiter: new InMemoryRateLimiter(clock),
     provider,

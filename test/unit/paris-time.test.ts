@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../domain/local-date.js';
-import { formatParisIso, intervalStarts, parisDate, parisOffsetMinutes } from '../../domain/paris-time.js';
+import { formatParisIso, intervalStarts, parisDate, parisOffsetMinutes, parisWallClockInstants, parisWallClockSequence } from '../../domain/paris-time.js';
 
 const d = (s: string) => s as LocalDate;
 
@@ -53,5 +53,26 @@ describe('Europe/Paris time', () => {
     expect(parisDate(new Date('2026-01-10T23:30:00Z'))).toBe('2026-01-11');
     expect(parisDate(new Date('2026-07-10T21:59:00Z'))).toBe('2026-07-10');
     expect(parisDate(new Date('2026-07-10T22:00:00Z'))).toBe('2026-07-11');
+  });
+});
+
+describe('Paris wall-clock labels', () => {
+  it('when a label falls in the repeated October hour, then it denotes two instants; in the skipped March hour, none', () => {
+    expect(parisWallClockInstants('2025-10-26 02:30:00')).toEqual([Date.parse('2025-10-26T00:30:00Z'), Date.parse('2025-10-26T01:30:00Z')]);
+    expect(parisWallClockInstants('2025-03-30 02:30:00')).toEqual([]);
+    expect(parisWallClockInstants('2025-01-10 19:04:12')).toEqual([Date.parse('2025-01-10T18:04:12Z')]);
+    expect(parisWallClockInstants('10/01/2025 19:04')).toBeNull();
+  });
+
+  it('when the fall-back labels come in order, then the repeated ones resolve to successive instants', () => {
+    const labels = ['2025-10-26 01:30:00', '2025-10-26 02:00:00', '2025-10-26 02:30:00', '2025-10-26 02:00:00', '2025-10-26 02:30:00', '2025-10-26 03:00:00'];
+    expect(parisWallClockSequence(labels).map((t) => new Date(t!).toISOString())).toEqual([
+      '2025-10-25T23:30:00.000Z',
+      '2025-10-26T00:00:00.000Z',
+      '2025-10-26T00:30:00.000Z',
+      '2025-10-26T01:00:00.000Z',
+      '2025-10-26T01:30:00.000Z',
+      '2025-10-26T02:00:00.000Z',
+    ]);
   });
 });

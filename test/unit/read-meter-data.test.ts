@@ -254,4 +254,19 @@ describe('reading metering data through the day cache', () => {
     });
     expect(answer.ok ? null : answer.error).toMatchObject({ kind: 'InvalidInput', field: 'end' });
   });
+
+  it('when the provider says "before activation" and names the first day, then the meter remembers it and the rest is served', async () => {
+    const { deps, useCases, provider, accountWithMeter } = buildUseCases({}, '2020-01-10T10:00:00Z');
+    const { principal, pdl } = await accountWithMeter('11453290002823');
+    await deps.pdls.update(pdl.id, { activationDate: null });
+    const request = { kind: 'consumption:daily' as const, usagePointId: '11453290002823', start: '2019-08-01', end: '2019-09-01', useCache: true };
+    const first = await useCases.readMeterData(principal, request);
+    expect(first.ok && first.value.readings.map((r) => r.date)).toEqual(['2019-08-27', '2019-08-28', '2019-08-29', '2019-08-30', '2019-08-31']);
+    expect(first.ok && first.value.missing).toEqual([{ start: '2019-08-01', end: '2019-08-27', reason: 'before_activation', detail: null }]);
+    expect((await deps.pdls.findById(pdl.id))?.oldestAvailableDataDate).toBe('2019-08-27');
+    provider.reset();
+    const second = await useCases.readMeterData(principal, { ...request, start: '2019-07-01', end: '2019-08-30' });
+    expect(provider.calls).toHaveLength(0);
+    expect(second.ok && second.value.missing).toEqual([{ start: '2019-07-01', end: '2019-08-27', reason: 'before_activation', detail: null }]);
+  });
 });

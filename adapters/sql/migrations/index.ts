@@ -1,10 +1,14 @@
 import type { Knex } from 'knex';
 import * as accountsMetersTokens from './001-accounts-meters-tokens.js';
+import * as consentStates from './002-consent-states.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
 /** Migrations in order; names are what the knex_migrations table records. Never rename one. */
-const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [['001-accounts-meters-tokens', accountsMetersTokens]];
+const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
+  ['001-accounts-meters-tokens', accountsMetersTokens],
+  ['002-consent-states', consentStates],
+];
 
 /** Bundled with the code rather than read from a folder, so the built package migrates too. */
 const source: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -1,0 +1,127 @@
+import type { ConsentGrant } from '../../domain/consent.js';
+import type { CustomerDataKind, CustomerDataOf } from '../../domain/customer-data.js';
+import { rangeLength, splitRange, type DateRange } from '../../domain/date-range.js';
+import type { ProviderFailure } from '../../domain/errors.js';
+import { parseLocalDate } from '../../domain/local-date.js';
+import type { IntervalReading, MeteringKind } from '../../domain/metering.js';
+import { err, ok, type Result } from '../../domain/result.js';
+import { parseUsagePointId, type UsagePointId } from '../../domain/usage-point-id.js';
+import type { MeteringProvider } from '../../ports/metering-provider.js';
+import { EnedisHttpClient, type EnedisAnswer, type EnedisHttpOptions } from './enedis-http-client.js';
+import { refusalOf } from './enedis-errors.js';
+import { parseSubscribedServices, parseV2026Customer, parseV2026Readings, V2026_CUSTOMER_PATHS, V2026_METERING_PATHS, v2026MeteringQuery } from './wire-2026.js';
+import { parseV5Customer, parseV5Readings, V5_CUSTOMER_PATHS, V5_METERING_PATHS, v5MeteringQuery } from './wire-v5.js';
+
+export type EnedisGeneration = 'v5' | '2026';
+
+export interface EnedisProviderOptions extends EnedisHttpOptions {
+  readonly generation: EnedisGeneration;
+  /** Enedis' consent page. */
+  readonly authorizeUrl: string;
+  /** Sent with the consent request when set (Enedis uses the one registered with the application). */
+  readonly redirectUri: string | null;
+}
+
+const badData = (what: string): ProviderFailure => ({ kind: 'BadUpstreamData', message: `Enedis answered ${what} in an unexpected shape` });
+
+/**
+ * The real Enedis Data Connect, v5 or 2026 by configuration; the gateway's API is the same for both.
+ * Ranges arrive clamped and split by the domain; a span Enedis still finds too long is halved and
+ * asked again; "before activation" looks up the activation date so the meter can be clamped.
+ */
+export class EnedisHttpProvider implements MeteringProvider {
+  private readonly http: EnedisHttpClient;
+
+  constructor(private readonly options: EnedisProviderOptions) {
+    this.http = new EnedisHttpClient(options);
+  }
+
+  async readings(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<Result<IntervalReading[], ProviderFailure>> {
+    const v5 = this.options.generation === 'v5';
+    const answer = await this.http.call({
+      method: 'GET',
+      path: v5 ? V5_METERING_PATHS[kind] : V2026_METERING_PATHS[kind],
+      query: v5 ? v5MeteringQuery(usagePointId, range) : v2026MeteringQuery(usagePointId, range),
+    });
+    if (!answer.ok) return answer;
+    const { status, body } = answer.value;
+    if (status === 200) {
+      const readings = v5 ? parseV5Readings(kind, body, range) : parseV2026Readings(kind, body, range);
+      return readings ? ok(readings) : err(badData(kind));
+    }
+    const refusal = refusalOf(status, body);
+    if (refusal.kind === 'SpanTooLong') return this.inHalves(kind, usagePointId, range);
+    if (refusal.kind === 'BeforeActivation') return err({ ...refusal, ...(await this.activationDate(usagePointId)) });
+    return err(refusal);
+  }
+
+  private async inHalves(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<Result<IntervalReading[], ProviderFailure>> {
+    const days = rangeLength(range);
+    if (days <= 1) return err({ kind: 'BadUpstreamData', message: 'Enedis refused a one-day span as too long' });
+    const readings: IntervalReading[] = [];
+    for (const half of splitRange(range, Math.ceil(days / 2))) {
+      const part = await this.readings(kind, usagePointId, half);
+      if (!part.ok) return part;
+      readings.push(...part.value);
+    }
+    return ok(readings);
+  }
+
+  private async activationDate(usagePointId: UsagePointId) {
+    const contract = await this.customerData('contract', usagePointId);
+    const raw = contract.ok ? contract.value.customer.usage_points[0]?.contracts.last_activation_date.slice(0, 10) : undefined;
+    const date = parseLocalDate(raw, 'last_activation_date');
+    return date.ok ? { oldestAvailable: date.value } : {};
+  }
+
+  async customerData<K extends CustomerDataKind>(kind: K, usagePointId: UsagePointId): Promise<Result<CustomerDataOf<K>, ProviderFailure>> {
+    const v5 = this.options.generation === 'v5';
+    const answer = await this.http.call(
+      v5
+        ? { method: 'GET', path: V5_CUSTOMER_PATHS[kind], query: { usage_point_id: usagePointId } }
+        : { method: 'GET', path: V2026_CUSTOMER_PATHS[kind](usagePointId) },
+    );
+    return this.parsed(answer, kind, (body) => (v5 ? parseV5Customer(kind, body) : parseV2026Customer(kind, usagePointId, body)));
+  }
+
+  consentUrl(state: string): string {
+    const url = new URL(this.options.authorizeUrl);
+    url.searchParams.set('client_id', this.options.clientId);
+    url.searchParams.set('response_type', 'code');
+    url.searchParams.set('duration', 'P36M');
+    url.searchParams.set('state', state);
+    if (this.options.redirectUri) url.searchParams.set('redirect_uri', this.options.redirectUri);
+    return url.toString();
+  }
+
+  async resolveConsent(grant: ConsentGrant): Promise<Result<UsagePointId[], ProviderFailure>> {
+    if ('usagePointIds' in grant) return validIds(grant.usagePointIds);
+    const answer = await this.http.call({
+      method: 'POST',
+      path: '/subscribed_services/v1',
+      json: { autorisationId: grant.authorizationId, comptage: false },
+    });
+    const ids = this.parsed(answer, 'subscribed services', parseSubscribedServices);
+    return ids.ok ? validIds(ids.value) : ids;
+  }
+
+  private parsed<T>(answer: Result<EnedisAnswer, ProviderFailure>, what: string, parse: (body: unknown) => T | null): Result<T, ProviderFailure> {
+    if (!answer.ok) return answer;
+    if (answer.value.status !== 200) {
+      const refusal = refusalOf(answer.value.status, answer.value.body);
+      return err(refusal.kind === 'SpanTooLong' ? badData(what) : refusal);
+    }
+    const parsed = parse(answer.value.body);
+    return parsed === null ? err(badData(what)) : ok(parsed);
+  }
+}
+
+function validIds(raw: readonly string[]): Result<UsagePointId[], ProviderFailure> {
+  const ids: UsagePointId[] = [];
+  for (const candidate of raw) {
+    const id = parseUsagePointId(candidate.trim());
+    if (!id.ok) return err({ kind: 'BadUpstreamData', message: `the consent named "${candidate}", which is not a usage point id` });
+    ids.push(id.value);
+  }
+  return ids.length > 0 ? ok([...new Set(ids)]) : err({ kind: 'BadUpstreamData', message: 'the consent named no usage point' });
+}

@@ -1,0 +1,73 @@
+import { ENEDIS_RATES, SECOND_WINDOW_MS, type ThrottleRates } from '../limiter/upstream-throttle.limiter.js';
+import type { UpstreamThrottle } from '../../ports/upstream-throttle.js';
+import { redisCall, type RedisClient } from './redis-client.js';
+
+/**
+ * Takes a slot if one is free and answers 0, or answers how many ms to wait. The second is a
+ * sliding log (a sorted set of call times), exact for "any one-second window"; the hour a fixed
+ * counter; Redis' own clock is the clock of every process.
+ */
+const ACQUIRE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local perSecond, perHour, window = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local paused = tonumber(redis.call('GET', KEYS[3]) or '0')
+if paused > now then return paused - now end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) >= perSecond then
+  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return math.max(1, tonumber(oldest[2]) + window - now)
+end
+local hour = KEYS[2] .. ':' .. math.floor(now / 3600000)
+if tonumber(redis.call('GET', hour) or '0') >= perHour then return 3600000 - (now % 3600000) end
+redis.call('INCR', hour)
+redis.call('PEXPIRE', hour, 3660000)
+local seq = redis.call('INCR', KEYS[1] .. ':seq')
+redis.call('ZADD', KEYS[1], now, now .. ':' .. seq)
+redis.call('PEXPIRE', KEYS[1], window * 2)
+redis.call('PEXPIRE', KEYS[1] .. ':seq', window * 2)
+return 0`;
+
+const PAUSE = `
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+local until_ms = tonumber(ARGV[1])
+if until_ms > current then redis.call('SET', KEYS[1], until_ms, 'PXAT', until_ms) end
+return 1`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The throttle shared by every gateway process using the same Redis. */
+export class RedisUpstreamThrottle implements UpstreamThrottle {
+  private readonly keys: [string, string, string];
+
+  constructor(
+    private readonly client: RedisClient,
+    private readonly rates: ThrottleRates = ENEDIS_RATES,
+    name = 'enedis',
+  ) {
+    this.keys = [`throttle:${name}:second`, `throttle:${name}:hour`, `throttle:${name}:paused_until`];
+  }
+
+  async acquire(maxWaitMs: number): Promise<boolean> {
+    const deadline = Date.now() + maxWaitMs;
+    for (;;) {
+      const wait = await redisCall('rate_limiter', async () =>
+        Number(
+          await this.client.eval(ACQUIRE, {
+            keys: this.keys,
+            arguments: [String(this.rates.perSecond), String(this.rates.perHour), String(SECOND_WINDOW_MS)],
+          }),
+        ),
+      );
+      if (wait === 0) return true;
+      if (Date.now() + wait > deadline) return false;
+      await sleep(Math.min(wait, 1000));
+    }
+  }
+
+  async pauseUntil(until: Date): Promise<void> {
+    await redisCall('rate_limiter', async () => {
+      await this.client.eval(PAUSE, { keys: [this.keys[2]], arguments: [String(until.getTime())] });
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import type { UseCases } from '../../../domain/use-cases/index.js';
+import { consentErrorCode, unwrap } from '../error-mapping.js';
+import { principalOf, type TagRouter } from '../operations.js';
+
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+export function consentRouter(useCases: UseCases, frontendUrl: string): TagRouter {
+  return {
+    tag: 'Consent',
+    handlers: {
+      startConsent: async (_req, res) => {
+        const start = unwrap(await useCases.startConsent(principalOf(res)));
+        res.set('Cache-Control', 'no-store');
+        res.json({ success: true, data: { authorize_url: start.url, state: start.state, expires_in: start.expiresInSeconds } });
+      },
+      completeConsent: async (req, res) => {
+        const outcome = await useCases.completeConsent({
+          state: String(req.query.state),
+          usagePointIds: text(req.query.usage_point_id),
+          authorizationId: text(req.query.autorisation_id),
+          error: text(req.query.error),
+          errorDescription: text(req.query.error_description),
+        });
+        const target = new URL(`${frontendUrl}/dashboard`);
+        if (outcome.ok) {
+          const { created, existing, conflicts } = outcome.value;
+          target.searchParams.set('consent_success', 'true');
+          target.searchParams.set('pdl_count', String(created.length + existing.length));
+          target.searchParams.set('created_count', String(created.length));
+          if (conflicts.length > 0) target.searchParams.set('pdl_already_registered', conflicts.join(';'));
+        } else {
+          target.searchParams.set('consent_error', consentErrorCode(outcome.error));
+        }
+        res.redirect(302, target.toString());
+      },
+    },
+  };
+}
