@@ -54,6 +54,7 @@ export function refusalOf(status: number, body: unknown): EnedisRefusal {
     default:
       break;
   }
+  if (status === 401) return { kind: 'UpstreamUnavailable', message: `Enedis rejected the gateway's access token (${message})` };
   if (status === 404) return { kind: 'NoData', message };
   if (status === 403) return { kind: 'NoConsent', message };
   if (status >= 500) return { kind: 'UpstreamUnavailable', message };

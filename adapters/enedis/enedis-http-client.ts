@@ -145,8 +145,9 @@ export class EnedisHttpClient {
       const body = await readBody(response).catch(() => null);
       this.o.onExchange?.({ path: request.path, status: response.status, attempt, ms: performance.now() - started });
       if (response.status === 429) {
-        const wait = retryAfterMs(response.headers, body, this.o.clock.now().getTime());
-        const until = new Date(this.o.clock.now().getTime() + (wait ?? this.backoff(attempt)));
+        // Pacing follows real time (as the throttle does); the clock is the token's business.
+        const wait = retryAfterMs(response.headers, body, Date.now());
+        const until = new Date(Date.now() + (wait ?? this.backoff(attempt)));
         await this.o.throttle.pauseUntil(until);
         lastProblem = `Enedis is throttling the gateway (${errorOf(body).code || 429})`;
         if (wait !== null && wait > this.o.maxWaitMs) {

@@ -52,8 +52,12 @@ export function v2026Measures(kind: MeteringKind, usagePointId: string, range: D
     d: wireDate(kind, r),
     ...(spec.isCurve ? { p: r.interval_length ?? 'PT30M', n: r.measure_type ?? 'B' } : {}),
   }));
-  if (!spec.isCurve) for (const day of holes) points.push({ v: 'null', d: day });
-  points.sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : 0));
+  if (!spec.isCurve && holes.length > 0) {
+    // Daily labels are plain dates, so sorting by label is sorting by time (unlike curve labels,
+    // which repeat in the October hour and must keep the meter's order).
+    for (const day of holes) points.push({ v: 'null', d: day });
+    points.sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : 0));
+  }
   return {
     idPrm: usagePointId,
     etapeMetier: 'BRUT',

@@ -13,13 +13,11 @@ export class SqlConsentStateStore implements ConsentStateStore {
 
   take(state: string, now: Date): Promise<string | null> {
     return guarded(async () => {
-      // DELETE ... RETURNING: the row goes and is read in one statement, so only one caller gets it.
-      const [row] = (await this.knex('consent_states').where('state', state).del(['user_id', 'expires_at'])) as Array<{
-        user_id: string;
-        expires_at: string | Date;
-      }>;
+      const row = (await this.knex('consent_states').where('state', state).first()) as { user_id: string; expires_at: string | Date } | undefined;
+      // Whoever deletes the row wins it: of two concurrent callers only one sees a deleted count of 1.
+      const won = row ? (await this.knex('consent_states').where('state', state).del()) === 1 : false;
       await this.knex('consent_states').where('expires_at', '<=', now.toISOString()).del();
-      return row && toDate(row.expires_at).getTime() > now.getTime() ? row.user_id : null;
+      return won && row && toDate(row.expires_at).getTime() > now.getTime() ? row.user_id : null;
     });
   }
 }

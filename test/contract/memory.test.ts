@@ -1,11 +1,15 @@
+import { InMemoryConsentStateStore } from '../../adapters/memory/consent-state-store.memory.js';
 import { InMemoryDayCache } from '../../adapters/memory/day-cache.memory.js';
 import { createMemoryDatabase } from '../../adapters/memory/memory-database.js';
 import { InMemoryPdlRepo } from '../../adapters/memory/pdl-repo.memory.js';
 import { InMemoryRateLimiter } from '../../adapters/memory/rate-limiter.memory.js';
 import { InMemoryTokenStore } from '../../adapters/memory/token-store.memory.js';
 import { InMemoryUserRepo } from '../../adapters/memory/user-repo.memory.js';
+import { LimiterUpstreamThrottle } from '../../adapters/limiter/upstream-throttle.limiter.js';
 import { ManualClock } from '../support/clock.js';
+import { upstreamThrottleContract } from './upstream-throttle.contract.js';
 import { dayCacheContract } from './day-cache.contract.js';
+import { consentStateStoreContract } from './consent-state-store.contract.js';
 import { pdlRepoContract } from './pdl-repo.contract.js';
 import { rateLimiterContract } from './rate-limiter.contract.js';
 import { tokenStoreContract } from './token-store.contract.js';
@@ -13,12 +17,13 @@ import { userRepoContract } from './user-repo.contract.js';
 
 const relational = async () => {
   const db = createMemoryDatabase();
-  return { users: new InMemoryUserRepo(db), pdls: new InMemoryPdlRepo(db), tokens: new InMemoryTokenStore(db), close: async () => {} };
+  return { users: new InMemoryUserRepo(db), pdls: new InMemoryPdlRepo(db), tokens: new InMemoryTokenStore(db), consentStates: new InMemoryConsentStateStore(), close: async () => {} };
 };
 
 userRepoContract('memory', relational);
 pdlRepoContract('memory', relational);
 tokenStoreContract('memory', relational);
+consentStateStoreContract('memory', relational);
 
 dayCacheContract('memory', async () => {
   const clock = new ManualClock('2026-11-23T10:00:00Z');
@@ -29,3 +34,5 @@ rateLimiterContract('memory', async () => {
   const clock = new ManualClock('2026-11-23T10:00:00Z');
   return { limiter: new InMemoryRateLimiter(clock), elapse: async (ms) => clock.advance(ms), close: async () => {} };
 });
+
+upstreamThrottleContract('limiter (in-process)', async () => ({ throttle: new LimiterUpstreamThrottle(), close: async () => {} }));

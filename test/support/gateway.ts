@@ -26,12 +26,14 @@ let counter = 0;
 
 /**
  * A gateway on the embedded default (SQLite in memory, memory cache and limiter, MockEnedis behind
- * a call counter), with a manual clock, quiet logs and a cheap bcrypt cost.
+ * a call counter), with a manual clock, quiet logs and a cheap bcrypt cost. `realProvider` keeps the
+ * provider the configuration chooses (the Enedis adapter when ENEDIS_* are set).
  */
 export async function startTestGateway(
   env: Record<string, string> = {},
   overrides: Overrides = {},
   now = '2026-11-23T10:00:00Z',
+  options: { realProvider?: boolean } = {},
 ): Promise<TestGateway> {
   const loaded = loadConfig({ DATABASE_URL: 'sqlite::memory:', BCRYPT_COST: '4', LOG_LEVEL: 'silent', DEMO_ACCOUNT: 'false', ...env });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
@@ -40,7 +42,7 @@ export async function startTestGateway(
   const provider = new CountingProvider(new MockEnedisProvider(clock));
   const gateway = await createGateway(
     { ...config, secretKey: TEST_SECRET_KEY },
-    { clock, provider, demoProvider: provider, logger: pino({ level: 'silent' }), ...overrides },
+    { clock, ...(options.realProvider ? {} : { provider }), demoProvider: provider, logger: pino({ level: 'silent' }), ...overrides },
   );
   const app = createApp(gateway.container);
   return {
