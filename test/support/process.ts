@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+export interface GatewayProcess {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `npm start` (the README's command) in its own process group and resolves once its output
+ * matches `ready`; rejects with the output if it exits or takes over a minute.
+ */
+export function startGatewayProcess(env: Record<string, string>, ready: RegExp = /listening on http/): Promise<GatewayProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['start'], { cwd: ROOT, env: { ...process.env, ...env }, detached: true });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`not ready within 60 s:\n${out}`)), 60_000);
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code}:\n${out}`));
+    };
+    const stop = async () => {
+      if (child.exitCode !== null || !child.pid) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      process.kill(-child.pid, 'SIGTERM');
+      await exited;
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (ready.test(out)) {
+        clearTimeout(timer);
+        child.off('exit', onExit);
+        resolve({ child, output: () => out, stop });
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', onExit);
+  });
+}
