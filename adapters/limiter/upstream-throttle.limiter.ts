@@ -10,10 +10,12 @@ export interface ThrottleRates {
 export const ENEDIS_RATES: ThrottleRates = { perSecond: 5, perHour: 10_000 };
 
 /**
- * The one-second window with a margin, so that network jitter cannot squeeze one call too many
- * into a second at the provider's end.
+ * The one-second window with a margin: a slot is granted here, but the call lands at the provider
+ * a little later, later still on a loaded machine; without the margin, two calls granted 1 s apart
+ * can land closer than that and make six in one second at Enedis' end (measured: 6 with 1050 ms
+ * while the whole test suite ran).
  */
-export const SECOND_WINDOW_MS = 1050;
+export const SECOND_WINDOW_MS = 1200;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
