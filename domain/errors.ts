@@ -11,13 +11,21 @@ export type InvalidCredentials = { kind: 'InvalidCredentials' };
 export type InvalidClient = { kind: 'InvalidClient' };
 export type AccountInactive = { kind: 'AccountInactive' };
 export type EmailNotVerified = { kind: 'EmailNotVerified' };
-export type Unauthenticated = { kind: 'Unauthenticated'; reason: 'missing' | 'invalid' | 'expired' };
+export type Unauthenticated = { kind: 'Unauthenticated'; reason: 'missing' | 'invalid' | 'expired' | 'revoked' };
 export type DemoReadOnly = { kind: 'DemoReadOnly' };
 export type PdlNotFound = { kind: 'PdlNotFound' };
 export type PdlAlreadyRegistered = { kind: 'PdlAlreadyRegistered' };
 export type PdlInactive = { kind: 'PdlInactive' };
 export type ConsentStateInvalid = { kind: 'ConsentStateInvalid' };
 export type ConsentDenied = { kind: 'ConsentDenied'; message: string };
+export type LoginThrottled = { kind: 'LoginThrottled'; retryAfterSeconds: number };
+export type Forbidden = { kind: 'Forbidden'; permission: string };
+export type CaptchaRequired = { kind: 'CaptchaRequired' };
+export type CaptchaFailed = { kind: 'CaptchaFailed' };
+export type CaptchaUnavailable = { kind: 'CaptchaUnavailable' };
+export type OneTimeTokenInvalid = { kind: 'OneTimeTokenInvalid' };
+export type SelfModification = { kind: 'SelfModification' };
+export type UserNotFound = { kind: 'UserNotFound' };
 export type QuotaExceeded = {
   kind: 'QuotaExceeded';
   bucket: 'cached' | 'uncached';
@@ -63,6 +71,14 @@ export type DomainError =
   | QuotaExceeded
   | ConsentStateInvalid
   | ConsentDenied
+  | LoginThrottled
+  | Forbidden
+  | CaptchaRequired
+  | CaptchaFailed
+  | CaptchaUnavailable
+  | OneTimeTokenInvalid
+  | SelfModification
+  | UserNotFound
   | ProviderFailure;
 
 export type DomainErrorKind = DomainError['kind'];

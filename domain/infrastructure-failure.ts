@@ -3,7 +3,7 @@
  * cache, the rate limiter. Adapters translate their driver's errors into this at the boundary so
  * that no SQL text or Redis reply travels further; the host answers 503 naming the component.
  */
-export type InfrastructureComponent = 'database' | 'cache' | 'rate_limiter' | 'token_store';
+export type InfrastructureComponent = 'database' | 'cache' | 'rate_limiter' | 'token_store' | 'mailer';
 
 export class InfrastructureFailure extends Error {
   override readonly name = 'InfrastructureFailure';

@@ -21,14 +21,19 @@ export interface User {
   readonly role: Role;
   /** The demo account: read-only, always served by MockEnedis. */
   readonly isDemo: boolean;
+  /** Access tokens issued before this instant are refused (set when the password changes). */
+  readonly tokensValidAfter: Date | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
 
-export type NewUser = Omit<User, 'id' | 'createdAt' | 'updatedAt'>;
+export type NewUser = Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'tokensValidAfter'>;
 
 export type UserPatch = Partial<
-  Pick<User, 'passwordHash' | 'clientSecretHash' | 'clientSecretSealed' | 'emailVerified' | 'debugMode' | 'isActive' | 'role'>
+  Pick<
+    User,
+    'passwordHash' | 'clientSecretHash' | 'clientSecretSealed' | 'emailVerified' | 'debugMode' | 'isActive' | 'role' | 'tokensValidAfter'
+  >
 >;
 
 export type Email = string & { readonly __brand: 'Email' };
@@ -55,4 +60,18 @@ export function checkPasswordPolicy(raw: unknown, field = 'password'): Result<st
     return err({ kind: 'WeakPassword', field, message: `the password needs ${problems.join(', ')}` });
   }
   return ok(password);
+}
+
+export interface UserQuery {
+  /** Part of an email, any case. */
+  readonly search?: string;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface UserCounts {
+  readonly total: number;
+  readonly active: number;
+  readonly verified: number;
+  readonly byRole: Readonly<Record<Role, number>>;
 }

@@ -34,6 +34,11 @@ export interface Config {
   readonly debugSql: boolean;
   readonly requireEmailVerification: boolean;
   readonly requireCaptcha: boolean;
+  readonly turnstile: { readonly secretKey: string | null; readonly verifyUrl: string | null };
+  /** Null: mail goes to the outbox directory under DATA_DIR instead of being sent. */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  readonly loginLimits: { readonly perAccount: number; readonly perAddress: number; readonly windowSeconds: number };
   readonly adminEmails: readonly string[];
   readonly quota: { readonly cached: number; readonly uncached: number };
   readonly demoAccount: boolean;
@@ -156,6 +161,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
   const authorizeDefault =
     environment === 'production' ? 'https://mon-compte-particulier.enedis.fr/dataconnect/v1/oauth2/authorize' : `${enedisBase}/dataconnect/v1/oauth2/authorize`;
 
+  const requireCaptcha = read.bool('REQUIRE_CAPTCHA', false);
+  const turnstileSecret = read.optional('TURNSTILE_SECRET_KEY');
+  if (requireCaptcha && turnstileSecret === null) read.fail('TURNSTILE_SECRET_KEY', 'is needed when REQUIRE_CAPTCHA is on (Cloudflare Turnstile secret key)');
+
   const config: Config = {
     port: read.int('PORT', backendPort, 0, 65535),
     host: read.string('HOST', '0.0.0.0'),
@@ -180,7 +189,15 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
     debug: read.bool('DEBUG', false),
     debugSql: read.bool('DEBUG_SQL', false),
     requireEmailVerification: read.bool('REQUIRE_EMAIL_VERIFICATION', false),
-    requireCaptcha: read.bool('REQUIRE_CAPTCHA', false),
+    requireCaptcha,
+    turnstile: { secretKey: turnstileSecret, verifyUrl: read.url('TURNSTILE_VERIFY_URL', null) },
+    smtpUrl: read.url('SMTP_URL', null, ['smtp:', 'smtps:']),
+    mailFrom: read.string('MAIL_FROM', 'MyElectricalData <no-reply@localhost>'),
+    loginLimits: {
+      perAccount: read.int('LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1),
+      perAddress: read.int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1),
+      windowSeconds: read.int('LOGIN_FAILURE_WINDOW_SECONDS', 900, 1),
+    },
     adminEmails,
     quota: {
       cached: read.int('USER_DAILY_LIMIT_WITH_CACHE', 1000, 1),

@@ -1,6 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Container } from 'inversify';
 import type { Knex } from 'knex';
 import { BcryptPasswordHasher } from '../adapters/bcrypt/password-hasher.bcrypt.js';
@@ -14,11 +14,15 @@ import { FallbackRateLimiter } from '../adapters/fallback/rate-limiter.fallback.
 import { RedisDayCache } from '../adapters/redis/day-cache.redis.js';
 import { createRedisClient, redisCall, waitUntilReady, type RedisClient } from '../adapters/redis/redis-client.js';
 import { RedisRateLimiter } from '../adapters/redis/rate-limiter.redis.js';
+import { OutboxMailer } from '../adapters/outbox/mailer.outbox.js';
+import { PassThroughCaptchaVerifier } from '../adapters/pass-through/captcha-verifier.pass-through.js';
+import { SmtpMailer } from '../adapters/smtp/mailer.smtp.js';
+import { TurnstileCaptchaVerifier } from '../adapters/turnstile/captcha-verifier.turnstile.js';
 import { EnedisHttpProvider } from '../adapters/enedis/metering-provider.enedis.js';
 import { FallbackUpstreamThrottle } from '../adapters/fallback/upstream-throttle.fallback.js';
 import { LimiterUpstreamThrottle } from '../adapters/limiter/upstream-throttle.limiter.js';
 import { RedisUpstreamThrottle } from '../adapters/redis/upstream-throttle.redis.js';
-import { SqlConsentStateStore } from '../adapters/sql/consent-state-store.sql.js';
+import { SqlOneTimeTokenStore } from '../adapters/sql/one-time-token-store.sql.js';
 import { migrateToLatest } from '../adapters/sql/migrations/index.js';
 import { createSqlClient } from '../adapters/sql/sql-client.js';
 import { SqlPdlRepo } from '../adapters/sql/pdl-repo.sql.js';
@@ -28,8 +32,10 @@ import { SystemClock } from '../adapters/system/clock.system.js';
 import type { InfrastructureFailure } from '../domain/infrastructure-failure.js';
 import { createUseCases, type GatewaySettings, type UseCases } from '../domain/use-cases/index.js';
 import type { AccessTokens } from '../ports/access-tokens.js';
+import type { CaptchaVerifier } from '../ports/captcha-verifier.js';
 import type { Clock } from '../ports/clock.js';
-import type { ConsentStateStore } from '../ports/consent-state-store.js';
+import type { Mailer } from '../ports/mailer.js';
+import type { OneTimeTokenStore } from '../ports/one-time-token-store.js';
 import type { DayCache } from '../ports/day-cache.js';
 import type { Keyring } from '../ports/keyring.js';
 import type { MeteringProvider } from '../ports/metering-provider.js';
@@ -52,7 +58,7 @@ export interface Overrides {
   readonly users?: UserRepo;
   readonly pdls?: PdlRepo;
   readonly tokens?: TokenStore;
-  readonly consentStates?: ConsentStateStore;
+  readonly oneTimeTokens?: OneTimeTokenStore;
   readonly cache?: DayCache;
   readonly throttle?: UpstreamThrottle;
   readonly limiter?: RateLimiter;
@@ -62,6 +68,8 @@ export interface Overrides {
   readonly keyring?: Keyring;
   readonly passwords?: PasswordHasher;
   readonly accessTokens?: AccessTokens;
+  readonly mailer?: Mailer;
+  readonly captcha?: CaptchaVerifier;
 }
 
 export interface HealthCheck {
@@ -108,7 +116,7 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
   const container = new Container({ defaultScope: 'Singleton' });
   const serverKey = new TextEncoder().encode(config.secretKey);
   const jwtKey = new Uint8Array(hkdfSync('sha256', serverKey, new Uint8Array(0), 'myelectricaldata:jwt', 32));
-  const usesSql = !(overrides.users && overrides.pdls && overrides.tokens && overrides.consentStates);
+  const usesSql = !(overrides.users && overrides.pdls && overrides.tokens && overrides.oneTimeTokens);
   const clock = overrides.clock ?? new SystemClock();
 
   container.bind<ResolvedConfig>(TOKENS.Config).toConstantValue(config);
@@ -125,7 +133,7 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
   bindValue(container, TOKENS.UserRepo, overrides.users, () => new SqlUserRepo(sql()));
   bindValue(container, TOKENS.PdlRepo, overrides.pdls, () => new SqlPdlRepo(sql()));
   bindValue(container, TOKENS.TokenStore, overrides.tokens, () => new SqlTokenStore(sql()));
-  bindValue(container, TOKENS.ConsentStateStore, overrides.consentStates, () => new SqlConsentStateStore(sql()));
+  bindValue(container, TOKENS.OneTimeTokenStore, overrides.oneTimeTokens, () => new SqlOneTimeTokenStore(sql()));
   const logger = container.get<Logger>(TOKENS.Logger);
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : null;
   const degraded = warnAtMostEvery(10_000, (error: InfrastructureFailure) =>
@@ -173,19 +181,30 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
       clock,
     }),
   );
+  bindValue(container, TOKENS.Mailer, overrides.mailer, () =>
+    config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new OutboxMailer(join(config.dataDir, 'outbox')),
+  );
+  bindValue(container, TOKENS.CaptchaVerifier, overrides.captcha, () =>
+    config.turnstile.secretKey
+      ? new TurnstileCaptchaVerifier(config.turnstile.secretKey, config.turnstile.verifyUrl ?? undefined)
+      : new PassThroughCaptchaVerifier(),
+  );
   const settings: GatewaySettings = {
     cacheTtlSeconds: config.cacheTtlSeconds,
     noDataTtlSeconds: Math.min(3600, config.cacheTtlSeconds),
     quota: config.quota,
     adminEmails: config.adminEmails,
     requireEmailVerification: config.requireEmailVerification,
+    requireCaptcha: config.requireCaptcha,
+    frontendUrl: config.frontendUrl,
+    loginLimits: config.loginLimits,
   };
   container.bind<UseCases>(TOKENS.UseCases).toResolvedValue(() =>
     createUseCases({
       users: container.get(TOKENS.UserRepo),
       pdls: container.get(TOKENS.PdlRepo),
       tokens: container.get(TOKENS.TokenStore),
-      consentStates: container.get(TOKENS.ConsentStateStore),
+      oneTimeTokens: container.get(TOKENS.OneTimeTokenStore),
       cache: container.get(TOKENS.DayCache),
       limiter: container.get(TOKENS.RateLimiter),
       provider: container.get(TOKENS.MeteringProvider),
@@ -194,6 +213,8 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
       keyring: container.get(TOKENS.Keyring),
       passwords: container.get(TOKENS.PasswordHasher),
       accessTokens: container.get(TOKENS.AccessTokens),
+      mailer: container.get(TOKENS.Mailer),
+      captcha: container.get(TOKENS.CaptchaVerifier),
       settings,
     }),
   );
@@ -215,6 +236,7 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
     database: usesSql ? (config.database.dialect === 'sqlite' ? `sqlite (${config.database.file})` : 'postgresql') : 'overridden',
     cache: overrides.cache ? 'overridden' : redis ? 'redis' : 'memory',
     limiter: overrides.limiter ? 'overridden' : redis ? 'redis' : 'memory',
+    mail: overrides.mailer ? 'overridden' : config.smtpUrl ? 'smtp' : `outbox (${join(config.dataDir, 'outbox')})`,
     metering: overrides.provider
       ? 'overridden'
       : enedis.clientId

@@ -6,7 +6,7 @@ export const TOKENS = {
   UserRepo: Symbol.for('UserRepo'),
   PdlRepo: Symbol.for('PdlRepo'),
   TokenStore: Symbol.for('TokenStore'),
-  ConsentStateStore: Symbol.for('ConsentStateStore'),
+  OneTimeTokenStore: Symbol.for('OneTimeTokenStore'),
   UpstreamThrottle: Symbol.for('UpstreamThrottle'),
   DayCache: Symbol.for('DayCache'),
   RateLimiter: Symbol.for('RateLimiter'),
@@ -16,6 +16,8 @@ export const TOKENS = {
   Keyring: Symbol.for('Keyring'),
   PasswordHasher: Symbol.for('PasswordHasher'),
   AccessTokens: Symbol.for('AccessTokens'),
+  Mailer: Symbol.for('Mailer'),
+  CaptchaVerifier: Symbol.for('CaptchaVerifier'),
   UseCases: Symbol.for('UseCases'),
   HealthChecks: Symbol.for('HealthChecks'),
 } as const;

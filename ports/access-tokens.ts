@@ -6,5 +6,5 @@
  */
 export interface AccessTokens {
   issue(userId: string): Promise<{ token: string; expiresInSeconds: number }>;
-  verify(token: string): Promise<{ userId: string } | { expired: true } | null>;
+  verify(token: string): Promise<{ userId: string; issuedAt: Date } | { expired: true } | null>;
 }

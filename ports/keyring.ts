@@ -14,8 +14,10 @@ export type UserKey = { readonly __brand: 'UserKey' };
 export interface Keyring {
   newClientId(): string;
   newClientSecret(): string;
-  /** A random, URL-safe, single-use value of at most 100 characters (Enedis' limit for `state`). */
-  newConsentState(): string;
+  /** A random, URL-safe value of at most 100 characters (Enedis' limit for a consent `state`). */
+  newOneTimeToken(): string;
+  /** The keyed hash under which a one-time token is stored. */
+  oneTimeTokenHash(token: string): string;
   clientSecretHash(secret: string): string;
   sameHash(a: string, b: string): boolean;
   sealSecret(secret: string): string;

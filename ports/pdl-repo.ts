@@ -20,4 +20,5 @@ export interface PdlRepo {
   update(id: string, patch: PdlPatch): Promise<Pdl | null>;
   /** True when something was deleted. Removes the tokens tied to that usage point too. */
   delete(id: string): Promise<boolean>;
+  counts(): Promise<{ total: number; active: number }>;
 }

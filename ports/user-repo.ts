@@ -1,6 +1,6 @@
 import type { EmailTaken } from '../domain/errors.js';
 import type { Result } from '../domain/result.js';
-import type { NewUser, User, UserPatch } from '../domain/user.js';
+import type { NewUser, User, UserCounts, UserPatch, UserQuery } from '../domain/user.js';
 
 /**
  * Accounts.
@@ -21,4 +21,7 @@ export interface UserRepo {
   update(id: string, patch: UserPatch): Promise<User | null>;
   /** True when something was deleted. */
   delete(id: string): Promise<boolean>;
+  /** A page of accounts, newest first, and how many match in all. */
+  list(query: UserQuery): Promise<{ users: User[]; total: number }>;
+  counts(): Promise<UserCounts>;
 }

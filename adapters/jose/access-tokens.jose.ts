@@ -29,7 +29,7 @@ export class JoseAccessTokens implements AccessTokens {
     return { token, expiresInSeconds: lifetimeSeconds };
   }
 
-  async verify(token: string): Promise<{ userId: string } | { expired: true } | null> {
+  async verify(token: string): Promise<{ userId: string; issuedAt: Date } | { expired: true } | null> {
     const { signingKey, issuer, audience, clock } = this.options;
     try {
       const { payload } = await jwtVerify(token, signingKey, {
@@ -39,7 +39,7 @@ export class JoseAccessTokens implements AccessTokens {
         requiredClaims: ['sub', 'iat', 'exp'],
         currentDate: clock.now(),
       });
-      return typeof payload.sub === 'string' ? { userId: payload.sub } : null;
+      return typeof payload.sub === 'string' && typeof payload.iat === 'number' ? { userId: payload.sub, issuedAt: new Date(payload.iat * 1000) } : null;
     } catch (error) {
       if (error instanceof errors.JWTExpired) return { expired: true };
       if (error instanceof errors.JOSEError || error instanceof TypeError) return null;

@@ -48,6 +48,11 @@ export class InMemoryPdlRepo implements PdlRepo {
     return updated;
   }
 
+  async counts(): Promise<{ total: number; active: number }> {
+    const pdls = [...this.db.pdls.values()];
+    return { total: pdls.length, active: pdls.filter((p) => p.isActive).length };
+  }
+
   async delete(id: string): Promise<boolean> {
     const pdl = this.db.pdls.get(id);
     if (!pdl) return false;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { err, ok, type Result } from '../../domain/result.js';
 import type { EmailTaken } from '../../domain/errors.js';
-import type { NewUser, User, UserPatch } from '../../domain/user.js';
+import type { NewUser, Role, User, UserCounts, UserPatch, UserQuery } from '../../domain/user.js';
 import type { UserRepo } from '../../ports/user-repo.js';
 import type { MemoryDatabase } from './memory-database.js';
 
@@ -12,7 +12,7 @@ export class InMemoryUserRepo implements UserRepo {
     const email = user.email.toLowerCase();
     if (this.find((u) => u.email.toLowerCase() === email)) return err({ kind: 'EmailTaken' });
     const now = new Date();
-    const created: User = { ...user, id: randomUUID(), createdAt: now, updatedAt: now };
+    const created: User = { ...user, id: randomUUID(), tokensValidAfter: null, createdAt: now, updatedAt: now };
     this.db.users.set(created.id, created);
     return ok(created);
   }
@@ -47,7 +47,24 @@ export class InMemoryUserRepo implements UserRepo {
     for (const [key, { owner }] of this.db.tokens) {
       if (owner.kind === 'usage_point' && owner.userId === id) this.db.tokens.delete(key);
     }
+    for (const [hash, token] of this.db.oneTimeTokens) if (token.userId === id) this.db.oneTimeTokens.delete(hash);
     return true;
+  }
+
+  async list(query: UserQuery): Promise<{ users: User[]; total: number }> {
+    const search = query.search?.toLowerCase();
+    const matching = [...this.db.users.values()]
+      .filter((u) => !search || u.email.toLowerCase().includes(search))
+      .reverse()
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    return { users: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
+  }
+
+  async counts(): Promise<UserCounts> {
+    const users = [...this.db.users.values()];
+    const byRole: Record<Role, number> = { admin: 0, moderator: 0, visitor: 0 };
+    for (const user of users) byRole[user.role]++;
+    return { total: users.length, active: users.filter((u) => u.isActive).length, verified: users.filter((u) => u.emailVerified).length, byRole };
   }
 
   private find(predicate: (user: User) => boolean): User | null {

@@ -37,9 +37,11 @@ function openWith(key: Buffer, sealed: string, context: string): string | null {
 export class NodeCryptoKeyring implements Keyring {
   private readonly lookupKey: Buffer;
   private readonly secretKey: Buffer;
+  private readonly tokenKey: Buffer;
 
   constructor(serverKey: Uint8Array) {
     this.lookupKey = subKey(serverKey, 'client-secret-lookup');
+    this.tokenKey = subKey(serverKey, 'one-time-token');
     this.secretKey = subKey(serverKey, 'client-secret-seal');
   }
 
@@ -51,8 +53,12 @@ export class NodeCryptoKeyring implements Keyring {
     return randomBytes(48).toString('base64url');
   }
 
-  newConsentState(): string {
-    return randomBytes(24).toString('base64url');
+  newOneTimeToken(): string {
+    return randomBytes(32).toString('base64url');
+  }
+
+  oneTimeTokenHash(token: string): string {
+    return createHmac('sha256', this.tokenKey).update(token, 'utf8').digest('hex');
   }
 
   clientSecretHash(secret: string): string {

@@ -14,6 +14,7 @@ export class UserModel extends Model {
   declare is_active: boolean | number;
   declare role: string;
   declare is_demo: boolean | number;
+  declare tokens_valid_after: string | Date | null;
   declare created_at: string | Date;
   declare updated_at: string | Date;
 }

@@ -107,6 +107,16 @@ export class SqlPdlRepo implements PdlRepo {
     });
   }
 
+  counts(): Promise<{ total: number; active: number }> {
+    return guarded(async () => {
+      const rows = (await this.knex('pdls').select('is_active').count('* as count').groupBy('is_active')) as Array<{ is_active: boolean | number; count: number | string }>;
+      return {
+        total: rows.reduce((sum, r) => sum + Number(r.count), 0),
+        active: rows.filter((r) => r.is_active).reduce((sum, r) => sum + Number(r.count), 0),
+      };
+    });
+  }
+
   delete(id: string): Promise<boolean> {
     return guarded(() =>
       this.knex.transaction(async (trx) => {

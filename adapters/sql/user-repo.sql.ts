@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { EmailTaken } from '../../domain/errors.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import type { NewUser, Role, User, UserPatch } from '../../domain/user.js';
+import type { NewUser, Role, User, UserCounts, UserPatch, UserQuery } from '../../domain/user.js';
 import type { UserRepo } from '../../ports/user-repo.js';
 import { UserModel } from './models.js';
 import { guarded, isoNow, toDate } from './sql-errors.js';
@@ -20,6 +20,7 @@ function toUser(row: UserModel): User {
     isActive: Boolean(row.is_active),
     role: row.role as Role,
     isDemo: Boolean(row.is_demo),
+    tokensValidAfter: row.tokens_valid_after === null || row.tokens_valid_after === undefined ? null : toDate(row.tokens_valid_after),
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
   };
@@ -33,6 +34,7 @@ const COLUMNS: { [K in keyof UserPatch]-?: string } = {
   debugMode: 'debug_mode',
   isActive: 'is_active',
   role: 'role',
+  tokensValidAfter: 'tokens_valid_after',
 };
 
 export class SqlUserRepo implements UserRepo {
@@ -84,7 +86,7 @@ export class SqlUserRepo implements UserRepo {
 
   update(id: string, patch: UserPatch): Promise<User | null> {
     const changes: Record<string, unknown> = { updated_at: isoNow() };
-    for (const [key, value] of Object.entries(patch)) changes[COLUMNS[key as keyof UserPatch]] = value;
+    for (const [key, value] of Object.entries(patch)) changes[COLUMNS[key as keyof UserPatch]] = value instanceof Date ? value.toISOString() : value;
     return guarded(async () => {
       const updated = await UserModel.query(this.knex).patch(changes).where('id', id);
       return updated > 0 ? this.findById(id) : null;
@@ -94,6 +96,43 @@ export class SqlUserRepo implements UserRepo {
   delete(id: string): Promise<boolean> {
     // Meters and tokens go with the account through ON DELETE CASCADE, inside this one statement.
     return guarded(async () => (await UserModel.query(this.knex).deleteById(id)) > 0);
+  }
+
+  list(query: UserQuery): Promise<{ users: User[]; total: number }> {
+    return guarded(async () => {
+      const matching = () => {
+        const q = UserModel.query(this.knex);
+        // Emails are stored lower case; the pattern's own wildcards are escaped.
+        if (query.search) q.where('email', 'like', `%${query.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        return q;
+      };
+      const [rows, [{ count }]] = await Promise.all([
+        matching().orderBy('created_at', 'desc').orderBy('id').offset(query.offset).limit(query.limit),
+        matching().count('* as count') as unknown as Promise<[{ count: number | string }]>,
+      ]);
+      return { users: rows.map(toUser), total: Number(count) };
+    });
+  }
+
+  counts(): Promise<UserCounts> {
+    return guarded(async () => {
+      const rows = (await this.knex('users')
+        .select('role', 'is_active', 'email_verified')
+        .count('* as count')
+        .groupBy('role', 'is_active', 'email_verified')) as Array<{ role: Role; is_active: boolean | number; email_verified: boolean | number; count: number | string }>;
+      const byRole: Record<Role, number> = { admin: 0, moderator: 0, visitor: 0 };
+      let total = 0;
+      let active = 0;
+      let verified = 0;
+      for (const row of rows) {
+        const n = Number(row.count);
+        total += n;
+        if (row.is_active) active += n;
+        if (row.email_verified) verified += n;
+        byRole[row.role] = (byRole[row.role] ?? 0) + n;
+      }
+      return { total, active, verified, byRole };
+    });
   }
 
   private findBy(column: string, value: string): Promise<User | null> {

@@ -2,6 +2,7 @@ import { type DomainError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { checkPasswordPolicy, parseEmail, type User } from '../user.js';
 import type { Dependencies } from './dependencies.js';
+import { sendVerificationMail } from './account-security.js';
 
 export interface Credentials {
   readonly clientId: string;
@@ -13,14 +14,40 @@ export interface AccessGrant {
   readonly expiresInSeconds: number;
 }
 
-/** Creates an account and returns its credentials; the secret is shown here and never again. */
-export const signUp =
-  ({ users, passwords, keyring }: Dependencies) =>
-  async (input: { email: unknown; password: unknown }): Promise<Result<{ user: User } & Credentials, DomainError>> => {
+export interface SignUpInput {
+  readonly email: unknown;
+  readonly password: unknown;
+  readonly captchaToken?: unknown;
+  readonly remoteAddress?: string | null;
+}
+
+/** Whether the verification mail went out: `not_required` when verification is off. */
+export type VerificationMail = 'sent' | 'failed' | 'not_required';
+
+async function checkCaptcha(deps: Dependencies, token: unknown, remoteAddress: string | null): Promise<DomainError | null> {
+  if (!deps.settings.requireCaptcha) return null;
+  if (typeof token !== 'string' || token === '') return { kind: 'CaptchaRequired' };
+  const verdict = await deps.captcha.verify(token, remoteAddress);
+  if (verdict === 'invalid') return { kind: 'CaptchaFailed' };
+  if (verdict === 'unavailable') return { kind: 'CaptchaUnavailable' };
+  return null;
+}
+
+/**
+ * Creates an account and returns its credentials; the secret is shown here and never again. With
+ * verification required, a link is mailed; a mail that fails does not undo the account (the user
+ * can ask for the link again).
+ */
+export const signUp = (deps: Dependencies) => {
+  const mailVerification = sendVerificationMail(deps);
+  return async (input: SignUpInput): Promise<Result<{ user: User; verification: VerificationMail } & Credentials, DomainError>> => {
+    const { users, passwords, keyring } = deps;
     const email = parseEmail(input.email);
     if (!email.ok) return email;
     const password = checkPasswordPolicy(input.password);
     if (!password.ok) return password;
+    const captcha = await checkCaptcha(deps, input.captchaToken, input.remoteAddress ?? null);
+    if (captcha) return err(captcha);
     const clientSecret = keyring.newClientSecret();
     const created = await users.create({
       email: email.value,
@@ -35,19 +62,47 @@ export const signUp =
       isDemo: false,
     });
     if (!created.ok) return created;
-    return ok({ user: created.value, clientId: created.value.clientId, clientSecret });
+    const verification: VerificationMail = deps.settings.requireEmailVerification
+      ? (await mailVerification(created.value))
+        ? 'sent'
+        : 'failed'
+      : 'not_required';
+    return ok({ user: created.value, clientId: created.value.clientId, clientSecret, verification });
   };
+};
 
-export const logIn = ({ users, passwords, accessTokens }: Dependencies) => {
+const loginBuckets = (email: string, address: string | null) => [
+  { name: `login_fail:account:${email}`, kind: 'perAccount' as const },
+  ...(address ? [{ name: `login_fail:address:${address}`, kind: 'perAddress' as const }] : []),
+];
+
+/**
+ * Email and password for an access token. Failed attempts are limited per account and per client
+ * address: past the limit, even the right password waits for the window to end.
+ */
+export const logIn = ({ users, passwords, accessTokens, limiter, clock, settings }: Dependencies) => {
   // Verified against when the email is unknown, so that both paths cost one hash check.
   let decoyHash: Promise<string> | undefined;
-  return async (input: { email: unknown; password: unknown }): Promise<Result<AccessGrant, DomainError>> => {
+  const { windowSeconds } = settings.loginLimits;
+  return async (input: { email: unknown; password: unknown; remoteAddress?: string | null }): Promise<Result<AccessGrant, DomainError>> => {
     const email = parseEmail(input.email);
     const password = typeof input.password === 'string' ? input.password : '';
+    const buckets = loginBuckets(email.ok ? email.value : String(input.email).toLowerCase(), input.remoteAddress ?? null);
+    const windowMs = windowSeconds * 1000;
+    const states = await Promise.all(buckets.map((b) => limiter.peek(b.name, settings.loginLimits[b.kind], windowMs)));
+    const blocked = states.filter((state) => state.used >= state.limit);
+    if (blocked.length > 0) {
+      const until = Math.max(...blocked.map((state) => state.resetAt.getTime()));
+      return err({ kind: 'LoginThrottled', retryAfterSeconds: Math.ceil((until - clock.now().getTime()) / 1000) });
+    }
     const user = email.ok ? await users.findByEmail(email.value) : null;
     decoyHash ??= passwords.hash('timing decoy');
     const valid = await passwords.verify(password, user?.passwordHash ?? (await decoyHash));
-    if (!user || !valid) return err({ kind: 'InvalidCredentials' });
+    if (!user || !valid) {
+      await Promise.all(buckets.map((b) => limiter.consume(b.name, settings.loginLimits[b.kind], windowMs)));
+      return err({ kind: 'InvalidCredentials' });
+    }
+    await limiter.reset(buckets[0]!.name);
     if (!user.isActive) return err({ kind: 'AccountInactive' });
     const issued = await accessTokens.issue(user.id);
     return ok({ accessToken: issued.token, expiresInSeconds: issued.expiresInSeconds });

@@ -15,14 +15,22 @@ export const effectiveRole = (user: User, adminEmails: readonly string[]): Role 
  */
 export const authenticate =
   ({ users, keyring, accessTokens, settings }: Dependencies) =>
-  async (bearer: string | null): Promise<Result<Principal, Unauthenticated | AccountInactive | EmailNotVerified>> => {
+  async (
+    bearer: string | null,
+    options: { allowUnverified?: boolean } = {},
+  ): Promise<Result<Principal, Unauthenticated | AccountInactive | EmailNotVerified>> => {
     if (!bearer) return err({ kind: 'Unauthenticated', reason: 'missing' });
     let user: User | null = null;
     let clientSecret: string | null = null;
     if (looksLikeJwt(bearer)) {
       const verified = await accessTokens.verify(bearer);
       if (verified && 'expired' in verified) return err({ kind: 'Unauthenticated', reason: 'expired' });
-      if (verified) user = await users.findById(verified.userId);
+      if (verified) {
+        user = await users.findById(verified.userId);
+        // Tokens count from the second they were issued in (iat has whole seconds).
+        const validAfter = user?.tokensValidAfter ? Math.floor(user.tokensValidAfter.getTime() / 1000) * 1000 : null;
+        if (validAfter !== null && verified.issuedAt.getTime() < validAfter) return err({ kind: 'Unauthenticated', reason: 'revoked' });
+      }
     } else {
       const hash = keyring.clientSecretHash(bearer);
       const found = await users.findByClientSecretHash(hash);
@@ -33,6 +41,6 @@ export const authenticate =
     }
     if (!user) return err({ kind: 'Unauthenticated', reason: 'invalid' });
     if (!user.isActive) return err({ kind: 'AccountInactive' });
-    if (settings.requireEmailVerification && !user.emailVerified) return err({ kind: 'EmailNotVerified' });
+    if (settings.requireEmailVerification && !user.emailVerified && !options.allowUnverified) return err({ kind: 'EmailNotVerified' });
     return ok({ user, role: effectiveRole(user, settings.adminEmails), clientSecret });
   };

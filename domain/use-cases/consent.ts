@@ -35,9 +35,9 @@ export const startConsent =
   (deps: Dependencies) =>
   async (principal: Principal): Promise<Result<ConsentStart, DomainError>> => {
     if (principal.user.isDemo) return err({ kind: 'DemoReadOnly' });
-    const state = deps.keyring.newConsentState();
+    const state = deps.keyring.newOneTimeToken();
     const expiresAt = new Date(deps.clock.now().getTime() + CONSENT_STATE_TTL_SECONDS * 1000);
-    await deps.consentStates.save(state, principal.user.id, expiresAt);
+    await deps.oneTimeTokens.save({ purpose: 'consent', tokenHash: deps.keyring.oneTimeTokenHash(state), userId: principal.user.id, expiresAt });
     return ok({ url: providerFor(deps, principal.user).consentUrl(state), state, expiresInSeconds: CONSENT_STATE_TTL_SECONDS });
   };
 
@@ -48,7 +48,7 @@ export const startConsent =
 export const completeConsent = (deps: Dependencies) => {
   const sync = syncPdl(deps);
   return async (input: ConsentReturn): Promise<Result<ConsentOutcome, DomainError>> => {
-    const userId = await deps.consentStates.take(input.state, deps.clock.now());
+    const userId = await deps.oneTimeTokens.take('consent', deps.keyring.oneTimeTokenHash(input.state), deps.clock.now());
     const user = userId ? await deps.users.findById(userId) : null;
     if (!user) return err({ kind: 'ConsentStateInvalid' });
     if (input.error) return err({ kind: 'ConsentDenied', message: input.errorDescription ?? input.error });

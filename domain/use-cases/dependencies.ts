@@ -1,8 +1,10 @@
 import type { AccessTokens } from '../../ports/access-tokens.js';
+import type { CaptchaVerifier } from '../../ports/captcha-verifier.js';
 import type { Clock } from '../../ports/clock.js';
-import type { ConsentStateStore } from '../../ports/consent-state-store.js';
+import type { OneTimeTokenStore } from '../../ports/one-time-token-store.js';
 import type { DayCache } from '../../ports/day-cache.js';
 import type { Keyring } from '../../ports/keyring.js';
+import type { Mailer } from '../../ports/mailer.js';
 import type { MeteringProvider } from '../../ports/metering-provider.js';
 import type { PasswordHasher } from '../../ports/password-hasher.js';
 import type { PdlRepo } from '../../ports/pdl-repo.js';
@@ -20,13 +22,18 @@ export interface GatewaySettings {
   /** Lower-case emails of accounts that are admins whatever their stored role. */
   readonly adminEmails: readonly string[];
   readonly requireEmailVerification: boolean;
+  readonly requireCaptcha: boolean;
+  /** Links in mails point at the front end: `/verify-email?token=`, `/reset-password?token=`. */
+  readonly frontendUrl: string;
+  /** Failed log-ins allowed per account and per client address within the window. */
+  readonly loginLimits: { readonly perAccount: number; readonly perAddress: number; readonly windowSeconds: number };
 }
 
 export interface Dependencies {
   readonly users: UserRepo;
   readonly pdls: PdlRepo;
   readonly tokens: TokenStore;
-  readonly consentStates: ConsentStateStore;
+  readonly oneTimeTokens: OneTimeTokenStore;
   readonly cache: DayCache;
   readonly limiter: RateLimiter;
   /** The provider for ordinary accounts. */
@@ -37,5 +44,7 @@ export interface Dependencies {
   readonly keyring: Keyring;
   readonly passwords: PasswordHasher;
   readonly accessTokens: AccessTokens;
+  readonly mailer: Mailer;
+  readonly captcha: CaptchaVerifier;
   readonly settings: GatewaySettings;
 }

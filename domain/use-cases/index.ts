@@ -1,5 +1,7 @@
 import { issueClientToken, logIn, signUp } from './accounts.js';
 import { deleteAccount, regenerateSecret } from './account.js';
+import { changePassword, forgotPassword, resendVerification, resetPassword, verifyEmail } from './account-security.js';
+import { administration } from './admin.js';
 import { authenticate } from './authenticate.js';
 import { ensureDemoAccount, warmDemoCache } from './demo-account.js';
 import type { Dependencies } from './dependencies.js';
@@ -19,6 +21,12 @@ export function createUseCases(deps: Dependencies) {
     usageStatus: usageStatus(deps),
     regenerateSecret: regenerateSecret(deps),
     deleteAccount: deleteAccount(deps),
+    verifyEmail: verifyEmail(deps),
+    resendVerification: resendVerification(deps),
+    forgotPassword: forgotPassword(deps),
+    resetPassword: resetPassword(deps),
+    changePassword: changePassword(deps),
+    admin: administration(deps),
     registerPdl: registerPdl(deps),
     listPdls: listPdls(deps),
     getPdl: getPdl(deps),

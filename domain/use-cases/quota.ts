@@ -9,31 +9,53 @@ import type { Dependencies } from './dependencies.js';
 export type QuotaBucket = 'cached' | 'uncached';
 
 /** Quotas are per Paris day: the window closes at the next local midnight. */
-function dailyWindow(now: Date) {
+export function dailyWindow(now: Date) {
   const today = parisDate(now);
   return { today, windowMs: parisMidnightUtcMs(addDays(today, 1)) - now.getTime() };
 }
 
 /** Bucket names keep the seed's shape: `rate_limit:{user_id}:cached:{date}`, `...:no_cache:{date}`. */
-const bucketName = (userId: string, bucket: QuotaBucket, today: string) =>
+export const bucketName = (userId: string, bucket: QuotaBucket, today: string) =>
   `rate_limit:${userId}:${bucket === 'cached' ? 'cached' : 'no_cache'}:${today}`;
 
 const limitOf = (deps: Dependencies, bucket: QuotaBucket) => deps.settings.quota[bucket];
 
+/** Gateway-wide daily counters for the administrators' statistics, kept with the same limiter. */
+export type DailyStat = 'requests_cached' | 'requests_uncached' | 'upstream_calls';
+const UNCOUNTED = Number.MAX_SAFE_INTEGER;
+export const statBucket = (stat: DailyStat, today: string) => `stats:${stat}:${today}`;
+
+export const countStat = (deps: Dependencies) => async (stat: DailyStat) => {
+  const { today, windowMs } = dailyWindow(deps.clock.now());
+  await deps.limiter.consume(statBucket(stat, today), UNCOUNTED, windowMs);
+};
+
+export const readStats = (deps: Dependencies) => async (stats: readonly DailyStat[]) => {
+  const { today, windowMs } = dailyWindow(deps.clock.now());
+  const states = await Promise.all(stats.map((stat) => deps.limiter.peek(statBucket(stat, today), UNCOUNTED, windowMs)));
+  return Object.fromEntries(stats.map((stat, i) => [stat, states[i]!.used])) as Record<DailyStat, number>;
+};
+
 /**
  * Counts one request against the user's daily quota: `cached` when it was served from the cache
- * alone, `uncached` when it needed the provider. Admins are not limited (null: nothing counted).
+ * alone, `uncached` when it needed the provider. Admins are not limited (null: nothing counted
+ * against them), but every request counts in the day's statistics.
  */
-export const chargeQuota =
-  (deps: Dependencies) =>
-  async (principal: Principal, bucket: QuotaBucket): Promise<Result<BucketState | null, QuotaExceeded>> => {
-    if (isAdmin(principal)) return ok(null);
+export const chargeQuota = (deps: Dependencies) => {
+  const count = countStat(deps);
+  return async (principal: Principal, bucket: QuotaBucket): Promise<Result<BucketState | null, QuotaExceeded>> => {
+    const stat = count(bucket === 'cached' ? 'requests_cached' : 'requests_uncached');
+    if (isAdmin(principal)) {
+      await stat;
+      return ok(null);
+    }
     const { today, windowMs } = dailyWindow(deps.clock.now());
     const limit = limitOf(deps, bucket);
-    const state = await deps.limiter.consume(bucketName(principal.user.id, bucket, today), limit, windowMs);
+    const [state] = await Promise.all([deps.limiter.consume(bucketName(principal.user.id, bucket, today), limit, windowMs), stat]);
     if (!state.allowed) return err({ kind: 'QuotaExceeded', bucket, limit, resetAt: state.resetAt });
     return ok(state);
   };
+};
 
 export interface UsageStatus {
   readonly date: string;
@@ -50,4 +72,12 @@ export const usageStatus =
       deps.limiter.peek(bucketName(principal.user.id, bucket, today), limitOf(deps, bucket), windowMs);
     const [cached, uncached] = await Promise.all([peek('cached'), peek('uncached')]);
     return { date: today, unlimited: isAdmin(principal), cached, uncached };
+  };
+
+/** Empties both of today's buckets of an account. */
+export const resetQuota =
+  (deps: Dependencies) =>
+  async (userId: string): Promise<void> => {
+    const { today } = dailyWindow(deps.clock.now());
+    await Promise.all((['cached', 'uncached'] as const).map((bucket) => deps.limiter.reset(bucketName(userId, bucket, today))));
   };

@@ -15,7 +15,7 @@ import { SingleFlight } from '../single-flight.js';
 import { parseUsagePointId, type UsagePointId } from '../usage-point-id.js';
 import type { Dependencies } from './dependencies.js';
 import { findOwnedPdl } from './owned-pdl.js';
-import { chargeQuota } from './quota.js';
+import { chargeQuota, countStat } from './quota.js';
 import { providerFor } from './sync-pdl.js';
 import { userKeyOf } from './user-key.js';
 
@@ -86,6 +86,7 @@ export const readMeterData = (deps: Dependencies) => {
   const owned = findOwnedPdl(deps);
   const charge = chargeQuota(deps);
   const keyOf = userKeyOf(deps);
+  const countUpstream = countStat(deps);
   const flights = new SingleFlight<Result<DayFetch, ProviderFailure>>();
 
   async function fetchChunk(
@@ -97,7 +98,7 @@ export const readMeterData = (deps: Dependencies) => {
     userKey: UserKey | null,
     yesterday: LocalDate,
   ): Promise<Result<DayFetch, ProviderFailure>> {
-    const answer = await provider.readings(kind, usagePointId, chunk);
+    const [answer] = await Promise.all([provider.readings(kind, usagePointId, chunk), countUpstream('upstream_calls')]);
     if (!answer.ok) return answer;
     const byDay: DayFetch = new Map(rangeDays(chunk).map((day) => [day, []]));
     for (const reading of answer.value) byDay.get(readingDay(reading) as LocalDate)?.push(reading);

@@ -12,6 +12,7 @@ import { toHttpFailure, toOAuthError } from './error-mapping.js';
 import { loadOpenApiDocument, type OpenApiDocument, type OperationSpec } from './openapi-document.js';
 import { buildRouters } from './operations.js';
 import { accountsRouter } from './routers/accounts.router.js';
+import { adminRouter } from './routers/admin.router.js';
 import { consentRouter } from './routers/consent.router.js';
 import { enedisRouter } from './routers/enedis.router.js';
 import { healthRouter } from './routers/health.router.js';
@@ -88,7 +89,7 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
   );
   for (const router of buildRouters(
     doc,
-    [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases, clock), consentRouter(useCases, config.frontendUrl), healthRouter(VERSION, checks, doc)],
+    [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases, clock), consentRouter(useCases, config.frontendUrl), adminRouter(useCases), healthRouter(VERSION, checks, doc)],
     useCases,
   )) {
     app.use(router);

@@ -55,13 +55,15 @@ const MAPPING: Mapping = {
   EmailNotVerified: () => ({ status: 403, code: 'EMAIL_NOT_VERIFIED', message: 'verify your email address first' }),
   Unauthenticated: (e) => ({
     status: 401,
-    code: e.reason === 'expired' ? 'TOKEN_EXPIRED' : 'UNAUTHORIZED',
+    code: e.reason === 'expired' ? 'TOKEN_EXPIRED' : e.reason === 'revoked' ? 'TOKEN_REVOKED' : 'UNAUTHORIZED',
     message:
       e.reason === 'missing'
         ? 'send Authorization: Bearer <token or client secret>'
         : e.reason === 'expired'
           ? 'the access token has expired; get a new one'
-          : 'the access token or client secret is not valid',
+          : e.reason === 'revoked'
+            ? 'the password changed since this token was issued; log in again'
+            : 'the access token or client secret is not valid',
     headers: { 'WWW-Authenticate': `Bearer realm="api"${e.reason === 'missing' ? '' : ', error="invalid_token"'}` },
   }),
   DemoReadOnly: () => ({ status: 403, code: 'DEMO_READ_ONLY', message: 'the demo account is read-only' }),
@@ -82,6 +84,19 @@ const MAPPING: Mapping = {
         : `daily quota of ${e.limit} requests reached`,
     headers: { 'Retry-After': String(secondsUntil(e.resetAt, now)), ...quotaHeaders({ limit: e.limit, remaining: 0, resetAt: e.resetAt }, now) },
   }),
+  LoginThrottled: (e) => ({
+    status: 429,
+    code: 'TOO_MANY_ATTEMPTS',
+    message: 'too many failed log-ins; wait before trying again',
+    headers: { 'Retry-After': String(Math.max(1, e.retryAfterSeconds)) },
+  }),
+  Forbidden: (e) => ({ status: 403, code: 'FORBIDDEN', message: `this needs the ${e.permission} permission` }),
+  CaptchaRequired: () => ({ status: 400, code: 'CAPTCHA_REQUIRED', message: 'solve the captcha and send its token', field: 'captcha_token' }),
+  CaptchaFailed: () => ({ status: 403, code: 'CAPTCHA_FAILED', message: 'the captcha answer was not accepted', field: 'captcha_token' }),
+  CaptchaUnavailable: () => ({ status: 503, code: 'CAPTCHA_ERROR', message: 'the captcha could not be checked; try again', headers: { 'Retry-After': '10' } }),
+  OneTimeTokenInvalid: () => ({ status: 400, code: 'INVALID_TOKEN', message: 'this link is unknown, already used or expired', field: 'token' }),
+  SelfModification: () => ({ status: 409, code: 'CANNOT_MODIFY_SELF', message: 'an administrator cannot deactivate or demote their own account' }),
+  UserNotFound: () => ({ status: 404, code: 'USER_NOT_FOUND', message: 'no such account' }),
   ConsentStateInvalid: () => ({
     status: 400,
     code: 'INVALID_STATE',

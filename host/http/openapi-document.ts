@@ -11,6 +11,8 @@ export interface OperationSpec {
   readonly operationId: string;
   readonly tag: string;
   readonly requiresBearer: boolean;
+  /** Reachable by an account whose email is not verified yet (when verification is required). */
+  readonly allowUnverified: boolean;
   readonly errorFormat: 'envelope' | 'oauth2';
 }
 
@@ -28,6 +30,7 @@ type RawOperation = {
   tags?: string[];
   security?: Array<Record<string, unknown>>;
   'x-error-format'?: string;
+  'x-allow-unverified'?: boolean;
 };
 
 export function loadOpenApiDocument(path = OPENAPI_PATH): OpenApiDocument {
@@ -51,6 +54,7 @@ export function loadOpenApiDocument(path = OPENAPI_PATH): OpenApiDocument {
         tag: op.tags[0],
         requiresBearer: security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0 && !('basicAuth' in requirement)),
         errorFormat: op['x-error-format'] === 'oauth2' ? 'oauth2' : 'envelope',
+        allowUnverified: op['x-allow-unverified'] === true,
       });
     }
   }

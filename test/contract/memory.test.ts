@@ -1,4 +1,4 @@
-import { InMemoryConsentStateStore } from '../../adapters/memory/consent-state-store.memory.js';
+import { InMemoryOneTimeTokenStore } from '../../adapters/memory/one-time-token-store.memory.js';
 import { InMemoryDayCache } from '../../adapters/memory/day-cache.memory.js';
 import { createMemoryDatabase } from '../../adapters/memory/memory-database.js';
 import { InMemoryPdlRepo } from '../../adapters/memory/pdl-repo.memory.js';
@@ -9,7 +9,7 @@ import { LimiterUpstreamThrottle } from '../../adapters/limiter/upstream-throttl
 import { ManualClock } from '../support/clock.js';
 import { upstreamThrottleContract } from './upstream-throttle.contract.js';
 import { dayCacheContract } from './day-cache.contract.js';
-import { consentStateStoreContract } from './consent-state-store.contract.js';
+import { oneTimeTokenStoreContract } from './one-time-token-store.contract.js';
 import { pdlRepoContract } from './pdl-repo.contract.js';
 import { rateLimiterContract } from './rate-limiter.contract.js';
 import { tokenStoreContract } from './token-store.contract.js';
@@ -17,13 +17,13 @@ import { userRepoContract } from './user-repo.contract.js';
 
 const relational = async () => {
   const db = createMemoryDatabase();
-  return { users: new InMemoryUserRepo(db), pdls: new InMemoryPdlRepo(db), tokens: new InMemoryTokenStore(db), consentStates: new InMemoryConsentStateStore(), close: async () => {} };
+  return { users: new InMemoryUserRepo(db), pdls: new InMemoryPdlRepo(db), tokens: new InMemoryTokenStore(db), oneTimeTokens: new InMemoryOneTimeTokenStore(db), close: async () => {} };
 };
 
 userRepoContract('memory', relational);
 pdlRepoContract('memory', relational);
 tokenStoreContract('memory', relational);
-consentStateStoreContract('memory', relational);
+oneTimeTokenStoreContract('memory', relational);
 
 dayCacheContract('memory', async () => {
   const clock = new ManualClock('2026-11-23T10:00:00Z');

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { SqlConsentStateStore } from '../../adapters/sql/consent-state-store.sql.js';
+import { SqlOneTimeTokenStore } from '../../adapters/sql/one-time-token-store.sql.js';
 import { migrateToLatest } from '../../adapters/sql/migrations/index.js';
 import { SqlPdlRepo } from '../../adapters/sql/pdl-repo.sql.js';
 import { createSqlClient } from '../../adapters/sql/sql-client.js';
 import { SqlTokenStore } from '../../adapters/sql/token-store.sql.js';
 import { SqlUserRepo } from '../../adapters/sql/user-repo.sql.js';
 import { describeWithServices, PG_URL } from '../support/services.js';
-import { consentStateStoreContract } from './consent-state-store.contract.js';
+import { oneTimeTokenStoreContract } from './one-time-token-store.contract.js';
 import { pdlRepoContract } from './pdl-repo.contract.js';
 import { tokenStoreContract } from './token-store.contract.js';
 import { userRepoContract } from './user-repo.contract.js';
@@ -23,7 +23,7 @@ const relational = async () => {
     users: new SqlUserRepo(knex),
     pdls: new SqlPdlRepo(knex),
     tokens: new SqlTokenStore(knex),
-    consentStates: new SqlConsentStateStore(knex),
+    oneTimeTokens: new SqlOneTimeTokenStore(knex),
     close: async () => {
       await knex.raw(`drop schema ${schema} cascade`);
       await knex.destroy();
@@ -35,5 +35,5 @@ await describeWithServices('PostgreSQL adapters', ['postgresql'], () => {
   userRepoContract('postgresql', relational);
   pdlRepoContract('postgresql', relational);
   tokenStoreContract('postgresql', relational);
-  consentStateStoreContract('postgresql', relational);
+  oneTimeTokenStoreContract('postgresql', relational);
 });

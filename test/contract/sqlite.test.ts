@@ -1,10 +1,10 @@
-import { SqlConsentStateStore } from '../../adapters/sql/consent-state-store.sql.js';
+import { SqlOneTimeTokenStore } from '../../adapters/sql/one-time-token-store.sql.js';
 import { migrateToLatest } from '../../adapters/sql/migrations/index.js';
 import { SqlPdlRepo } from '../../adapters/sql/pdl-repo.sql.js';
 import { createSqlClient } from '../../adapters/sql/sql-client.js';
 import { SqlTokenStore } from '../../adapters/sql/token-store.sql.js';
 import { SqlUserRepo } from '../../adapters/sql/user-repo.sql.js';
-import { consentStateStoreContract } from './consent-state-store.contract.js';
+import { oneTimeTokenStoreContract } from './one-time-token-store.contract.js';
 import { pdlRepoContract } from './pdl-repo.contract.js';
 import { tokenStoreContract } from './token-store.contract.js';
 import { userRepoContract } from './user-repo.contract.js';
@@ -12,10 +12,10 @@ import { userRepoContract } from './user-repo.contract.js';
 const relational = async () => {
   const knex = createSqlClient({ dialect: 'sqlite', connection: ':memory:' });
   await migrateToLatest(knex);
-  return { users: new SqlUserRepo(knex), pdls: new SqlPdlRepo(knex), tokens: new SqlTokenStore(knex), consentStates: new SqlConsentStateStore(knex), close: () => knex.destroy() };
+  return { users: new SqlUserRepo(knex), pdls: new SqlPdlRepo(knex), tokens: new SqlTokenStore(knex), oneTimeTokens: new SqlOneTimeTokenStore(knex), close: () => knex.destroy() };
 };
 
 userRepoContract('sqlite', relational);
 pdlRepoContract('sqlite', relational);
 tokenStoreContract('sqlite', relational);
-consentStateStoreContract('sqlite', relational);
+oneTimeTokenStoreContract('sqlite', relational);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadOpenApiDocument } from '../../host/http/openapi-document.js';
 import { buildRouters } from '../../host/http/operations.js';
 import { accountsRouter } from '../../host/http/routers/accounts.router.js';
+import { adminRouter } from '../../host/http/routers/admin.router.js';
 import { consentRouter } from '../../host/http/routers/consent.router.js';
 import { enedisRouter } from '../../host/http/routers/enedis.router.js';
 import { healthRouter } from '../../host/http/routers/health.router.js';
@@ -15,7 +16,7 @@ import { conformsToSpec } from '../support/spec-check.js';
 const doc = loadOpenApiDocument();
 const useCases = {} as UseCases;
 const clock = { now: () => new Date() };
-const routers = [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases, clock), consentRouter(useCases, 'http://front'), healthRouter('0', [], doc)];
+const routers = [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases, clock), consentRouter(useCases, 'http://front'), adminRouter({ admin: {} } as UseCases), healthRouter('0', [], doc)];
 
 describe('openapi.yaml and the routes', () => {
   it('when the routers are compared with the document, then every operationId has exactly one handler and no handler is undocumented', () => {

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { pino } from 'pino';
+import { OutboxMailer } from '../../adapters/outbox/mailer.outbox.js';
 import { MockEnedisProvider } from '../../adapters/mock-enedis/metering-provider.mock-enedis.js';
 import { loadConfig, type Config } from '../../host/config.js';
 import { createGateway, type Gateway, type Overrides } from '../../host/container.js';
@@ -16,6 +17,7 @@ export interface TestGateway {
   readonly app: Express;
   readonly clock: ManualClock;
   readonly provider: CountingProvider;
+  readonly mailer: OutboxMailer;
   readonly config: Config;
   close(): Promise<void>;
   /** Signs up a fresh account and returns its credentials and a JWT. */
@@ -40,9 +42,10 @@ export async function startTestGateway(
   const config = loaded.value;
   const clock = new ManualClock(now);
   const provider = new CountingProvider(new MockEnedisProvider(clock));
+  const mailer = new OutboxMailer();
   const gateway = await createGateway(
     { ...config, secretKey: TEST_SECRET_KEY },
-    { clock, ...(options.realProvider ? {} : { provider }), demoProvider: provider, logger: pino({ level: 'silent' }), ...overrides },
+    { clock, mailer, ...(options.realProvider ? {} : { provider }), demoProvider: provider, logger: pino({ level: 'silent' }), ...overrides },
   );
   const app = createApp(gateway.container);
   return {
@@ -50,6 +53,7 @@ export async function startTestGateway(
     app,
     clock,
     provider,
+    mailer,
     config,
     close: () => gateway.close(),
     async signUp(email = `user${++counter}-${Date.now()}@example.org`) {

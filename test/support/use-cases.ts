@@ -1,12 +1,14 @@
 import { BcryptPasswordHasher } from '../../adapters/bcrypt/password-hasher.bcrypt.js';
 import { JoseAccessTokens } from '../../adapters/jose/access-tokens.jose.js';
-import { InMemoryConsentStateStore } from '../../adapters/memory/consent-state-store.memory.js';
+import { InMemoryOneTimeTokenStore } from '../../adapters/memory/one-time-token-store.memory.js';
 import { InMemoryDayCache } from '../../adapters/memory/day-cache.memory.js';
 import { createMemoryDatabase } from '../../adapters/memory/memory-database.js';
 import { InMemoryPdlRepo } from '../../adapters/memory/pdl-repo.memory.js';
 import { InMemoryRateLimiter } from '../../adapters/memory/rate-limiter.memory.js';
 import { InMemoryTokenStore } from '../../adapters/memory/token-store.memory.js';
 import { InMemoryUserRepo } from '../../adapters/memory/user-repo.memory.js';
+import { OutboxMailer } from '../../adapters/outbox/mailer.outbox.js';
+import { PassThroughCaptchaVerifier } from '../../adapters/pass-through/captcha-verifier.pass-through.js';
 import { MockEnedisProvider } from '../../adapters/mock-enedis/metering-provider.mock-enedis.js';
 import { NodeCryptoKeyring } from '../../adapters/node-crypto/keyring.node-crypto.js';
 import type { Principal } from '../../domain/principal.js';
@@ -20,6 +22,9 @@ export const DEFAULT_SETTINGS: GatewaySettings = {
   quota: { cached: 1000, uncached: 50 },
   adminEmails: ['admin@example.org'],
   requireEmailVerification: false,
+  requireCaptcha: false,
+  frontendUrl: 'http://front.test',
+  loginLimits: { perAccount: 5, perAddress: 20, windowSeconds: 900 },
 };
 
 /** The use cases on in-memory adapters and MockEnedis behind a call counter, at a fixed instant. */
@@ -28,11 +33,12 @@ export function buildUseCases(settings: Partial<GatewaySettings> = {}, now = '20
   const db = createMemoryDatabase();
   const provider = new CountingProvider(new MockEnedisProvider(clock));
   const cache = new InMemoryDayCache(clock);
+  const mailer = new OutboxMailer();
   const deps: Dependencies = {
     users: new InMemoryUserRepo(db),
     pdls: new InMemoryPdlRepo(db),
     tokens: new InMemoryTokenStore(db),
-    consentStates: new InMemoryConsentStateStore(),
+    oneTimeTokens: new InMemoryOneTimeTokenStore(db),
     cache,
     limiter: new InMemoryRateLimiter(clock),
     provider,
@@ -47,6 +53,8 @@ export function buildUseCases(settings: Partial<GatewaySettings> = {}, now = '20
       lifetimeSeconds: 3600,
       clock,
     }),
+    mailer,
+    captcha: new PassThroughCaptchaVerifier(),
     settings: { ...DEFAULT_SETTINGS, ...settings },
   };
   const useCases = createUseCases(deps);
@@ -65,5 +73,5 @@ export function buildUseCases(settings: Partial<GatewaySettings> = {}, now = '20
     return { principal, pdl: pdl.value, clientSecret: signed.value.clientSecret, clientId: signed.value.clientId };
   }
 
-  return { deps, useCases, clock, provider, cache, accountWithMeter };
+  return { deps, useCases, clock, provider, cache, mailer, accountWithMeter };
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as accountsMetersTokens from './001-accounts-meters-tokens.js';
 import * as consentStates from './002-consent-states.js';
+import * as oneTimeTokens from './003-one-time-tokens.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -8,6 +9,7 @@ type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void
 const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['001-accounts-meters-tokens', accountsMetersTokens],
   ['002-consent-states', consentStates],
+  ['003-one-time-tokens', oneTimeTokens],
 ];
 
 /** Bundled with the code rather than read from a folder, so the built package migrates too. */

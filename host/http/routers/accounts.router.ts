@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import type { Principal } from '../../../domain/principal.js';
+import type { UsageStatus } from '../../../domain/use-cases/quota.js';
+import type { Role, User } from '../../../domain/user.js';
 import type { UseCases } from '../../../domain/use-cases/index.js';
 import { DomainFailure, unwrap } from '../error-mapping.js';
 import { principalOf, type TagRouter } from '../operations.js';
@@ -7,8 +8,12 @@ import type { components } from '../openapi-types.js';
 
 type Account = components['schemas']['Account'];
 
-export function accountToWire(principal: Principal): Account {
-  const { user, role } = principal;
+export function usageToWire(usage: UsageStatus): components['schemas']['UsageStatus'] {
+  const bucket = (b: UsageStatus['cached']) => ({ used: b.used, limit: b.limit, remaining: b.remaining, reset_at: b.resetAt.toISOString() });
+  return { date: usage.date, unlimited: usage.unlimited, cached: bucket(usage.cached), uncached: bucket(usage.uncached) };
+}
+
+export function accountToWire({ user, role }: { user: User; role: Role }): Account {
   return {
     id: user.id,
     email: user.email,
@@ -48,18 +53,28 @@ export function accountsRouter(useCases: UseCases): TagRouter {
     tag: 'Accounts',
     handlers: {
       signUp: async (req, res) => {
-        const created = unwrap(await useCases.signUp(req.body));
+        const body = req.body as { email: string; password: string; captcha_token?: string };
+        const created = unwrap(
+          await useCases.signUp({ email: body.email, password: body.password, captchaToken: body.captcha_token, remoteAddress: req.ip ?? null }),
+        );
+        const verification = {
+          sent: ' A confirmation link was mailed to you: open it before using the data routes.',
+          failed: ' The confirmation mail could not be sent: ask for it again with /api/accounts/resend-verification.',
+          not_required: '',
+        }[created.verification];
         res.status(201).json({
           success: true,
           data: {
             client_id: created.clientId,
             client_secret: created.clientSecret,
-            message: 'Account created. Keep the client secret: it is shown only now.',
+            message: `Account created. Keep the client secret: it is shown only now.${verification}`,
+            email_verification: created.verification,
           },
         });
       },
       logIn: async (req, res) => {
-        const grant = unwrap(await useCases.logIn(req.body));
+        const body = req.body as { email: string; password: string };
+        const grant = unwrap(await useCases.logIn({ email: body.email, password: body.password, remoteAddress: req.ip ?? null }));
         res.json({ success: true, data: { access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds } });
       },
       issueToken: async (req, res) => {
@@ -78,8 +93,30 @@ export function accountsRouter(useCases: UseCases): TagRouter {
       },
       getUsage: async (_req, res) => {
         const usage = await useCases.usageStatus(principalOf(res));
-        const bucket = (b: typeof usage.cached) => ({ used: b.used, limit: b.limit, remaining: b.remaining, reset_at: b.resetAt.toISOString() });
-        res.json({ success: true, data: { date: usage.date, unlimited: usage.unlimited, cached: bucket(usage.cached), uncached: bucket(usage.uncached) } });
+        res.json({ success: true, data: usageToWire(usage) });
+      },
+      verifyEmail: async (req, res) => {
+        const verified = unwrap(await useCases.verifyEmail(String(req.query.token)));
+        res.json({ success: true, data: { message: `${verified.email} is confirmed.` } });
+      },
+      resendVerification: async (req, res) => {
+        unwrap(await useCases.resendVerification((req.body as { email: string }).email));
+        res.status(202).json({ success: true, data: { message: 'If this address has an account waiting for confirmation, a new link is on its way.' } });
+      },
+      forgotPassword: async (req, res) => {
+        unwrap(await useCases.forgotPassword((req.body as { email: string }).email));
+        res.status(202).json({ success: true, data: { message: 'If this address has an account, a link to choose a new password is on its way.' } });
+      },
+      resetPassword: async (req, res) => {
+        const body = req.body as { token: string; new_password: string };
+        unwrap(await useCases.resetPassword({ token: body.token, newPassword: body.new_password }));
+        res.json({ success: true, data: { message: 'Password changed. Log in with the new one.' } });
+      },
+      changePassword: async (req, res) => {
+        const body = req.body as { current_password: string; new_password: string };
+        const grant = unwrap(await useCases.changePassword(principalOf(res), { currentPassword: body.current_password, newPassword: body.new_password }));
+        res.set('Cache-Control', 'no-store');
+        res.json({ success: true, data: { access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds } });
       },
       regenerateSecret: async (_req, res) => {
         const credentials = unwrap(await useCases.regenerateSecret(principalOf(res)));
