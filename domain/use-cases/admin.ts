@@ -107,13 +107,21 @@ export const administration = (deps: Dependencies) => {
     stats: async (principal: Principal): Promise<Result<GatewayStats, DomainError>> => {
       const gate = allowed(principal, 'stats.read');
       if (!gate.ok) return gate;
-      const [users, meters, today] = await Promise.all([
+      const [stored, meters, today, listedAdmins] = await Promise.all([
         deps.users.counts(),
         deps.pdls.counts(),
         stats(['requests_cached', 'requests_uncached', 'upstream_calls']),
+        Promise.all(deps.settings.adminEmails.map((email) => deps.users.findByEmail(email))),
       ]);
+      // Accounts made admin by ADMIN_EMAILS count as admins, under the one notion of admin.
+      const byRole = { ...stored.byRole };
+      for (const user of listedAdmins) {
+        if (!user || user.role === 'admin') continue;
+        byRole[user.role]--;
+        byRole.admin++;
+      }
       return ok({
-        users,
+        users: { ...stored, byRole },
         meters,
         requestsToday: { cached: today.requests_cached, uncached: today.requests_uncached },
         upstreamCallsToday: today.upstream_calls,
