@@ -10,7 +10,6 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 const DAILY = /daily_consumption$|consommation_quotidienne$/;
 const CURVE = /consumption_load_curve$|courbe_de_charge_consommation$/;
-const DATA = /metering_data|mesure_synchrone/;
 
 async function gatewayOn(generation: 'v5' | '2026', extra: Record<string, string> = {}) {
   const emulator = new EnedisEmulator({ clientId: 'gateway-app', clientSecret: 'emulated-secret', consentGeneration: generation });
