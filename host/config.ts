@@ -42,6 +42,8 @@ export interface Config {
   readonly adminEmails: readonly string[];
   readonly quota: { readonly cached: number; readonly uncached: number };
   readonly demoAccount: boolean;
+  /** Bearer token for /metrics; null: /metrics answers local clients only. */
+  readonly metricsToken: string | null;
   readonly bcryptCost: number;
   readonly logLevel: string;
 }
@@ -204,6 +206,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
       uncached: read.int('USER_DAILY_LIMIT_NO_CACHE', 50, 1),
     },
     demoAccount: read.bool('DEMO_ACCOUNT', true),
+    metricsToken: read.optional('METRICS_TOKEN'),
     bcryptCost: read.int('BCRYPT_COST', 12, 4, 15),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };

@@ -14,6 +14,8 @@ import { FallbackRateLimiter } from '../adapters/fallback/rate-limiter.fallback.
 import { RedisDayCache } from '../adapters/redis/day-cache.redis.js';
 import { createRedisClient, redisCall, waitUntilReady, type RedisClient } from '../adapters/redis/redis-client.js';
 import { RedisRateLimiter } from '../adapters/redis/rate-limiter.redis.js';
+import { PrometheusTelemetry } from '../adapters/prometheus/telemetry.prometheus.js';
+import { GatewayMetrics } from './metrics.js';
 import { OutboxMailer } from '../adapters/outbox/mailer.outbox.js';
 import { PassThroughCaptchaVerifier } from '../adapters/pass-through/captcha-verifier.pass-through.js';
 import { SmtpMailer } from '../adapters/smtp/mailer.smtp.js';
@@ -34,6 +36,7 @@ import { createUseCases, type GatewaySettings, type UseCases } from '../domain/u
 import type { AccessTokens } from '../ports/access-tokens.js';
 import type { CaptchaVerifier } from '../ports/captcha-verifier.js';
 import type { Clock } from '../ports/clock.js';
+import type { Telemetry } from '../ports/telemetry.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { OneTimeTokenStore } from '../ports/one-time-token-store.js';
 import type { DayCache } from '../ports/day-cache.js';
@@ -70,6 +73,7 @@ export interface Overrides {
   readonly accessTokens?: AccessTokens;
   readonly mailer?: Mailer;
   readonly captcha?: CaptchaVerifier;
+  readonly telemetry?: Telemetry;
 }
 
 export interface HealthCheck {
@@ -120,6 +124,9 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
   const clock = overrides.clock ?? new SystemClock();
 
   container.bind<ResolvedConfig>(TOKENS.Config).toConstantValue(config);
+  const metrics = new GatewayMetrics();
+  container.bind<GatewayMetrics>(TOKENS.Metrics).toConstantValue(metrics);
+  bindValue(container, TOKENS.Telemetry, overrides.telemetry, () => new PrometheusTelemetry(metrics.registry));
   bindValue(container, TOKENS.Logger, overrides.logger, () => createLogger(config));
   bindValue(container, TOKENS.Clock, overrides.clock, () => clock);
   container.bind<Knex>(TOKENS.SqlClient).toResolvedValue(() => {
@@ -165,7 +172,10 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
           tokens: container.get(TOKENS.TokenStore),
           throttle: container.get(TOKENS.UpstreamThrottle),
           clock,
-          onExchange: ({ path, status, attempt, ms }) => logger.debug({ component: 'enedis', path, status, attempt, ms: Math.round(ms) }, 'Enedis call'),
+          onExchange: (exchange) => {
+            metrics.observeEnedis(exchange);
+            logger.debug({ component: 'enedis', ...exchange, ms: Math.round(exchange.ms) }, 'Enedis call');
+          },
         })
       : new MockEnedisProvider(clock, callbackUrl),
   );
@@ -215,12 +225,19 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
       accessTokens: container.get(TOKENS.AccessTokens),
       mailer: container.get(TOKENS.Mailer),
       captcha: container.get(TOKENS.CaptchaVerifier),
+      telemetry: container.get(TOKENS.Telemetry),
       settings,
     }),
   );
-  const checks: HealthCheck[] = [];
-  if (usesSql) checks.push({ name: 'database', critical: true, check: async () => void (await sql().raw('select 1')) });
-  if (redis) checks.push({ name: 'cache', critical: false, check: () => redisCall('cache', async () => void (await redis.ping())) });
+  const alwaysUp = async () => {};
+  const redisUp = (component: 'cache' | 'rate_limiter') => (redis ? () => redisCall(component, async () => void (await redis.ping())) : alwaysUp);
+  const provider = container.get<MeteringProvider>(TOKENS.MeteringProvider);
+  const checks: HealthCheck[] = [
+    { name: 'database', critical: true, check: usesSql ? async () => void (await sql().raw('select 1')) : alwaysUp },
+    { name: 'cache', critical: false, check: redisUp('cache') },
+    { name: 'limiter', critical: false, check: redisUp('rate_limiter') },
+    { name: 'metering_provider', critical: false, check: provider instanceof EnedisHttpProvider ? () => provider.check() : alwaysUp },
+  ];
   container.bind<HealthCheck[]>(TOKENS.HealthChecks).toConstantValue(checks);
 
   if (usesSql) {

@@ -37,7 +37,9 @@ async function main() {
   const lines = [
     `MyElectricalData gateway ${VERSION} listening on ${url}`,
     `  API:       ${url}/api`,
+    `  Docs:      ${url}/docs`,
     `  OpenAPI:   ${url}/api/openapi.yaml`,
+    `  Metrics:   ${url}/metrics${config.metricsToken ? ' (METRICS_TOKEN)' : ' (local clients only)'}`,
     `  Adapters:  ${Object.entries(gateway.adapters).map(([role, name]) => `${role}=${name}`).join(', ')}`,
   ];
   if (demo) {

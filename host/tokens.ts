@@ -19,5 +19,7 @@ export const TOKENS = {
   Mailer: Symbol.for('Mailer'),
   CaptchaVerifier: Symbol.for('CaptchaVerifier'),
   UseCases: Symbol.for('UseCases'),
+  Metrics: Symbol.for('Metrics'),
+  Telemetry: Symbol.for('Telemetry'),
   HealthChecks: Symbol.for('HealthChecks'),
 } as const;

@@ -22,7 +22,18 @@ export interface EnedisHttpOptions {
   /** Longest a call waits for the throttle or a 429's Retry-After before answering "throttled". */
   readonly maxWaitMs?: number;
   /** Told of every HTTP exchange, for logs and metrics. */
-  readonly onExchange?: (exchange: { path: string; status: number | 'timeout' | 'network'; attempt: number; ms: number }) => void;
+  readonly onExchange?: (exchange: EnedisExchange) => void;
+}
+
+/** One HTTP exchange with Enedis, as told to `onExchange`. */
+export interface EnedisExchange {
+  readonly path: string;
+  readonly status: number | 'timeout' | 'network';
+  readonly attempt: number;
+  /** Time on the wire. */
+  readonly ms: number;
+  /** Time waited for the throttle before sending. */
+  readonly throttleWaitMs: number;
 }
 
 export interface EnedisAnswer {
@@ -77,6 +88,11 @@ export class EnedisHttpClient {
     }
   }
 
+  /** The current application token, fetched or refreshed if needed. */
+  applicationToken(): Promise<Result<EnedisToken, ProviderFailure>> {
+    return this.token(false);
+  }
+
   private async token(forceRefresh: boolean): Promise<Result<EnedisToken, ProviderFailure>> {
     const now = this.o.clock.now().getTime();
     const fresh = (t: EnedisToken | null): t is EnedisToken => t !== null && t.expiresAt.getTime() - REFRESH_MARGIN_MS > now;
@@ -118,10 +134,12 @@ export class EnedisHttpClient {
     for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
     let lastProblem = 'no answer';
     for (let attempt = 1; attempt <= this.o.maxAttempts; attempt++) {
+      const waitStarted = performance.now();
       if (!(await this.o.throttle.acquire(this.o.maxWaitMs))) {
         return err({ kind: 'UpstreamThrottled', message: "the gateway's share of Enedis' quota is used up for now", retryAfterSeconds: 1 });
       }
       const started = performance.now();
+      const throttleWaitMs = started - waitStarted;
       let response: Response;
       try {
         response = await fetch(url, {
@@ -137,13 +155,13 @@ export class EnedisHttpClient {
         });
       } catch (error) {
         const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-        this.o.onExchange?.({ path: request.path, status: timedOut ? 'timeout' : 'network', attempt, ms: performance.now() - started });
+        this.o.onExchange?.({ path: request.path, status: timedOut ? 'timeout' : 'network', attempt, ms: performance.now() - started, throttleWaitMs });
         lastProblem = timedOut ? `no answer within ${this.o.timeoutMs} ms` : 'Enedis could not be reached';
         if (attempt < this.o.maxAttempts) await sleep(this.backoff(attempt));
         continue;
       }
       const body = await readBody(response).catch(() => null);
-      this.o.onExchange?.({ path: request.path, status: response.status, attempt, ms: performance.now() - started });
+      this.o.onExchange?.({ path: request.path, status: response.status, attempt, ms: performance.now() - started, throttleWaitMs });
       if (response.status === 429) {
         // Pacing follows real time (as the throttle does); the clock is the token's business.
         const wait = retryAfterMs(response.headers, body, Date.now());

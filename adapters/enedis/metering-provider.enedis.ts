@@ -84,6 +84,12 @@ export class EnedisHttpProvider implements MeteringProvider {
     return this.parsed(answer, kind, (body) => (v5 ? parseV5Customer(kind, body) : parseV2026Customer(kind, usagePointId, body)));
   }
 
+  /** Resolves when Enedis hands out (or has handed out) the application's token: for readiness probes. */
+  async check(): Promise<void> {
+    const token = await this.http.applicationToken();
+    if (!token.ok) throw new Error(token.error.message);
+  }
+
   consentUrl(state: string): string {
     const url = new URL(this.options.authorizeUrl);
     url.searchParams.set('client_id', this.options.clientId);

@@ -9,6 +9,7 @@ import type { MeteringProvider } from '../../ports/metering-provider.js';
 import type { PasswordHasher } from '../../ports/password-hasher.js';
 import type { PdlRepo } from '../../ports/pdl-repo.js';
 import type { RateLimiter } from '../../ports/rate-limiter.js';
+import type { Telemetry } from '../../ports/telemetry.js';
 import type { TokenStore } from '../../ports/token-store.js';
 import type { UserRepo } from '../../ports/user-repo.js';
 
@@ -46,5 +47,6 @@ export interface Dependencies {
   readonly accessTokens: AccessTokens;
   readonly mailer: Mailer;
   readonly captcha: CaptchaVerifier;
+  readonly telemetry: Telemetry;
   readonly settings: GatewaySettings;
 }

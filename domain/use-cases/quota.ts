@@ -52,7 +52,10 @@ export const chargeQuota = (deps: Dependencies) => {
     const { today, windowMs } = dailyWindow(deps.clock.now());
     const limit = limitOf(deps, bucket);
     const [state] = await Promise.all([deps.limiter.consume(bucketName(principal.user.id, bucket, today), limit, windowMs), stat]);
-    if (!state.allowed) return err({ kind: 'QuotaExceeded', bucket, limit, resetAt: state.resetAt });
+    if (!state.allowed) {
+      deps.telemetry.quotaRejected(bucket);
+      return err({ kind: 'QuotaExceeded', bucket, limit, resetAt: state.resetAt });
+    }
     return ok(state);
   };
 };

@@ -42,6 +42,7 @@ export const readCustomerData = (deps: Dependencies) => {
     if (request.useCache && userKey !== null) {
       const [sealed] = await deps.cache.getMany([key]);
       const opened = sealed ? deps.keyring.open(userKey, sealed, context) : null;
+      deps.telemetry.cacheLookup(request.kind, opened === null ? 0 : 1, opened === null ? 1 : 0);
       if (opened !== null) {
         const charged = await charge(principal, 'cached');
         if (!charged.ok) return charged;
@@ -51,6 +52,7 @@ export const readCustomerData = (deps: Dependencies) => {
     const charged = await charge(principal, 'uncached');
     if (!charged.ok) return charged;
     const answer = await providerFor(deps, principal.user).customerData(request.kind, usagePointId.value);
+    deps.telemetry.providerCall(request.kind, answer.ok ? 'ok' : answer.error.kind);
     if (!answer.ok) return answer;
     if (userKey !== null) {
       const value = deps.keyring.seal(userKey, JSON.stringify(answer.value), context);

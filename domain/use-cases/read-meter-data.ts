@@ -99,6 +99,7 @@ export const readMeterData = (deps: Dependencies) => {
     yesterday: LocalDate,
   ): Promise<Result<DayFetch, ProviderFailure>> {
     const [answer] = await Promise.all([provider.readings(kind, usagePointId, chunk), countUpstream('upstream_calls')]);
+    deps.telemetry.providerCall(kind, answer.ok ? 'ok' : answer.error.kind);
     if (!answer.ok) return answer;
     const byDay: DayFetch = new Map(rangeDays(chunk).map((day) => [day, []]));
     for (const reading of answer.value) byDay.get(readingDay(reading) as LocalDate)?.push(reading);
@@ -163,6 +164,7 @@ export const readMeterData = (deps: Dependencies) => {
         ? await readCached(kind, usagePointId.value, days, userKey)
         : new Map<LocalDate, IntervalReading[]>();
     const cachedDays = found.size;
+    if (request.useCache && days.length > 0) deps.telemetry.cacheLookup(kind, cachedDays, days.length - cachedDays);
     const toFetch = days.filter((day) => !found.has(day));
 
     let quota: BucketState | null = null;

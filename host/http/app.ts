@@ -8,6 +8,8 @@ import type { HealthCheck, ResolvedConfig } from '../container.js';
 import type { Logger } from '../logger.js';
 import { TOKENS } from '../tokens.js';
 import { VERSION } from '../version.js';
+import { type GatewayMetrics } from '../metrics.js';
+import { docsRouter } from './docs.js';
 import { toHttpFailure, toOAuthError } from './error-mapping.js';
 import { loadOpenApiDocument, type OpenApiDocument, type OperationSpec } from './openapi-document.js';
 import { buildRouters } from './operations.js';
@@ -20,7 +22,7 @@ import { pdlRouter } from './routers/pdl.router.js';
 
 const BODY_LIMIT = '32kb';
 
-function requestLog(logger: Logger): RequestHandler {
+function requestLog(logger: Logger, metrics: GatewayMetrics): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     const incoming = req.headers['x-request-id'];
@@ -28,15 +30,21 @@ function requestLog(logger: Logger): RequestHandler {
     res.setHeader('X-Request-Id', id);
     res.on('finish', () => {
       const operation = res.locals.operation as OperationSpec | undefined;
-      const principal = res.locals.principal as { user: { id: string } } | undefined;
-      logger.info({
+      const principal = res.locals.principal as { user: { id: string; debugMode: boolean } } | undefined;
+      const seconds = (performance.now() - started) / 1000;
+      const route = operation ? operation.path : req.path.startsWith('/docs') ? '/docs' : req.path === '/metrics' ? '/metrics' : 'unmatched';
+      metrics.observeRequest(req.method, route, res.statusCode, seconds);
+      const line = {
         request_id: id,
         method: req.method,
         route: operation ? operation.path : req.path,
         status: res.statusCode,
-        duration_ms: Math.round((performance.now() - started) * 10) / 10,
+        duration_ms: Math.round(seconds * 10_000) / 10,
         user_id: principal?.user.id,
-      });
+      };
+      // An account in debug mode gets the detail of each of its requests logged, whatever the level.
+      if (principal?.user.debugMode) logger.info({ ...line, debug: { operation: operation?.operationId, query: req.query, detail: res.locals.detail } }, 'request (debug mode)');
+      else logger.info(line);
     });
     next();
   };
@@ -74,7 +82,10 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
 
-  app.use(requestLog(logger));
+  const metrics = container.get<GatewayMetrics>(TOKENS.Metrics);
+  app.use(requestLog(logger, metrics));
+  app.get('/metrics', metrics.handler(config.metricsToken));
+  app.use(docsRouter());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 }));
   app.use(

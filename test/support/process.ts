@@ -22,11 +22,14 @@ export interface GatewayProcess {
 
 /**
  * Starts `npm start` (the README's command) in its own process group and resolves once its output
- * matches `ready`; rejects with the output if it exits or takes over a minute.
+ * matches `ready`; rejects with the output if it exits or takes over a minute. `direct` runs the
+ * entry point with node itself, so that signals reach the gateway and its exit code is its own.
  */
-export function startGatewayProcess(env: Record<string, string>, ready: RegExp = /listening on http/): Promise<GatewayProcess> {
+export function startGatewayProcess(env: Record<string, string>, options: { ready?: RegExp; direct?: boolean } = {}): Promise<GatewayProcess> {
+  const ready = options.ready ?? /listening on http/;
+  const [command, args] = options.direct ? ['node', ['--import', 'tsx', 'host/main.ts']] : ['npm', ['start']];
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['start'], { cwd: ROOT, env: { ...process.env, ...env }, detached: true });
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, detached: true });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`not ready within 60 s:\n${out}`)), 60_000);
     const onExit = (code: number | null) => {
@@ -34,7 +37,7 @@ export function startGatewayProcess(env: Record<string, string>, ready: RegExp =
       reject(new Error(`npm start exited with ${code}:\n${out}`));
     };
     const stop = async () => {
-      if (child.exitCode !== null || !child.pid) return;
+      if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
       const exited = new Promise((done) => child.once('exit', done));
       process.kill(-child.pid, 'SIGTERM');
       await exited;

@@ -7,6 +7,7 @@ import { InMemoryPdlRepo } from '../../adapters/memory/pdl-repo.memory.js';
 import { InMemoryRateLimiter } from '../../adapters/memory/rate-limiter.memory.js';
 import { InMemoryTokenStore } from '../../adapters/memory/token-store.memory.js';
 import { InMemoryUserRepo } from '../../adapters/memory/user-repo.memory.js';
+import { SilentTelemetry } from '../../adapters/memory/telemetry.silent.js';
 import { OutboxMailer } from '../../adapters/outbox/mailer.outbox.js';
 import { PassThroughCaptchaVerifier } from '../../adapters/pass-through/captcha-verifier.pass-through.js';
 import { MockEnedisProvider } from '../../adapters/mock-enedis/metering-provider.mock-enedis.js';
@@ -55,6 +56,7 @@ export function buildUseCases(settings: Partial<GatewaySettings> = {}, now = '20
     }),
     mailer,
     captcha: new PassThroughCaptchaVerifier(),
+    telemetry: new SilentTelemetry(),
     settings: { ...DEFAULT_SETTINGS, ...settings },
   };
   const useCases = createUseCases(deps);

@@ -42,6 +42,7 @@ export function enedisRouter(useCases: UseCases, clock: Clock): TagRouter {
         }),
       );
       setQuotaHeaders(res, data.quota);
+      res.locals.detail = { cached_days: data.cachedDays, fetched_days: data.fetchedDays, missing: data.missing.length };
       res.json({ success: true, data: meterDataToWire(data) });
     };
   const customerData =

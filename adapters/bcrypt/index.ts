@@ -1,0 +1,2 @@
+/** The bcrypt adapters. */
+export * from './password-hasher.bcrypt.js';

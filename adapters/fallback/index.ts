@@ -1,0 +1,4 @@
+/** The fallback adapters. */
+export * from './day-cache.fallback.js';
+export * from './rate-limiter.fallback.js';
+export * from './upstream-throttle.fallback.js';

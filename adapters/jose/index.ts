@@ -1,0 +1,2 @@
+/** The jose adapters. */
+export * from './access-tokens.jose.js';

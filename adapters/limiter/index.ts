@@ -1,0 +1,2 @@
+/** The limiter adapters. */
+export * from './upstream-throttle.limiter.js';

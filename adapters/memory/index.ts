@@ -1,0 +1,9 @@
+/** The memory adapters. */
+export * from './day-cache.memory.js';
+export * from './memory-database.js';
+export * from './one-time-token-store.memory.js';
+export * from './pdl-repo.memory.js';
+export * from './rate-limiter.memory.js';
+export * from './telemetry.silent.js';
+export * from './token-store.memory.js';
+export * from './user-repo.memory.js';

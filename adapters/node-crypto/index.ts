@@ -1,0 +1,2 @@
+/** The node-crypto adapters. */
+export * from './keyring.node-crypto.js';

@@ -1,0 +1,2 @@
+/** The outbox adapters. */
+export * from './mailer.outbox.js';

@@ -1,0 +1,2 @@
+/** The pass-through adapters. */
+export * from './captcha-verifier.pass-through.js';

@@ -1,0 +1,2 @@
+/** The prometheus adapters. */
+export * from './telemetry.prometheus.js';

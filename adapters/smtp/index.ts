@@ -1,0 +1,2 @@
+/** The smtp adapters. */
+export * from './mailer.smtp.js';

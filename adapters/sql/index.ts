@@ -1,0 +1,9 @@
+/** The sql adapters. */
+export * from './models.js';
+export * from './one-time-token-store.sql.js';
+export * from './pdl-repo.sql.js';
+export * from './sql-client.js';
+export * from './sql-errors.js';
+export * from './token-store.sql.js';
+export * from './user-repo.sql.js';
+export * from './migrations/index.js';

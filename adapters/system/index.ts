@@ -1,0 +1,2 @@
+/** The system adapters. */
+export * from './clock.system.js';

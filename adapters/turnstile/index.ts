@@ -1,0 +1,2 @@
+/** The turnstile adapters. */
+export * from './captcha-verifier.turnstile.js';

@@ -1,0 +1,62 @@
+import type { RequestHandler } from 'express';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { EnedisExchange } from '../adapters/enedis/enedis-http-client.js';
+
+/** The gateway's Prometheus registry: process metrics, HTTP requests, and calls to Enedis. */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  private readonly requests: Histogram<'method' | 'route' | 'status'>;
+  private readonly enedisCalls: Counter<'endpoint' | 'outcome'>;
+  private readonly throttleWait: Histogram;
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    this.requests = new Histogram({
+      name: 'gateway_http_request_duration_seconds',
+      help: 'HTTP requests by route template and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.enedisCalls = new Counter({
+      name: 'gateway_upstream_calls_total',
+      help: 'HTTP calls to Enedis by endpoint and outcome (status, timeout, network)',
+      labelNames: ['endpoint', 'outcome'],
+      registers: [this.registry],
+    });
+    this.throttleWait = new Histogram({
+      name: 'gateway_upstream_throttle_wait_seconds',
+      help: "Time calls to Enedis waited for the shared throttle (5/s, 10,000/h)",
+      buckets: [0, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20],
+      registers: [this.registry],
+    });
+  }
+
+  observeRequest(method: string, route: string, status: number, seconds: number): void {
+    this.requests.observe({ method, route, status: String(status) }, seconds);
+  }
+
+  observeEnedis(exchange: EnedisExchange): void {
+    this.enedisCalls.inc({ endpoint: exchange.path, outcome: String(exchange.status) });
+    this.throttleWait.observe(exchange.throttleWaitMs / 1000);
+  }
+
+  /**
+   * `GET /metrics`. With a token configured, only `Authorization: Bearer <token>` is let in;
+   * without one, only clients on the same machine.
+   */
+  handler(token: string | null): RequestHandler {
+    return async (req, res) => {
+      const allowed =
+        token !== null ? req.headers.authorization === `Bearer ${token}` : ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+      if (!allowed) {
+        res.status(token !== null ? 401 : 403).json({
+          success: false,
+          error: { code: token !== null ? 'UNAUTHORIZED' : 'FORBIDDEN', message: 'metrics need METRICS_TOKEN or a local client' },
+        });
+        return;
+      }
+      res.type(this.registry.contentType).send(await this.registry.metrics());
+    };
+  }
+}
