@@ -36,6 +36,7 @@ async function main() {
   const url = publicUrl(config, port);
   const lines = [
     `MyElectricalData gateway ${VERSION} listening on ${url}`,
+    `  Dashboard: ${url}/`,
     `  API:       ${url}/api`,
     `  Docs:      ${url}/docs`,
     `  OpenAPI:   ${url}/api/openapi.yaml`,

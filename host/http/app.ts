@@ -10,6 +10,7 @@ import { TOKENS } from '../tokens.js';
 import { VERSION } from '../version.js';
 import { type GatewayMetrics } from '../metrics.js';
 import { docsRouter } from './docs.js';
+import { webRouter } from './web.js';
 import { toHttpFailure, toOAuthError } from './error-mapping.js';
 import { loadOpenApiDocument, type OpenApiDocument, type OperationSpec } from './openapi-document.js';
 import { buildRouters } from './operations.js';
@@ -86,6 +87,8 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
   app.use(requestLog(logger, metrics));
   app.get('/metrics', metrics.handler(config.metricsToken));
   app.use(docsRouter());
+  const web = webRouter();
+  if (web) app.use(web);
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 }));
   app.use(
@@ -100,7 +103,7 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
   );
   for (const router of buildRouters(
     doc,
-    [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases, clock), consentRouter(useCases, config.frontendUrl), adminRouter(useCases), healthRouter(VERSION, checks, doc)],
+    [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases, clock), consentRouter(useCases, config.frontendUrl), adminRouter(useCases), healthRouter(VERSION, checks, doc, { requireCaptcha: config.requireCaptcha, requireEmailVerification: config.requireEmailVerification, demo: config.demoAccount })],
     useCases,
   )) {
     app.use(router);

@@ -16,7 +16,7 @@ import { conformsToSpec } from '../support/spec-check.js';
 const doc = loadOpenApiDocument();
 const useCases = {} as UseCases;
 const clock = { now: () => new Date() };
-const routers = [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases, clock), consentRouter(useCases, 'http://front'), adminRouter({ admin: {} } as UseCases), healthRouter('0', [], doc)];
+const routers = [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases, clock), consentRouter(useCases, 'http://front'), adminRouter({ admin: {} } as UseCases), healthRouter('0', [], doc, { requireCaptcha: false, requireEmailVerification: false, demo: false })];
 
 describe('openapi.yaml and the routes', () => {
   it('when the routers are compared with the document, then every operationId has exactly one handler and no handler is undocumented', () => {

@@ -1,3 +1,4 @@
+import { DEMO_EMAIL, DEMO_PASSWORD } from '../../../domain/use-cases/demo-account.js';
 import type { HealthCheck } from '../../container.js';
 import type { OpenApiDocument } from '../openapi-document.js';
 import type { TagRouter } from '../operations.js';
@@ -22,7 +23,14 @@ async function probe(check: HealthCheck) {
   }
 }
 
-export function healthRouter(version: string, checks: readonly HealthCheck[], doc: OpenApiDocument): TagRouter {
+export interface PublicFacts {
+  readonly requireCaptcha: boolean;
+  readonly requireEmailVerification: boolean;
+  /** Whether the demo account is offered (its password is public). */
+  readonly demo: boolean;
+}
+
+export function healthRouter(version: string, checks: readonly HealthCheck[], doc: OpenApiDocument, facts: PublicFacts): TagRouter {
   return {
     tag: 'Health',
     handlers: {
@@ -37,6 +45,14 @@ export function healthRouter(version: string, checks: readonly HealthCheck[], do
           status: down ? 'down' : degraded ? 'degraded' : 'ok',
           version,
           checks: Object.fromEntries(results.map(([check, result]) => [check.name, result])),
+        });
+      },
+      getMeta: async (_req, res) => {
+        res.json({
+          version,
+          require_captcha: facts.requireCaptcha,
+          require_email_verification: facts.requireEmailVerification,
+          demo: facts.demo ? { email: DEMO_EMAIL, password: DEMO_PASSWORD } : null,
         });
       },
       getOpenApi: async (_req, res) => {
