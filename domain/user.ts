@@ -1,5 +1,6 @@
 import { invalidInput, type InvalidInput, type WeakPassword } from './errors.js';
 import { err, ok, type Result } from './result.js';
+import { hasControlCharacters } from './text.js';
 
 export type Role = 'admin' | 'moderator' | 'visitor';
 
@@ -43,7 +44,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Emails compare case-insensitively; the canonical form is lower case and trimmed. */
 export function parseEmail(raw: unknown, field = 'email'): Result<Email, InvalidInput> {
   const email = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-  if (!EMAIL.test(email) || email.length > 254) return err(invalidInput(field, 'expected an email address'));
+  if (!EMAIL.test(email) || email.length > 254 || hasControlCharacters(email)) return err(invalidInput(field, 'expected an email address'));
   return ok(email as Email);
 }
 

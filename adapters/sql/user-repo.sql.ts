@@ -136,6 +136,8 @@ export class SqlUserRepo implements UserRepo {
   }
 
   private findBy(column: string, value: string): Promise<User | null> {
+    // No stored value holds NUL, and PostgreSQL refuses it in a query: nothing can match.
+    if (value.includes('\u0000')) return Promise.resolve(null);
     return guarded(async () => {
       const row = await UserModel.query(this.knex).findOne(column, value);
       return row ? toUser(row) : null;

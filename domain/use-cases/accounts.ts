@@ -1,6 +1,7 @@
 import { type DomainError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { checkPasswordPolicy, parseEmail, type User } from '../user.js';
+import { hasControlCharacters } from '../text.js';
 import type { Dependencies } from './dependencies.js';
 import { sendVerificationMail } from './account-security.js';
 
@@ -113,6 +114,7 @@ export const logIn = ({ users, passwords, accessTokens, limiter, clock, settings
 export const issueClientToken =
   ({ users, keyring, accessTokens }: Dependencies) =>
   async (input: { clientId: string; clientSecret: string }): Promise<Result<AccessGrant, DomainError>> => {
+    if (hasControlCharacters(input.clientId)) return err({ kind: 'InvalidClient' });
     const user = await users.findByClientId(input.clientId);
     const presented = keyring.clientSecretHash(input.clientSecret);
     if (!user || !keyring.sameHash(user.clientSecretHash, presented)) return err({ kind: 'InvalidClient' });

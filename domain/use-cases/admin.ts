@@ -1,4 +1,5 @@
 import { invalidInput, type DomainError } from '../errors.js';
+import { hasControlCharacters } from '../text.js';
 import type { Pdl } from '../pdl.js';
 import { can, type Permission } from '../permissions.js';
 import type { Principal } from '../principal.js';
@@ -48,6 +49,7 @@ export const administration = (deps: Dependencies) => {
     listUsers: async (principal: Principal, query: { search?: string; page: number; perPage: number }) => {
       const gate = allowed(principal, 'users.read');
       if (!gate.ok) return gate;
+      if (query.search !== undefined && hasControlCharacters(query.search)) return err(invalidInput('search', 'the search has control characters'));
       const page = await deps.users.list({ search: query.search, offset: (query.page - 1) * query.perPage, limit: query.perPage });
       return ok({ users: page.users.map(view), total: page.total });
     },

@@ -1,4 +1,5 @@
 import { invalidInput, type DomainError } from '../errors.js';
+import { hasControlCharacters } from '../text.js';
 import type { Pdl, PdlPatch } from '../pdl.js';
 import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
@@ -11,8 +12,8 @@ const demoReadOnly = { kind: 'DemoReadOnly' } as const;
 
 function parseName(raw: unknown): Result<string | null, DomainError> {
   if (raw === undefined || raw === null) return ok(null);
-  if (typeof raw !== 'string' || raw.trim().length === 0 || raw.length > 100) {
-    return err(invalidInput('name', 'a name is 1 to 100 characters'));
+  if (typeof raw !== 'string' || raw.trim().length === 0 || raw.length > 100 || hasControlCharacters(raw)) {
+    return err(invalidInput('name', 'a name is 1 to 100 characters, without control characters'));
   }
   return ok(raw.trim());
 }

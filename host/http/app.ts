@@ -94,7 +94,9 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
   app.use(
     OpenApiValidator.middleware({
       apiSpec: doc.document as never,
-      validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, removeAdditional: false },
+      // Bodies are taken as typed (no coercion: `1` is not `true`); query and path parameters, which are
+      // strings on the wire, are always coerced by the validator.
+      validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false, removeAdditional: false },
       validateResponses: { removeAdditional: false },
       validateSecurity: false,
       validateFormats: true,
