@@ -11,7 +11,7 @@ import { refusalAnswer, v2026Customer, v2026Measures, v5MeterReading } from './e
 import { meterProfile } from './meter-profiles.js';
 import { MockEnedisProvider } from './metering-provider.mock-enedis.js';
 
-export type FaultKind = '429-legacy' | '429-wso2' | '429-next-access' | '500' | '503' | 'timeout' | 'span' | '401' | 'latency';
+export type FaultKind = '429-legacy' | '429-wso2' | '429-next-access' | '500' | '503' | 'timeout' | 'span' | '401' | 'latency' | 'garbage';
 
 /** A fault served instead of (or, for latency, before) the next `count` matching answers. */
 export interface Fault {
@@ -239,6 +239,8 @@ export class EnedisEmulator {
         return { status: 503, raw: '<html><body>Service Unavailable</body></html>' };
       case 'span':
         return json(400, { error: 'ADAM-ERR0126', error_description: 'The requested period cannot exceed 7 days.' });
+      case 'garbage':
+        return { status: 200, raw: '<html><body>Maintenance en cours</body></html>' };
       case '401':
         return json(401, { error: 'invalid_token', error_description: 'Valid authentication credentials are mandatory' });
       case 'timeout':
