@@ -12,8 +12,11 @@ const YEAR = 365.25;
  * integrates exactly to its daily total, max power is at least the curve's peak, and the sun does
  * not shine at night. Each value draws from a faker seeded by (usage point, day, series).
  */
+/** One Faker for the process: it is reseeded before every draw, so sharing it changes no value. */
+let shared: Faker | undefined;
+
 export class SyntheticSeries {
-  private readonly faker = new Faker({ locale: [fr, base] });
+  private readonly faker = (shared ??= new Faker({ locale: [fr, base] }));
 
   constructor(
     private readonly usagePointId: string,
