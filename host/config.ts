@@ -42,6 +42,10 @@ export interface Config {
   readonly adminEmails: readonly string[];
   readonly quota: { readonly cached: number; readonly uncached: number };
   readonly demoAccount: boolean;
+  /** How long who-is-the-caller and which-meter look-ups are remembered, in ms (0: never). */
+  readonly lookupMemoMs: number;
+  /** Check every answer against openapi.yaml too (requests are always checked). */
+  readonly validateResponses: boolean;
   /** Bearer token for /metrics; null: /metrics answers local clients only. */
   readonly metricsToken: string | null;
   readonly bcryptCost: number;
@@ -207,6 +211,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
     },
     demoAccount: read.bool('DEMO_ACCOUNT', true),
     metricsToken: read.optional('METRICS_TOKEN'),
+    validateResponses: read.bool('VALIDATE_RESPONSES', true),
+    lookupMemoMs: read.int('LOOKUP_MEMO_MS', 1000, 0, 60_000),
     bcryptCost: read.int('BCRYPT_COST', 12, 4, 15),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };

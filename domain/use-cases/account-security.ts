@@ -6,6 +6,7 @@ import { checkPasswordPolicy, parseEmail, type User } from '../user.js';
 import type { OneTimePurpose } from '../../ports/one-time-token-store.js';
 import type { AccessGrant } from './accounts.js';
 import type { Dependencies } from './dependencies.js';
+import { memosOf } from './memos.js';
 
 const VERIFY_EMAIL_TTL_MS = 24 * 3_600_000;
 const RESET_PASSWORD_TTL_MS = 3_600_000;
@@ -48,6 +49,7 @@ export const verifyEmail =
     const userId = await deps.oneTimeTokens.take('verify_email', deps.keyring.oneTimeTokenHash(token), deps.clock.now());
     const user = userId ? await deps.users.update(userId, { emailVerified: true }) : null;
     if (!user) return err({ kind: 'OneTimeTokenInvalid' });
+    memosOf(deps).forget();
     await deps.oneTimeTokens.removeAll(user.id, 'verify_email');
     return ok({ email: user.email });
   };
@@ -91,6 +93,7 @@ export const forgotPassword =
 async function setPassword(deps: Dependencies, user: User, password: string) {
   await deps.users.update(user.id, { passwordHash: await deps.passwords.hash(password), tokensValidAfter: deps.clock.now() });
   await deps.oneTimeTokens.removeAll(user.id, 'reset_password');
+  memosOf(deps).forget();
 }
 
 export const resetPassword =

@@ -3,6 +3,7 @@ import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import type { Credentials } from './accounts.js';
 import type { Dependencies } from './dependencies.js';
+import { memosOf } from './memos.js';
 
 async function purgeCacheOf(deps: Dependencies, userId: string): Promise<number> {
   const meters = await deps.pdls.listByOwner(userId);
@@ -26,6 +27,7 @@ export const regenerateSecret =
       clientSecretHash: deps.keyring.clientSecretHash(clientSecret),
       clientSecretSealed: deps.keyring.sealSecret(clientSecret),
     });
+    memosOf(deps).forget();
     if (!updated) return err({ kind: 'Unauthenticated', reason: 'invalid' });
     return ok({ clientId: updated.clientId, clientSecret });
   };
@@ -37,5 +39,6 @@ export const deleteAccount =
     if (principal.user.isDemo) return err({ kind: 'DemoReadOnly' });
     const deletedCacheEntries = await purgeCacheOf(deps, principal.user.id);
     await deps.users.delete(principal.user.id);
+    memosOf(deps).forget();
     return ok({ deletedCacheEntries });
   };

@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../result.js';
 import type { Role, User, UserCounts } from '../user.js';
 import { effectiveRole } from './authenticate.js';
 import type { Dependencies } from './dependencies.js';
+import { memosOf } from './memos.js';
 import { readStats, resetQuota, usageStatus, type UsageStatus } from './quota.js';
 
 export interface AccountView {
@@ -84,6 +85,7 @@ export const administration = (deps: Dependencies) => {
         ...(change.isActive !== undefined ? { isActive: change.isActive } : {}),
         ...(change.role !== undefined ? { role: change.role as Role } : {}),
       });
+      memosOf(deps).forget();
       return updated ? ok(view(updated)) : err({ kind: 'UserNotFound' });
     },
 

@@ -3,6 +3,7 @@ import type { AccountInactive, EmailNotVerified, Unauthenticated } from '../erro
 import type { Principal } from '../principal.js';
 import type { Role, User } from '../user.js';
 import type { Dependencies } from './dependencies.js';
+import { memosOf } from './memos.js';
 
 const looksLikeJwt = (token: string) => token.split('.').length === 3;
 
@@ -13,13 +14,20 @@ export const effectiveRole = (user: User, adminEmails: readonly string[]): Role 
  * Resolves `Authorization: Bearer <token>` where the token is a JWT issued by this gateway or the
  * client secret itself. A secret is found by its keyed hash through an index, never by a scan.
  */
-export const authenticate =
+export const authenticate = (deps: Dependencies) => {
+  const memos = memosOf(deps);
+  const resolve = resolveBearer(deps);
+  return (bearer: string | null, options: { allowUnverified?: boolean } = {}): Promise<Result<Principal, Unauthenticated | AccountInactive | EmailNotVerified>> => {
+    if (!bearer) return Promise.resolve(err({ kind: 'Unauthenticated', reason: 'missing' }));
+    return memos.principals.get(`${options.allowUnverified ? 1 : 0}${bearer}`, () => resolve(bearer, options), (r) => r.ok) as Promise<
+      Result<Principal, Unauthenticated | AccountInactive | EmailNotVerified>
+    >;
+  };
+};
+
+const resolveBearer =
   ({ users, keyring, accessTokens, settings }: Dependencies) =>
-  async (
-    bearer: string | null,
-    options: { allowUnverified?: boolean } = {},
-  ): Promise<Result<Principal, Unauthenticated | AccountInactive | EmailNotVerified>> => {
-    if (!bearer) return err({ kind: 'Unauthenticated', reason: 'missing' });
+  async (bearer: string, options: { allowUnverified?: boolean }): Promise<Result<Principal, Unauthenticated | AccountInactive | EmailNotVerified>> => {
     let user: User | null = null;
     let clientSecret: string | null = null;
     if (looksLikeJwt(bearer)) {

@@ -28,6 +28,8 @@ export interface GatewaySettings {
   readonly frontendUrl: string;
   /** Failed log-ins allowed per account and per client address within the window. */
   readonly loginLimits: { readonly perAccount: number; readonly perAddress: number; readonly windowSeconds: number };
+  /** How long who-is-the-caller and which-meter look-ups are remembered (see memos.ts); 0 for never. */
+  readonly lookupMemoMs: number;
 }
 
 export interface Dependencies {

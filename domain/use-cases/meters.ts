@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../result.js';
 import { parseUsagePointId } from '../usage-point-id.js';
 import type { Dependencies } from './dependencies.js';
 import { findOwnedPdl } from './owned-pdl.js';
+import { memosOf } from './memos.js';
 import { syncPdl } from './sync-pdl.js';
 
 const demoReadOnly = { kind: 'DemoReadOnly' } as const;
@@ -80,6 +81,7 @@ export const updatePdl = (deps: Dependencies) => {
       patch.isActive = input.isActive;
     }
     const updated = await deps.pdls.update(pdl.value.id, patch);
+    memosOf(deps).forget();
     return updated ? ok(updated) : err({ kind: 'PdlNotFound' });
   };
 };
@@ -93,6 +95,7 @@ export const deletePdl = (deps: Dependencies) => {
     if (!pdl.ok) return pdl;
     const deletedCacheEntries = await deps.cache.deleteUsagePoint(pdl.value.usagePointId);
     await deps.pdls.delete(pdl.value.id);
+    memosOf(deps).forget();
     return ok({ deletedCacheEntries });
   };
 };

@@ -4,6 +4,7 @@ import type { Pdl } from '../pdl.js';
 import type { Principal } from '../principal.js';
 import type { UsagePointId } from '../usage-point-id.js';
 import type { Dependencies } from './dependencies.js';
+import { memosOf } from './memos.js';
 
 const USAGE_POINT = /^\d{14}$/;
 
@@ -20,3 +21,11 @@ export const findOwnedPdl =
     if (!pdl || pdl.userId !== principal.user.id) return err({ kind: 'PdlNotFound' });
     return ok(pdl);
   };
+
+/** findOwnedPdl for readers, through the short memo (writers look up afresh). */
+export const findOwnedPdlForReading = (deps: Dependencies) => {
+  const find = findOwnedPdl(deps);
+  const { meters } = memosOf(deps);
+  return (principal: Principal, idOrUsagePoint: string) =>
+    meters.get(`${principal.user.id}:${idOrUsagePoint}`, () => find(principal, idOrUsagePoint)) as Promise<Result<Pdl, PdlNotFound>>;
+};

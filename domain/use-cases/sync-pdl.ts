@@ -4,6 +4,7 @@ import { addDays, parseLocalDate } from '../local-date.js';
 import type { MeteringKind } from '../metering.js';
 import type { User } from '../user.js';
 import type { Dependencies } from './dependencies.js';
+import { memosOf } from './memos.js';
 
 export const providerFor = (deps: Dependencies, user: User) => (user.isDemo ? deps.demoProvider : deps.provider);
 
@@ -42,5 +43,7 @@ export const syncPdl =
     } else {
       patch.sync = { status: 'failed', error: `${contract.error.kind}: ${contract.error.message}`, syncedAt: now };
     }
-    return (await deps.pdls.update(pdl.id, patch)) ?? pdl;
+    const updated = (await deps.pdls.update(pdl.id, patch)) ?? pdl;
+    memosOf(deps).forget();
+    return updated;
   };

@@ -227,7 +227,8 @@ describe('the demo account and account deletion', () => {
     await api(t.app).get('/api/enedis/consumption/daily/22516914714270?start=2025-01-01&end=2025-01-08').set('Authorization', auth).expect(200);
     await api(t.app).get('/api/enedis/contract/22516914714270').set('Authorization', auth).expect(200);
     const deleted = await api(t.app).delete('/api/accounts/me').set('Authorization', auth).expect(200);
-    expect(deleted.body.data.deleted_cache_entries).toBe(8);
+    // Seven days, their month's roll-up, and the contract.
+    expect(deleted.body.data.deleted_cache_entries).toBe(9);
     const cache = t.gateway.container.get<DayCache>(TOKENS.DayCache);
     const left = await cache.getMany([{ kind: 'consumption:daily', usagePointId: '22516914714270' as UsagePointId, date: '2025-01-01' as LocalDate }]);
     expect(left).toEqual([null]);

@@ -55,7 +55,8 @@ describe('meters over HTTP', () => {
     await api(t.app).post('/api/pdl').set('Authorization', auth).send({ usage_point_id: '64975835695673' }).expect(201);
     await api(t.app).get('/api/enedis/consumption/daily/64975835695673?start=2025-01-01&end=2025-01-08').set('Authorization', auth).expect(200);
     const deleted = await api(t.app).delete('/api/pdl/64975835695673').set('Authorization', auth).expect(200);
-    expect(deleted.body.data.deleted_cache_entries).toBe(7);
+    // Seven days and their month's roll-up.
+    expect(deleted.body.data.deleted_cache_entries).toBe(8);
     await api(t.app).get('/api/pdl/64975835695673').set('Authorization', auth).expect(404);
   });
 

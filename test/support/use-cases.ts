@@ -26,6 +26,7 @@ export const DEFAULT_SETTINGS: GatewaySettings = {
   requireCaptcha: false,
   frontendUrl: 'http://front.test',
   loginLimits: { perAccount: 5, perAddress: 20, windowSeconds: 900 },
+  lookupMemoMs: 0,
 };
 
 /** The use cases on in-memory adapters and MockEnedis behind a call counter, at a fixed instant. */
