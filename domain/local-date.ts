@@ -18,13 +18,31 @@ export function parseLocalDate(raw: unknown, field: string): Result<LocalDate, I
   return ok(raw as LocalDate);
 }
 
+/**
+ * Conversions between a date and its day number are kept: a year of data converts the same few
+ * hundred dates on every request, and formatting a date is the dearer part.
+ */
+const numbers = new Map<string, number>();
+const dates = new Map<number, LocalDate>();
+const MEMO_LIMIT = 20_000;
+
 /** Days since 1970-01-01: the arithmetic form of a LocalDate. */
 export function dayNumber(date: LocalDate): number {
-  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS;
+  let day = numbers.get(date);
+  if (day === undefined) {
+    day = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS;
+    if (numbers.size < MEMO_LIMIT) numbers.set(date, day);
+  }
+  return day;
 }
 
 export function fromDayNumber(day: number): LocalDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10) as LocalDate;
+  let date = dates.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10) as LocalDate;
+    if (dates.size < MEMO_LIMIT) dates.set(day, date);
+  }
+  return date;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

@@ -2,7 +2,6 @@ import type { BucketState } from '../../ports/rate-limiter.js';
 import type { UserKey } from '../../ports/keyring.js';
 import type { DayEntry } from '../../ports/day-cache.js';
 import type { MeteringProvider } from '../../ports/metering-provider.js';
-import { dayKeyString, type DayKey } from '../cache-key.js';
 import { groupRuns, intersectRanges, parseDateRange, rangeDays, rangeLength, rangeOf, splitRange, type DateRange } from '../date-range.js';
 import { invalidInput, type DomainError, type ProviderFailure } from '../errors.js';
 import { addDays, addMonths, maxDate, minDate, type LocalDate } from '../local-date.js';
@@ -12,9 +11,11 @@ import type { Pdl } from '../pdl.js';
 import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import { SingleFlight } from '../single-flight.js';
+import { coveredBy, joinArrays, sealedDays, type DayText } from './sealed-days.js';
 import { parseUsagePointId, type UsagePointId } from '../usage-point-id.js';
 import type { Dependencies } from './dependencies.js';
-import { findOwnedPdl } from './owned-pdl.js';
+import { findOwnedPdlForReading } from './owned-pdl.js';
+import { memosOf } from './memos.js';
 import { chargeQuota, countStat } from './quota.js';
 import { providerFor } from './sync-pdl.js';
 import { userKeyOf } from './user-key.js';
@@ -40,7 +41,10 @@ export interface MeterData {
   readonly usagePointId: UsagePointId;
   readonly range: DateRange;
   readonly readingType: ReadingType;
+  /** The readings, parsed on first use. */
   readonly readings: IntervalReading[];
+  /** The readings as JSON array text, spliced from the cached text without parsing it. */
+  readingsJson(): string;
   readonly missing: MissingRun[];
   readonly cachedDays: number;
   readonly fetchedDays: number;
@@ -75,15 +79,30 @@ function isComplete(spec: KindSpec, day: LocalDate, readings: readonly IntervalR
   return readings.length === intervalStarts(day, intervalMinutes(readings[0]!.interval_length)).length;
 }
 
-type DayFetch = Map<LocalDate, IntervalReading[]>;
+/** What one provider call brought for each of its days: the day's readings as text, and whether the day is whole. */
+type DayFetch = Map<LocalDate, DayText & { readonly complete: boolean }>;
+
+/** An answer whose readings stay text until someone asks for them as objects. */
+function meterData(fields: Omit<MeterData, 'readings' | 'readingsJson'>, texts: readonly string[]): MeterData {
+  let json: string | undefined;
+  let parsed: IntervalReading[] | undefined;
+  return {
+    ...fields,
+    readingsJson: () => (json ??= joinArrays(texts)),
+    get readings() {
+      return (parsed ??= JSON.parse(json ??= joinArrays(texts)) as IntervalReading[]);
+    },
+  };
+}
 
 /**
  * Reads one kind of metering data for a range, day by day through the cache (DESIGN §5): one batch
- * read, misses grouped into runs and split to the provider's per-call limit, concurrent identical
- * calls shared, complete days sealed and written back in one batch per call.
+ * read (whole past months of daily data come as one roll-up each), misses grouped into runs and
+ * split to the provider's per-call limit, concurrent identical calls shared, complete days sealed
+ * and written back in one batch per call, and months completed by the read rolled up.
  */
 export const readMeterData = (deps: Dependencies) => {
-  const owned = findOwnedPdl(deps);
+  const owned = findOwnedPdlForReading(deps);
   const charge = chargeQuota(deps);
   const keyOf = userKeyOf(deps);
   const countUpstream = countStat(deps);
@@ -101,34 +120,22 @@ export const readMeterData = (deps: Dependencies) => {
     const [answer] = await Promise.all([provider.readings(kind, usagePointId, chunk), countUpstream('upstream_calls')]);
     deps.telemetry.providerCall(kind, answer.ok ? 'ok' : answer.error.kind);
     if (!answer.ok) return answer;
-    const byDay: DayFetch = new Map(rangeDays(chunk).map((day) => [day, []]));
+    const byDay = new Map<LocalDate, IntervalReading[]>(rangeDays(chunk).map((day) => [day, []]));
     for (const reading of answer.value) byDay.get(readingDay(reading) as LocalDate)?.push(reading);
-    if (userKey === null) return ok(byDay);
+    const fetched: DayFetch = new Map();
+    const store = userKey ? sealedDays(deps, kind, usagePointId, userKey, !spec.isCurve) : null;
     const entries: DayEntry[] = [];
     for (const [date, readings] of byDay) {
-      const dayKey: DayKey = { kind, usagePointId, date };
-      const seal = (text: string) => deps.keyring.seal(userKey, text, dayKeyString(dayKey));
-      if (isComplete(spec, date, readings)) {
-        entries.push({ key: dayKey, value: seal(JSON.stringify(readings)), ttlSeconds: deps.settings.cacheTtlSeconds });
-      } else if (readings.length === 0 && date < yesterday) {
-        // Remembered briefly so an empty day does not cost a call on every request; J-1 arrives late.
-        entries.push({ key: dayKey, value: seal('[]'), ttlSeconds: deps.settings.noDataTtlSeconds });
-      }
+      const text = JSON.stringify(readings);
+      const complete = isComplete(spec, date, readings);
+      fetched.set(date, { text, count: readings.length, complete });
+      if (!store) continue;
+      if (complete) entries.push(store.entry(date, text, deps.settings.cacheTtlSeconds));
+      // Remembered briefly so an empty day does not cost a call on every request; J-1 arrives late.
+      else if (readings.length === 0 && date < yesterday) entries.push(store.entry(date, '[]', deps.settings.noDataTtlSeconds));
     }
     if (entries.length > 0) await deps.cache.putMany(entries);
-    return ok(byDay);
-  }
-
-  async function readCached(kind: MeteringKind, usagePointId: UsagePointId, days: LocalDate[], userKey: UserKey) {
-    const keys = days.map((date) => ({ kind, usagePointId, date }));
-    const values = await deps.cache.getMany(keys);
-    const found = new Map<LocalDate, IntervalReading[]>();
-    values.forEach((sealed, i) => {
-      if (sealed === null) return;
-      const opened = deps.keyring.open(userKey, sealed, dayKeyString(keys[i]!));
-      if (opened !== null) found.set(days[i]!, JSON.parse(opened) as IntervalReading[]);
-    });
-    return found;
+    return ok(fetched);
   }
 
   return async (principal: Principal, request: MeterDataRequest): Promise<Result<MeterData, DomainError>> => {
@@ -149,6 +156,7 @@ export const readMeterData = (deps: Dependencies) => {
     }
 
     const today = parisDate(deps.clock.now());
+    const yesterday = addDays(today, -1);
     const window = availableWindow(spec, pdl.value, today);
     const missing: MissingRun[] = [];
     const before = rangeOf(range.value.start, minDate(window.start, range.value.end));
@@ -159,13 +167,22 @@ export const readMeterData = (deps: Dependencies) => {
     const served = intersectRanges(range.value, window);
     const days = served ? rangeDays(served) : [];
     const userKey = keyOf(principal);
-    const found =
-      request.useCache && userKey !== null && days.length > 0
-        ? await readCached(kind, usagePointId.value, days, userKey)
-        : new Map<LocalDate, IntervalReading[]>();
-    const cachedDays = found.size;
+    const store = userKey ? sealedDays(deps, kind, usagePointId.value, userKey, !spec.isCurve) : null;
+    // Up to the day before yesterday days are settled; yesterday (J-1) may still arrive late.
+    const settledUntil = addDays(today, -2);
+    const { found, rollUps } =
+      request.useCache && store && days.length > 0 ? await store.read(days, addDays(settledUntil, 1)) : { found: new Map<LocalDate, DayText>(), rollUps: new Map() };
+    const fetched = found as Map<LocalDate, DayText & { complete?: boolean }>;
+    // One pass over the days: which the roll-ups cover, which were found alone, which to fetch.
+    const covered = coveredBy(rollUps);
+    let inRollUps = 0;
+    const toFetch: LocalDate[] = [];
+    for (const day of days) {
+      if (covered(day)) inRollUps++;
+      else if (!found.has(day)) toFetch.push(day);
+    }
+    const cachedDays = inRollUps + found.size;
     if (request.useCache && days.length > 0) deps.telemetry.cacheLookup(kind, cachedDays, days.length - cachedDays);
-    const toFetch = days.filter((day) => !found.has(day));
 
     let quota: BucketState | null = null;
     if (request.countQuota !== false) {
@@ -179,24 +196,24 @@ export const readMeterData = (deps: Dependencies) => {
     if (toFetch.length > 0) {
       const provider = providerFor(deps, principal.user);
       const chunks = groupRuns(toFetch).flatMap((run) => splitRange(run, spec.maxDaysPerCall));
-      const yesterday = addDays(today, -1);
       const fetchOne = (chunk: DateRange) =>
         flights.run(`${kind}:${usagePointId.value}:${chunk.start}:${chunk.end}`, () =>
           fetchChunk(provider, spec, kind, usagePointId.value, chunk, userKey, yesterday),
         );
-      const outcomes = await Promise.all(chunks.map(fetchOne));
+      const outcomes = await inBatches(chunks, FETCHES_AT_ONCE, fetchOne);
       // "Before activation" naming the first day with data: remember it on the meter, so the next
       // request is clamped before calling, and ask again for what lies after it.
       const activation = outcomes.flatMap((o) => (!o.ok && o.error.kind === 'BeforeActivation' && o.error.oldestAvailable ? [o.error.oldestAvailable] : []))[0];
       if (activation) {
         await deps.pdls.update(pdl.value.id, { oldestAvailableDataDate: activation });
+        memosOf(deps).forget();
         for (const [i, outcome] of outcomes.entries()) {
           if (outcome.ok || outcome.error.kind !== 'BeforeActivation') continue;
           const chunk = chunks[i]!;
           const early = rangeOf(chunk.start, minDate(activation, chunk.end));
           if (early) missing.push({ ...early, reason: 'before_activation', detail: null });
           const later = rangeOf(maxDate(activation, chunk.start), chunk.end);
-          for (const day of early ? rangeDays(early) : []) found.set(day, []);
+          for (const day of early ? rangeDays(early) : []) fetched.set(day, { text: '[]', count: 0, complete: true });
           if (later) {
             chunks[i] = later;
             outcomes[i] = await fetchOne(later);
@@ -207,7 +224,7 @@ export const readMeterData = (deps: Dependencies) => {
       }
       outcomes.forEach((outcome, i) => {
         if (outcome.ok) {
-          for (const [day, readings] of outcome.value) found.set(day, readings);
+          for (const [day, text] of outcome.value) fetched.set(day, text);
           return;
         }
         firstFailure ??= outcome.error;
@@ -215,13 +232,23 @@ export const readMeterData = (deps: Dependencies) => {
       });
     }
 
-    const readings = days.flatMap((day) => found.get(day) ?? []);
-    if (readings.length === 0 && firstFailure !== null) return err(firstFailure);
+    // Months whose settled days are now all known get their roll-up extended.
+    if (store && days.length > 0) {
+      const rolled = store.rollUpEntries(rollUps, fetched, settledUntil);
+      if (rolled.length > 0) await deps.cache.putMany(rolled);
+    }
+    const texts = store ? store.assemble(days, rollUps, fetched) : days.map((d) => fetched.get(d)?.text ?? '[]');
+
+    const anyReading = inRollUps > 0 || [...fetched.values()].some((d) => d.count > 0);
+    if (!anyReading && firstFailure !== null) return err(firstFailure);
     const beforeActivation = new Set(missing.filter((m) => m.reason === 'before_activation').flatMap((m) => rangeDays(m)));
-    for (const [reason, lacking] of [
-      ['no_data', days.filter((d) => found.get(d)?.length === 0 && !beforeActivation.has(d))],
-      ['incomplete', days.filter((d) => { const r = found.get(d); return r !== undefined && r.length > 0 && !isComplete(spec, d, r); })],
-    ] as const) {
+    const noData: LocalDate[] = [];
+    const incomplete: LocalDate[] = [];
+    for (const [day, known] of fetched) {
+      if (known.count === 0 && !beforeActivation.has(day)) noData.push(day);
+      else if (known.count > 0 && known.complete === false) incomplete.push(day);
+    }
+    for (const [reason, lacking] of [['no_data', noData], ['incomplete', incomplete]] as const) {
       for (const run of groupRuns(lacking)) missing.push({ ...run, reason, detail: null });
     }
     for (const run of groupRuns([...failures.keys()])) {
@@ -230,16 +257,41 @@ export const readMeterData = (deps: Dependencies) => {
     }
     missing.sort((a, b) => (a.start < b.start ? -1 : 1));
 
-    return ok({
-      kind,
-      usagePointId: usagePointId.value,
-      range: range.value,
-      readingType: spec.readingType,
-      readings,
-      missing,
-      cachedDays,
-      fetchedDays: days.length - cachedDays - failures.size - beforeActivation.size,
-      quota,
-    });
+    return ok(
+      meterData(
+        {
+          kind,
+          usagePointId: usagePointId.value,
+          range: range.value,
+          readingType: spec.readingType,
+          missing,
+          cachedDays,
+          fetchedDays: days.length - cachedDays - failures.size - beforeActivation.size,
+          quota,
+        },
+        texts,
+      ),
+    );
   };
 };
+
+/**
+ * Provider calls for one request, a few at a time: the shared throttle paces them anyway, and a
+ * request for two years of curves then waits for its slots one batch after another instead of
+ * queuing a hundred calls past the throttle's patience.
+ */
+const FETCHES_AT_ONCE = 5;
+
+async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(size, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i]!);
+      }
+    }),
+  );
+  return results;
+}

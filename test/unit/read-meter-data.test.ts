@@ -269,4 +269,62 @@ describe('reading metering data through the day cache', () => {
     expect(provider.calls).toHaveLength(0);
     expect(second.ok && second.value.missing).toEqual([{ start: '2019-07-01', end: '2019-08-27', reason: 'before_activation', detail: null }]);
   });
+
+  it('when a range was read once, then the next read, and reads inside it, take one cache round trip of one roll-up per year', async () => {
+    const { deps, useCases, cache, provider, accountWithMeter } = buildUseCases();
+    const { principal } = await accountWithMeter();
+    const request = { kind: 'consumption:daily' as const, usagePointId: MAIN, start: '2025-01-01', end: '2025-05-20', useCache: true };
+    const cold = await useCases.readMeterData(principal, request);
+    let batches = 0;
+    let keysAsked = 0;
+    const getMany = cache.getMany.bind(cache);
+    (deps.cache as { getMany: typeof cache.getMany }).getMany = async (keys) => {
+      batches++;
+      keysAsked += keys.length;
+      return getMany(keys);
+    };
+    const warm = await useCases.readMeterData(principal, request);
+    expect(batches).toBe(1);
+    expect(keysAsked).toBe(1);
+    expect(provider.calls).toHaveLength(1);
+    expect(warm.ok && warm.value.readingsJson()).toBe(cold.ok && cold.value.readingsJson());
+    expect(warm.ok && warm.value.readings.map((r) => r.date)).toEqual(cold.ok ? rangeDaysOf('2025-01-01', '2025-05-20') : []);
+    expect(warm.ok && warm.value.cachedDays).toBe(139);
+    const inner = await useCases.readMeterData(principal, { ...request, start: '2025-02-10', end: '2025-03-05' });
+    expect(inner.ok && inner.value.readings.map((r) => r.date)).toEqual(rangeDaysOf('2025-02-10', '2025-03-05'));
+    expect(batches).toBe(2);
+    expect(keysAsked).toBe(2);
+  });
+
+  it('when days have no data, then the roll-up stops before the first of them and the rest is read day by day', async () => {
+    const { deps, useCases, cache, accountWithMeter } = buildUseCases();
+    const { principal } = await accountWithMeter('42900589957123');
+    const request = { kind: 'consumption:daily' as const, usagePointId: '42900589957123', start: '2025-02-01', end: '2025-03-01', useCache: true };
+    const cold = await useCases.readMeterData(principal, request);
+    const [rollUp] = await cache.getMany([{ kind: 'consumption:daily', usagePointId: '42900589957123' as UsagePointId, date: '2025' as LocalDate }]);
+    const opened = JSON.parse(deps.keyring.open(deps.keyring.userKey(principal.clientSecret!, principal.user.id), rollUp!, 'consumption:daily:42900589957123:2025')!);
+    expect(opened.map((r: { date: string }) => r.date)).toEqual(['2025-02-01', '2025-02-02', '2025-02-03']);
+    const again = await useCases.readMeterData(principal, request);
+    expect(again.ok && again.value.missing.filter((m) => m.reason === 'no_data')).toHaveLength(4);
+    expect(again.ok && again.value.readingsJson()).toBe(cold.ok && cold.value.readingsJson());
+  });
+
+  it('when recent days are read, then the roll-up stops at the day before yesterday, and yesterday is read on its own', async () => {
+    const { deps, useCases, cache, accountWithMeter } = buildUseCases();
+    const { principal } = await accountWithMeter();
+    const request = { kind: 'consumption:daily' as const, usagePointId: MAIN, start: '2026-10-01', end: '2026-11-23', useCache: true };
+    const cold = await useCases.readMeterData(principal, request);
+    const [year] = await cache.getMany([{ kind: 'consumption:daily' as const, usagePointId: MAIN as UsagePointId, date: '2026' as LocalDate }]);
+    const opened = JSON.parse(deps.keyring.open(deps.keyring.userKey(principal.clientSecret!, principal.user.id), year!, 'consumption:daily:12345678901234:2026')!);
+    expect([opened[0].date, opened.at(-1).date]).toEqual(['2026-10-01', '2026-11-21']);
+    const warm = await useCases.readMeterData(principal, request);
+    expect(warm.ok && warm.value.readingsJson()).toBe(cold.ok && cold.value.readingsJson());
+    expect(warm.ok && warm.value.cachedDays).toBe(53);
+  });
 });
+
+function rangeDaysOf(start: string, end: string): string[] {
+  const days: string[] = [];
+  for (let d = new Date(`${start}T00:00:00Z`); d.toISOString().slice(0, 10) < end; d.setUTCDate(d.getUTCDate() + 1)) days.push(d.toISOString().slice(0, 10));
+  return days;
+}
