@@ -208,6 +208,7 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
     requireCaptcha: config.requireCaptcha,
     frontendUrl: config.frontendUrl,
     loginLimits: config.loginLimits,
+    lookupMemoMs: config.lookupMemoMs,
   };
   container.bind<UseCases>(TOKENS.UseCases).toResolvedValue(() =>
     createUseCases({

@@ -29,12 +29,26 @@ function bearerOf(req: Request): string | null {
   return match ? match[1]! : null;
 }
 
+/** The leading path segments all these paths share: `/enedis` for `/enedis/a/{x}` and `/enedis/b`. */
+function sharedPrefix(paths: readonly string[]): string {
+  const split = paths.map((p) => p.split('/').filter(Boolean));
+  const shared: string[] = [];
+  for (let i = 0; split.every((parts) => parts.length > i + 1 && parts[i] === split[0]![i] && !parts[i]!.startsWith('{')); i++) shared.push(split[0]![i]!);
+  return shared.length > 0 ? `/${shared.join('/')}` : '';
+}
+
+export interface MountedRouter {
+  /** Where the router is mounted: requests outside it never walk its routes. */
+  readonly prefix: string;
+  readonly router: Router;
+}
+
 /**
  * One express router per tag, routes taken from the document: every operation gets the handler of
  * its operationId, behind authentication when its security asks for a bearer. A missing or unknown
  * handler stops the start, so the document and the code cannot drift apart.
  */
-export function buildRouters(doc: OpenApiDocument, tagRouters: readonly TagRouter[], useCases: UseCases): Router[] {
+export function buildRouters(doc: OpenApiDocument, tagRouters: readonly TagRouter[], useCases: UseCases): MountedRouter[] {
   const known = new Set(doc.operations.map((op) => op.operationId));
   for (const router of tagRouters) {
     for (const id of Object.keys(router.handlers)) {
@@ -43,10 +57,12 @@ export function buildRouters(doc: OpenApiDocument, tagRouters: readonly TagRoute
   }
   return tagRouters.map(({ tag, handlers }) => {
     const router = express.Router();
-    for (const op of doc.operations.filter((o) => o.tag === tag)) {
+    const ops = doc.operations.filter((o) => o.tag === tag);
+    const prefix = sharedPrefix(ops.map((o) => o.path));
+    for (const op of ops) {
       const handler = handlers[op.operationId as OperationId];
       if (!handler) throw new Error(`operation ${op.operationId} (${op.method.toUpperCase()} ${op.path}) has no handler`);
-      const expressPath = doc.basePath + op.path.replace(/\{(\w+)\}/g, ':$1');
+      const expressPath = op.path.slice(prefix.length).replace(/\{(\w+)\}/g, ':$1');
       router[op.method](expressPath, async (req, res) => {
         res.locals.operation = op;
         if (op.requiresBearer) {
@@ -57,6 +73,6 @@ export function buildRouters(doc: OpenApiDocument, tagRouters: readonly TagRoute
         await handler(req, res);
       });
     }
-    return router;
+    return { prefix: doc.basePath + prefix, router };
   });
 }

@@ -152,3 +152,29 @@ describe('quotas over HTTP', () => {
     await api(t.app).get(`/api/enedis/consumption/daily/${MAIN}?start=2025-01-01&end=2025-01-11`).set('Authorization', auth).expect(200);
   });
 });
+
+describe('metering answers sent as spliced text (VALIDATE_RESPONSES=false)', () => {
+  it('when the same data is asked with response validation on and off, then the bodies are identical and conform', async () => {
+    const on = await startTestGateway();
+    const off = await startTestGateway({ VALIDATE_RESPONSES: 'false' });
+    try {
+      const bodies: string[] = [];
+      for (const g of [on, off]) {
+        const user = await g.signUp('same@example.org');
+        await api(g.app).post('/api/pdl').set('Authorization', `Bearer ${user.token}`).send({ usage_point_id: MAIN }).expect(201);
+        for (const pass of [1, 2]) {
+          const res = await api(g.app).get(`/api/enedis/consumption/daily/${MAIN}?start=2025-01-20&end=2025-04-10`).set('Authorization', `Bearer ${user.token}`).expect(200);
+          if (pass === 2) bodies.push(JSON.stringify({ ...res.body, data: { ...res.body.data } }));
+        }
+        const curve = await api(g.app).get(`/api/enedis/consumption/detail/${MAIN}?start=2025-10-25&end=2025-10-28`).set('Authorization', `Bearer ${user.token}`).expect(200);
+        bodies.push(JSON.stringify(curve.body));
+      }
+      expect(bodies[2]).toBe(bodies[0]);
+      expect(bodies[3]).toBe(bodies[1]);
+      expect(JSON.parse(bodies[2]!).data.meter_reading.interval_reading).toHaveLength(80);
+    } finally {
+      await on.close();
+      await off.close();
+    }
+  });
+});

@@ -64,12 +64,16 @@ describe('openapi.yaml and the routes', () => {
   });
 
   it('when express is given the routers, then no route exists outside the document', () => {
-    const app = express();
-    for (const router of buildRouters(doc, routers, useCases)) app.use(router);
-    const routes = (app.router as unknown as { stack: Array<{ handle: { stack?: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }> }).stack
-      .flatMap((layer) => layer.handle.stack ?? [])
-      .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((m) => `${m} ${layer.route!.path}`) : []))
+    const mounted = buildRouters(doc, routers, useCases);
+    const routes = mounted
+      .flatMap(({ prefix, router }) =>
+        (router as unknown as { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> }).stack.flatMap((layer) =>
+          layer.route ? Object.keys(layer.route.methods).map((m) => `${m} ${prefix}${layer.route!.path}`) : [],
+        ),
+      )
       .sort();
+    const app = express();
+    for (const { prefix, router } of mounted) app.use(prefix, router);
     const documented = doc.operations.map((op) => `${op.method} ${doc.basePath}${op.path.replace(/\{(\w+)\}/g, ':$1')}`).sort();
     expect(routes).toEqual(documented);
   });
