@@ -5,8 +5,8 @@ export type { DayKey };
 
 export interface DayEntry {
   readonly key: DayKey;
-  /** Opaque to the cache (the domain stores sealed text). */
-  readonly value: string;
+  /** Opaque to the cache (the domain stores sealed bytes). */
+  readonly value: Uint8Array;
   /** Seconds until the entry expires; at least 1. */
   readonly ttlSeconds: number;
 }
@@ -21,7 +21,7 @@ export interface DayEntry {
  * - Infrastructure failures are thrown as InfrastructureFailure('cache').
  */
 export interface DayCache {
-  getMany(keys: readonly DayKey[]): Promise<(string | null)[]>;
+  getMany(keys: readonly DayKey[]): Promise<(Uint8Array | null)[]>;
   putMany(entries: readonly DayEntry[]): Promise<void>;
   deleteUsagePoint(usagePointId: UsagePointId): Promise<number>;
 }

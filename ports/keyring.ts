@@ -9,7 +9,8 @@ export type UserKey = { readonly __brand: 'UserKey' };
  * - `userKey` derives (HKDF) the key that seals that user's cached values.
  * - `seal`/`open` are authenticated encryption (AES-256-GCM) bound to `context` (the cache key), so a
  *   value moved to another key does not open. `open` returns null for anything that does not open
- *   under that key and context: a wrong key, a rotated secret, corrupt text.
+ *   under that key and context: a wrong key, a rotated secret, corrupt bytes. Both work on bytes:
+ *   cached values are stored and served as bytes, never as text.
  */
 export interface Keyring {
   newClientId(): string;
@@ -23,6 +24,6 @@ export interface Keyring {
   sealSecret(secret: string): string;
   openSecret(sealed: string): string | null;
   userKey(secret: string, userId: string): UserKey;
-  seal(key: UserKey, plaintext: string, context: string): string;
-  open(key: UserKey, sealed: string, context: string): string | null;
+  seal(key: UserKey, plaintext: Uint8Array, context: string): Uint8Array;
+  open(key: UserKey, sealed: Uint8Array, context: string): Uint8Array | null;
 }

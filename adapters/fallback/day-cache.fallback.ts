@@ -13,7 +13,7 @@ export class FallbackDayCache implements DayCache {
     private readonly onFailure: (error: InfrastructureFailure) => void,
   ) {}
 
-  async getMany(keys: readonly DayKey[]): Promise<(string | null)[]> {
+  async getMany(keys: readonly DayKey[]): Promise<(Uint8Array | null)[]> {
     try {
       return await this.primary.getMany(keys);
     } catch (error) {

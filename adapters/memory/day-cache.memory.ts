@@ -5,12 +5,12 @@ import type { DayCache, DayEntry, DayKey } from '../../ports/day-cache.js';
 
 /** A process-local DayCache. Entries expire lazily; a per-usage-point index makes purges direct. */
 export class InMemoryDayCache implements DayCache {
-  private readonly entries = new Map<string, { value: string; expiresAt: number }>();
+  private readonly entries = new Map<string, { value: Uint8Array; expiresAt: number }>();
   private readonly byUsagePoint = new Map<string, Set<string>>();
 
   constructor(private readonly clock: Clock) {}
 
-  async getMany(keys: readonly DayKey[]): Promise<(string | null)[]> {
+  async getMany(keys: readonly DayKey[]): Promise<(Uint8Array | null)[]> {
     const now = this.clock.now().getTime();
     return keys.map((key) => {
       const name = dayKeyString(key);

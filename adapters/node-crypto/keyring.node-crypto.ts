@@ -8,24 +8,28 @@ function subKey(serverKey: Uint8Array, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', serverKey, Buffer.alloc(0), `myelectricaldata:${purpose}`, 32));
 }
 
-function sealWith(key: Buffer, plaintext: string, context: string): string {
+/** iv (12 bytes), tag (16 bytes), ciphertext. */
+function sealWith(key: Buffer, plaintext: Uint8Array, context: string): Buffer {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(context, 'utf8'));
-  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+  const body = cipher.update(plaintext);
+  cipher.final();
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
 }
 
-function openWith(key: Buffer, sealed: string, context: string): string | null {
-  const raw = Buffer.from(sealed, 'base64');
+function openWith(key: Buffer, raw: Uint8Array, context: string): Buffer | null {
   if (raw.length < IV_BYTES + TAG_BYTES) return null;
   const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
   decipher.setAAD(Buffer.from(context, 'utf8'));
   decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
   try {
-    return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    const plaintext = decipher.update(raw.subarray(IV_BYTES + TAG_BYTES));
+    // GCM is a stream cipher: final() only checks the tag and adds nothing.
+    decipher.final();
+    return plaintext;
   } catch {
-    // GCM authentication failed: wrong key, wrong context or altered text. That is the contract's null.
+    // GCM authentication failed: wrong key, wrong context or altered bytes. That is the contract's null.
     return null;
   }
 }
@@ -72,22 +76,22 @@ export class NodeCryptoKeyring implements Keyring {
   }
 
   sealSecret(secret: string): string {
-    return sealWith(this.secretKey, secret, 'client-secret');
+    return sealWith(this.secretKey, Buffer.from(secret, 'utf8'), 'client-secret').toString('base64');
   }
 
   openSecret(sealed: string): string | null {
-    return openWith(this.secretKey, sealed, 'client-secret');
+    return openWith(this.secretKey, Buffer.from(sealed, 'base64'), 'client-secret')?.toString('utf8') ?? null;
   }
 
   userKey(secret: string, userId: string): UserKey {
     return Buffer.from(hkdfSync('sha256', secret, userId, 'myelectricaldata:cache', 32)) as unknown as UserKey;
   }
 
-  seal(key: UserKey, plaintext: string, context: string): string {
+  seal(key: UserKey, plaintext: Uint8Array, context: string): Uint8Array {
     return sealWith(key as unknown as Buffer, plaintext, context);
   }
 
-  open(key: UserKey, sealed: string, context: string): string | null {
+  open(key: UserKey, sealed: Uint8Array, context: string): Uint8Array | null {
     return openWith(key as unknown as Buffer, sealed, context);
   }
 }

@@ -1,3 +1,4 @@
+import { RESP_TYPES } from 'redis';
 import { dayKeyString } from '../../domain/cache-key.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';
 import type { DayCache, DayEntry, DayKey } from '../../ports/day-cache.js';
@@ -17,15 +18,20 @@ return deleted`;
 
 /**
  * The day cache in Redis, keys in the seed's shape (`consumption:daily:{pdl}:{date}`). A batch read
- * is one MGET; a batch write is one MULTI (SET EX per entry plus the usage point's index); a purge is
+ * is one MGET, answered as bytes; a batch write is one MULTI (SET EX per entry plus the usage point's index); a purge is
  * one script over the index.
  */
 export class RedisDayCache implements DayCache {
-  constructor(private readonly client: RedisClient) {}
+  /** The same connection, answering values as bytes: sealed values are binary. */
+  private readonly bytes;
 
-  getMany(keys: readonly DayKey[]): Promise<(string | null)[]> {
+  constructor(private readonly client: RedisClient) {
+    this.bytes = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+  }
+
+  getMany(keys: readonly DayKey[]): Promise<(Uint8Array | null)[]> {
     if (keys.length === 0) return Promise.resolve([]);
-    return redisCall('cache', async () => (await this.client.mGet(keys.map(dayKeyString))) as (string | null)[]);
+    return redisCall('cache', async () => (await this.bytes.mGet(keys.map(dayKeyString))) as unknown as (Buffer | null)[]);
   }
 
   putMany(entries: readonly DayEntry[]): Promise<void> {
@@ -36,7 +42,7 @@ export class RedisDayCache implements DayCache {
       for (const { key, value, ttlSeconds } of entries) {
         const name = dayKeyString(key);
         const ttl = Math.max(1, Math.ceil(ttlSeconds));
-        batch.set(name, value, { expiration: { type: 'EX', value: ttl } });
+        batch.set(name, Buffer.from(value.buffer, value.byteOffset, value.byteLength), { expiration: { type: 'EX', value: ttl } });
         const index = indexes.get(key.usagePointId) ?? { names: [], ttl: 0 };
         index.names.push(name);
         index.ttl = Math.max(index.ttl, ttl);

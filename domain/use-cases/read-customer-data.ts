@@ -1,3 +1,4 @@
+import { textOf, utf8 } from '../json-bytes.js';
 import type { BucketState } from '../../ports/rate-limiter.js';
 import { dayKeyString } from '../cache-key.js';
 import type { CustomerDataKind, CustomerDataOf } from '../customer-data.js';
@@ -46,7 +47,7 @@ export const readCustomerData = (deps: Dependencies) => {
       if (opened !== null) {
         const charged = await charge(principal, 'cached');
         if (!charged.ok) return charged;
-        return ok({ data: JSON.parse(opened) as CustomerDataOf<K>, fromCache: true, quota: charged.value });
+        return ok({ data: JSON.parse(textOf(opened)) as CustomerDataOf<K>, fromCache: true, quota: charged.value });
       }
     }
     const charged = await charge(principal, 'uncached');
@@ -55,7 +56,7 @@ export const readCustomerData = (deps: Dependencies) => {
     deps.telemetry.providerCall(request.kind, answer.ok ? 'ok' : answer.error.kind);
     if (!answer.ok) return answer;
     if (userKey !== null) {
-      const value = deps.keyring.seal(userKey, JSON.stringify(answer.value), context);
+      const value = deps.keyring.seal(userKey, utf8(JSON.stringify(answer.value)), context);
       await deps.cache.putMany([{ key, value, ttlSeconds: deps.settings.cacheTtlSeconds }]);
     }
     return ok({ data: answer.value, fromCache: false, quota: charged.value });

@@ -11,7 +11,8 @@ import type { Pdl } from '../pdl.js';
 import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import { SingleFlight } from '../single-flight.js';
-import { coveredBy, joinArrays, sealedDays, type DayText } from './sealed-days.js';
+import { arrayPieces, concatBytes, insideOf, textOf, utf8 } from '../json-bytes.js';
+import { coveredBy, sealedDays, type DayText } from './sealed-days.js';
 import { parseUsagePointId, type UsagePointId } from '../usage-point-id.js';
 import type { Dependencies } from './dependencies.js';
 import { findOwnedPdlForReading } from './owned-pdl.js';
@@ -43,7 +44,12 @@ export interface MeterData {
   readonly readingType: ReadingType;
   /** The readings, parsed on first use. */
   readonly readings: IntervalReading[];
-  /** The readings as JSON array text, spliced from the cached text without parsing it. */
+  /**
+   * The readings as pieces of one JSON array's UTF-8 bytes, spliced from the cached bytes without
+   * decoding or parsing them: written one after another, they are the array.
+   */
+  readingsPieces(): Uint8Array[];
+  /** The readings as one JSON array text. */
   readingsJson(): string;
   readonly missing: MissingRun[];
   readonly cachedDays: number;
@@ -79,18 +85,24 @@ function isComplete(spec: KindSpec, day: LocalDate, readings: readonly IntervalR
   return readings.length === intervalStarts(day, intervalMinutes(readings[0]!.interval_length)).length;
 }
 
+const NO_READINGS = utf8('[]');
+
 /** What one provider call brought for each of its days: the day's readings as text, and whether the day is whole. */
 type DayFetch = Map<LocalDate, DayText & { readonly complete: boolean }>;
 
-/** An answer whose readings stay text until someone asks for them as objects. */
-function meterData(fields: Omit<MeterData, 'readings' | 'readingsJson'>, texts: readonly string[]): MeterData {
+/** An answer whose readings stay bytes until someone asks for them as text or objects. */
+function meterData(fields: Omit<MeterData, 'readings' | 'readingsPieces' | 'readingsJson'>, inner: readonly Uint8Array[]): MeterData {
+  let pieces: Uint8Array[] | undefined;
   let json: string | undefined;
   let parsed: IntervalReading[] | undefined;
+  const readingsPieces = () => (pieces ??= arrayPieces(inner));
+  const readingsJson = () => (json ??= textOf(concatBytes(readingsPieces())));
   return {
     ...fields,
-    readingsJson: () => (json ??= joinArrays(texts)),
+    readingsPieces,
+    readingsJson,
     get readings() {
-      return (parsed ??= JSON.parse(json ??= joinArrays(texts)) as IntervalReading[]);
+      return (parsed ??= JSON.parse(readingsJson()) as IntervalReading[]);
     },
   };
 }
@@ -126,13 +138,13 @@ export const readMeterData = (deps: Dependencies) => {
     const store = userKey ? sealedDays(deps, kind, usagePointId, userKey, !spec.isCurve) : null;
     const entries: DayEntry[] = [];
     for (const [date, readings] of byDay) {
-      const text = JSON.stringify(readings);
+      const bytes = utf8(JSON.stringify(readings));
       const complete = isComplete(spec, date, readings);
-      fetched.set(date, { text, count: readings.length, complete });
+      fetched.set(date, { bytes, count: readings.length, complete });
       if (!store) continue;
-      if (complete) entries.push(store.entry(date, text, deps.settings.cacheTtlSeconds));
+      if (complete) entries.push(store.entry(date, bytes, deps.settings.cacheTtlSeconds));
       // Remembered briefly so an empty day does not cost a call on every request; J-1 arrives late.
-      else if (readings.length === 0 && date < yesterday) entries.push(store.entry(date, '[]', deps.settings.noDataTtlSeconds));
+      else if (readings.length === 0 && date < yesterday) entries.push(store.entry(date, bytes, deps.settings.noDataTtlSeconds));
     }
     if (entries.length > 0) await deps.cache.putMany(entries);
     return ok(fetched);
@@ -213,7 +225,7 @@ export const readMeterData = (deps: Dependencies) => {
           const early = rangeOf(chunk.start, minDate(activation, chunk.end));
           if (early) missing.push({ ...early, reason: 'before_activation', detail: null });
           const later = rangeOf(maxDate(activation, chunk.start), chunk.end);
-          for (const day of early ? rangeDays(early) : []) fetched.set(day, { text: '[]', count: 0, complete: true });
+          for (const day of early ? rangeDays(early) : []) fetched.set(day, { bytes: NO_READINGS, count: 0, complete: true });
           if (later) {
             chunks[i] = later;
             outcomes[i] = await fetchOne(later);
@@ -237,7 +249,7 @@ export const readMeterData = (deps: Dependencies) => {
       const rolled = store.rollUpEntries(rollUps, fetched, settledUntil);
       if (rolled.length > 0) await deps.cache.putMany(rolled);
     }
-    const texts = store ? store.assemble(days, rollUps, fetched) : days.map((d) => fetched.get(d)?.text ?? '[]');
+    const texts = store ? store.assemble(days, rollUps, fetched) : days.map((d) => insideOf(fetched.get(d)?.bytes ?? NO_READINGS));
 
     const anyReading = inRollUps > 0 || [...fetched.values()].some((d) => d.count > 0);
     if (!anyReading && firstFailure !== null) return err(firstFailure);

@@ -1,25 +1,26 @@
 import type { DayEntry } from '../../ports/day-cache.js';
 import type { UserKey } from '../../ports/keyring.js';
 import { dayKeyString, type CacheKind, type DayKey } from '../cache-key.js';
-import { addDays, type LocalDate } from '../local-date.js';
+import { arrayPieces, asciiAt, concatBytes, countBytes, indexOfBytes, insideOf, lastIndexOfBytes, utf8 } from '../json-bytes.js';
+import { addDays, dayNumber, type LocalDate } from '../local-date.js';
 import type { UsagePointId } from '../usage-point-id.js';
 import type { Dependencies } from './dependencies.js';
 
 /**
- * A day of readings as cached: the JSON text of its readings array (kept as text, so that a cached
- * read splices it into the answer without parsing it), and how many readings it holds.
+ * A day of readings as cached: the JSON bytes of its readings array (kept as bytes, so that a cached
+ * read splices it into the answer without decoding or parsing it), and how many readings it holds.
  */
 export interface DayText {
-  readonly text: string;
+  readonly bytes: Uint8Array;
   readonly count: number;
 }
 
 /** A calendar year, `YYYY`: the key of the roll-up of a year's daily readings. */
 export type Year = string & { readonly __brand: 'Year' };
 
-/** A year's roll-up: its consecutive days `first` to `last`, one reading each, as one JSON array text. */
+/** A year's roll-up: its consecutive days `first` to `last`, one reading each, as one JSON array's bytes. */
 export interface RollUp {
-  readonly text: string;
+  readonly bytes: Uint8Array;
   readonly first: LocalDate;
   readonly last: LocalDate;
 }
@@ -30,32 +31,40 @@ const covers = (rollUp: RollUp | undefined, day: LocalDate) => rollUp !== undefi
 /** Whether a day is in one of these roll-ups. */
 export const coveredBy = (rollUps: ReadonlyMap<Year, RollUp>) => (day: LocalDate) => covers(rollUps.get(yearOf(day)), day);
 
-/** `[a,b]` and `[c]` give `[a,b,c]`: JSON arrays joined, empty ones skipped. */
-export const joinArrays = (texts: readonly string[]): string =>
-  `[${texts
-    .map((t) => t.slice(1, -1))
-    .filter((t) => t !== '')
-    .join(',')}]`;
+const EMPTY = utf8('[]');
+const READING = utf8('{"date":"');
+const DATE_AT = READING.length;
 
-/** Counts the readings of a JSON array text written by JSON.stringify (one `"date":` per reading). */
-const countOf = (text: string) => (text === '[]' ? 0 : text.split('"date":').length - 1);
+/** Counts the readings of a JSON array written by JSON.stringify (one `{"date":"` per reading). */
+const countOf = (bytes: Uint8Array) => (bytes.length <= 2 ? 0 : countBytes(bytes, READING));
 
-const readingAt = (text: string, day: LocalDate) => text.indexOf(`{"date":"${day}`);
+const dateAt = (bytes: Uint8Array, at: number) => asciiAt(bytes, at + DATE_AT, 10) as LocalDate;
 
 /**
- * The readings of days `from` to `to` (both included) out of a roll-up. A roll-up holds every day of
- * its span, each reading written by JSON.stringify with `date` first, so a day's reading starts where
- * `{"date":"<day>` does.
+ * Where the reading of `day` starts in a roll-up. A roll-up holds one reading per day, each written
+ * by JSON.stringify with `date` first and of nearly the same length, so the search starts where the
+ * day would be at the average length and steps from reading to reading from there.
  */
-function sliceRollUp(rollUp: RollUp, from: LocalDate, to: LocalDate): string {
-  if (from === rollUp.first && to === rollUp.last) return rollUp.text;
-  const start = from === rollUp.first ? 1 : readingAt(rollUp.text, from);
-  const end = to === rollUp.last ? rollUp.text.length - 1 : readingAt(rollUp.text, addDays(to, 1)) - 1;
-  return `[${rollUp.text.slice(start, end)}]`;
+function readingAt(rollUp: RollUp, day: LocalDate): number {
+  const { bytes, first, last } = rollUp;
+  const span = dayNumber(last) - dayNumber(first) + 1;
+  const index = dayNumber(day) - dayNumber(first);
+  let at = indexOfBytes(bytes, READING, Math.max(1, Math.floor(1 + ((bytes.length - 2) * index) / span) - DATE_AT));
+  if (at === -1) at = lastIndexOfBytes(bytes, READING);
+  for (let date = dateAt(bytes, at); date !== day; date = dateAt(bytes, at)) {
+    at = date < day ? indexOfBytes(bytes, READING, at + 1) : lastIndexOfBytes(bytes, READING, at - 1);
+  }
+  return at;
 }
 
-const dateAt = (text: string, at: number) => text.slice(at + 9, at + 19) as LocalDate;
-const spanOf = (text: string): RollUp => ({ text, first: dateAt(text, text.indexOf('{"date":"')), last: dateAt(text, text.lastIndexOf('{"date":"')) });
+/** The readings of days `from` to `to` (both included) out of a roll-up: the inside of a JSON array, as a view. */
+function sliceRollUp(rollUp: RollUp, from: LocalDate, to: LocalDate): Uint8Array {
+  const start = from === rollUp.first ? 1 : readingAt(rollUp, from);
+  const end = to === rollUp.last ? rollUp.bytes.length - 1 : readingAt(rollUp, addDays(to, 1)) - 1;
+  return rollUp.bytes.subarray(start, end);
+}
+
+const spanOf = (bytes: Uint8Array): RollUp => ({ bytes, first: dateAt(bytes, indexOfBytes(bytes, READING)), last: dateAt(bytes, lastIndexOfBytes(bytes, READING)) });
 
 /**
  * The sealed cache of one user's days of one kind. Daily kinds keep, besides each day, a roll-up of
@@ -64,10 +73,10 @@ const spanOf = (text: string): RollUp => ({ text, first: dateAt(text, text.index
  */
 export function sealedDays(deps: Dependencies, kind: CacheKind, usagePointId: UsagePointId, userKey: UserKey, rollsUp: boolean) {
   const key = (date: string): DayKey => ({ kind, usagePointId, date: date as LocalDate });
-  const open = (k: DayKey, sealed: string | null) => (sealed === null ? null : deps.keyring.open(userKey, sealed, dayKeyString(k)));
-  const entry = (date: string, text: string, ttlSeconds: number): DayEntry => {
+  const open = (k: DayKey, sealed: Uint8Array | null) => (sealed === null ? null : deps.keyring.open(userKey, sealed, dayKeyString(k)));
+  const entry = (date: string, bytes: Uint8Array, ttlSeconds: number): DayEntry => {
     const k = key(date);
-    return { key: k, value: deps.keyring.seal(userKey, text, dayKeyString(k)), ttlSeconds };
+    return { key: k, value: deps.keyring.seal(userKey, bytes, dayKeyString(k)), ttlSeconds };
   };
 
   return {
@@ -90,13 +99,13 @@ export function sealedDays(deps: Dependencies, kind: CacheKind, usagePointId: Us
       const values = await deps.cache.getMany(keys);
       const rollUps = new Map<Year, RollUp>();
       years.forEach((year, i) => {
-        const text = open(keys[i]!, values[i]!);
-        if (text !== null && text !== '[]') rollUps.set(year, spanOf(text));
+        const bytes = open(keys[i]!, values[i]!);
+        if (bytes !== null && bytes.length > 2) rollUps.set(year, spanOf(bytes));
       });
       const found = new Map<LocalDate, DayText>();
       direct.forEach((day, i) => {
-        const text = open(keys[years.length + i]!, values[years.length + i]!);
-        if (text !== null) found.set(day, { text, count: countOf(text) });
+        const bytes = open(keys[years.length + i]!, values[years.length + i]!);
+        if (bytes !== null) found.set(day, { bytes, count: countOf(bytes) });
       });
       const settled = days.slice(0, freshAt);
       const covered = coveredBy(rollUps);
@@ -110,16 +119,19 @@ export function sealedDays(deps: Dependencies, kind: CacheKind, usagePointId: Us
         const dayKeys = uncovered.map(key);
         const dayValues = await deps.cache.getMany(dayKeys);
         uncovered.forEach((day, i) => {
-          const text = open(dayKeys[i]!, dayValues[i]!);
-          if (text !== null) found.set(day, { text, count: countOf(text) });
+          const bytes = open(dayKeys[i]!, dayValues[i]!);
+          if (bytes !== null) found.set(day, { bytes, count: countOf(bytes) });
         });
       }
       return { found, rollUps };
     },
 
-    /** The days in order, as texts: slices of roll-ups where they cover, single days elsewhere. */
-    assemble(days: readonly LocalDate[], rollUps: ReadonlyMap<Year, RollUp>, found: ReadonlyMap<LocalDate, DayText>): string[] {
-      const texts: string[] = [];
+    /**
+     * The days' readings in order, as the insides of JSON arrays (views, not copies): slices of
+     * roll-ups where they cover, single days elsewhere.
+     */
+    assemble(days: readonly LocalDate[], rollUps: ReadonlyMap<Year, RollUp>, found: ReadonlyMap<LocalDate, DayText>): Uint8Array[] {
+      const texts: Uint8Array[] = [];
       for (let i = 0; i < days.length; ) {
         const rollUp = rollUps.get(yearOf(days[i]!));
         if (covers(rollUp, days[i]!)) {
@@ -128,7 +140,7 @@ export function sealedDays(deps: Dependencies, kind: CacheKind, usagePointId: Us
           texts.push(sliceRollUp(rollUp!, days[i]!, days[j]!));
           i = j + 1;
         } else {
-          texts.push(found.get(days[i]!)?.text ?? '[]');
+          texts.push(insideOf(found.get(days[i]!)?.bytes ?? EMPTY));
           i++;
         }
       }
@@ -157,17 +169,17 @@ export function sealedDays(deps: Dependencies, kind: CacheKind, usagePointId: Us
         let last = previous?.last ?? anchor;
         while (known(addDays(last, 1))) last = addDays(last, 1);
         if (previous && first === previous.first && last === previous.last) continue;
-        const parts: string[] = [];
+        const parts: Uint8Array[] = [];
         for (let day = first; day <= last; ) {
           if (previous && day === previous.first) {
-            parts.push(previous.text);
+            parts.push(insideOf(previous.bytes));
             day = addDays(previous.last, 1);
           } else {
-            parts.push(found.get(day)!.text);
+            parts.push(insideOf(found.get(day)!.bytes));
             day = addDays(day, 1);
           }
         }
-        entries.push(entry(year, joinArrays(parts), deps.settings.cacheTtlSeconds));
+        entries.push(entry(year, concatBytes(arrayPieces(parts)), deps.settings.cacheTtlSeconds));
       }
       return entries;
     },

@@ -14,7 +14,7 @@ import { cacheRouteCompilation } from './route-regexp-cache.js';
 import { webRouter } from './web.js';
 import { toHttpFailure, toOAuthError } from './error-mapping.js';
 import { loadOpenApiDocument, type OpenApiDocument, type OperationSpec } from './openapi-document.js';
-import { buildRouters } from './operations.js';
+import { operationDispatcher } from './operations.js';
 import { accountsRouter } from './routers/accounts.router.js';
 import { adminRouter } from './routers/admin.router.js';
 import { consentRouter } from './routers/consent.router.js';
@@ -71,7 +71,7 @@ function errorMapper(logger: Logger, clock: Clock): ErrorRequestHandler {
 
 /**
  * The Express app. Middleware order is fixed here: request log, body parsers, OpenAPI validation of
- * requests and responses, one router per tag, then the single error mapper. Only the entry point
+ * requests and responses, the operations, /docs and the dashboard, then the single error mapper. Only the entry point
  * calls listen().
  */
 export function createApp(container: Container, doc: OpenApiDocument = loadOpenApiDocument()): Express {
@@ -89,7 +89,6 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
   const metrics = container.get<GatewayMetrics>(TOKENS.Metrics);
   app.use(requestLog(logger, metrics));
   app.get('/metrics', metrics.handler(config.metricsToken));
-  app.use(docsRouter());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 }));
   cacheRouteCompilation();
@@ -105,14 +104,15 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
       ajvFormats: { mode: 'full' },
     }),
   );
-  for (const { prefix, router } of buildRouters(
-    doc,
-    [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases, clock, config.validateResponses), consentRouter(useCases, config.frontendUrl), adminRouter(useCases), healthRouter(VERSION, checks, doc, { requireCaptcha: config.requireCaptcha, requireEmailVerification: config.requireEmailVerification, demo: config.demoAccount })],
-    useCases,
-  )) {
-    app.use(prefix, router);
-  }
-  // The dashboard last, so that API requests never look for files on disk.
+  app.use(
+    operationDispatcher(
+      doc,
+      [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases, clock, config.validateResponses), consentRouter(useCases, config.frontendUrl), adminRouter(useCases), healthRouter(VERSION, checks, doc, { requireCaptcha: config.requireCaptcha, requireEmailVerification: config.requireEmailVerification, demo: config.demoAccount })],
+      useCases,
+    ),
+  );
+  // The documentation and the dashboard last, so that API requests never walk their routes.
+  app.use(docsRouter());
   const web = webRouter();
   if (web) app.use(web);
   app.use((req, _res, next) => next(Object.assign(new Error(`no route for ${req.method} ${req.path}`), { status: 404 })));

@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Principal } from '../../domain/principal.js';
 import type { UseCases } from '../../domain/use-cases/index.js';
 import { DomainFailure } from './error-mapping.js';
@@ -29,50 +29,48 @@ function bearerOf(req: Request): string | null {
   return match ? match[1]! : null;
 }
 
-/** The leading path segments all these paths share: `/enedis` for `/enedis/a/{x}` and `/enedis/b`. */
-function sharedPrefix(paths: readonly string[]): string {
-  const split = paths.map((p) => p.split('/').filter(Boolean));
-  const shared: string[] = [];
-  for (let i = 0; split.every((parts) => parts.length > i + 1 && parts[i] === split[0]![i] && !parts[i]!.startsWith('{')); i++) shared.push(split[0]![i]!);
-  return shared.length > 0 ? `/${shared.join('/')}` : '';
-}
-
-export interface MountedRouter {
-  /** Where the router is mounted: requests outside it never walk its routes. */
-  readonly prefix: string;
-  readonly router: Router;
+/** What express-openapi-validator leaves on a request it matched to an operation of the document. */
+interface MatchedOperation {
+  readonly schema?: { readonly operationId?: string };
+  readonly pathParams?: Record<string, string>;
 }
 
 /**
- * One express router per tag, routes taken from the document: every operation gets the handler of
- * its operationId, behind authentication when its security asks for a bearer. A missing or unknown
- * handler stops the start, so the document and the code cannot drift apart.
+ * The API's single route: the OpenAPI validator has already matched the request to an operation of
+ * the document (and answered 404 or 405 for anything else under the base path), so the handler is
+ * looked up by that operation's id, behind authentication when its security asks for a bearer. A
+ * missing or unknown handler stops the start, so the document and the code cannot drift apart.
+ * Requests the validator did not match (outside the base path) go on to the next middleware.
  */
-export function buildRouters(doc: OpenApiDocument, tagRouters: readonly TagRouter[], useCases: UseCases): MountedRouter[] {
-  const known = new Set(doc.operations.map((op) => op.operationId));
+export function operationDispatcher(doc: OpenApiDocument, tagRouters: readonly TagRouter[], useCases: UseCases): RequestHandler {
+  const known = new Map(doc.operations.map((op) => [op.operationId, op]));
+  const routes = new Map<string, { op: OperationSpec; handler: Handler }>();
   for (const router of tagRouters) {
-    for (const id of Object.keys(router.handlers)) {
-      if (!known.has(id)) throw new Error(`handler ${id} (${router.tag}) has no operation in openapi.yaml`);
+    for (const [id, handler] of Object.entries(router.handlers)) {
+      const op = known.get(id);
+      if (!op || !handler) throw new Error(`handler ${id} (${router.tag}) has no operation in openapi.yaml`);
+      routes.set(id, { op, handler });
     }
   }
-  return tagRouters.map(({ tag, handlers }) => {
-    const router = express.Router();
-    const ops = doc.operations.filter((o) => o.tag === tag);
-    const prefix = sharedPrefix(ops.map((o) => o.path));
-    for (const op of ops) {
-      const handler = handlers[op.operationId as OperationId];
-      if (!handler) throw new Error(`operation ${op.operationId} (${op.method.toUpperCase()} ${op.path}) has no handler`);
-      const expressPath = op.path.slice(prefix.length).replace(/\{(\w+)\}/g, ':$1');
-      router[op.method](expressPath, async (req, res) => {
-        res.locals.operation = op;
-        if (op.requiresBearer) {
-          const principal = await useCases.authenticate(bearerOf(req), { allowUnverified: op.allowUnverified });
-          if (!principal.ok) throw new DomainFailure(principal.error);
-          res.locals.principal = principal.value;
-        }
-        await handler(req, res);
-      });
+  for (const op of doc.operations) {
+    if (!routes.has(op.operationId)) throw new Error(`operation ${op.operationId} (${op.method.toUpperCase()} ${op.path}) has no handler`);
+  }
+
+  const run = async (req: Request, res: Response, { op, handler }: { op: OperationSpec; handler: Handler }) => {
+    res.locals.operation = op;
+    if (op.requiresBearer) {
+      const principal = await useCases.authenticate(bearerOf(req), { allowUnverified: op.allowUnverified });
+      if (!principal.ok) throw new DomainFailure(principal.error);
+      res.locals.principal = principal.value;
     }
-    return { prefix: doc.basePath + prefix, router };
-  });
+    await handler(req, res);
+  };
+
+  return (req, res, next) => {
+    const matched = (req as Request & { openapi?: MatchedOperation }).openapi;
+    const route = matched?.schema?.operationId === undefined ? undefined : routes.get(matched.schema.operationId);
+    if (!route) return next();
+    req.params = matched?.pathParams ?? {};
+    run(req, res, route).catch(next);
+  };
 }

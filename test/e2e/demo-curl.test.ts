@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { RESP_TYPES } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisClient, waitUntilReady } from '../../adapters/redis/redis-client.js';
 import { temporaryDatabase } from '../support/postgres.js';
@@ -168,9 +169,10 @@ await describeWithServices('production configuration', ['postgresql', 'redis'], 
       const redis = createRedisClient({ url: E2E_REDIS_URL, onError: () => {} });
       await waitUntilReady(redis, 5000);
       try {
-        const sealed = await redis.get('consumption:daily:12345678901234:2024-01-01');
-        expect(sealed).toMatch(/^[A-Za-z0-9+/=]{40,}$/);
-        expect(sealed).not.toMatch(/CORRIGE|2024-01-01|value/);
+        // Sealed bytes: a 12-byte IV, a 16-byte tag, then ciphertext as long as the day's JSON.
+        const sealed = await redis.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }).get('consumption:daily:12345678901234:2024-01-01');
+        expect(sealed?.length).toBeGreaterThan(12 + 16 + '[{"date":"2024-01-01","value":1}]'.length);
+        expect(sealed!.toString('latin1')).not.toMatch(/CORRIGE|2024-01-01|value/);
         expect(await redis.ttl('consumption:daily:12345678901234:2024-01-01')).toBeGreaterThan(86_000);
       } finally {
         await redis.close();

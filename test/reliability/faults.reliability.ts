@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnedisEmulator } from '../../adapters/mock-enedis/enedis-emulator.js';
 import { MockEnedisProvider } from '../../adapters/mock-enedis/metering-provider.mock-enedis.js';
 import { createRedisClient, waitUntilReady } from '../../adapters/redis/redis-client.js';
+import { RESP_TYPES } from 'redis';
 import { dayKeyString } from '../../domain/cache-key.js';
+import { textOf } from '../../domain/json-bytes.js';
 import { addDays, type LocalDate } from '../../domain/local-date.js';
 import type { MeteringKind } from '../../domain/metering.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';
@@ -146,11 +148,11 @@ await describeWithServices('faults under load', ['postgresql', 'redis'], () => {
           for (const name of batch) {
             const [kindA, kindB, pdl, date] = name.split(':');
             const kind = `${kindA}:${kindB}` as MeteringKind;
-            const sealed = await redis.get(name);
+            const sealed = await redis.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }).get(name);
             const opened = sealed ? keyring.open(key, sealed, dayKeyString({ kind, usagePointId: pdl as UsagePointId, date: date as LocalDate })) : null;
             const expected = await truth.readings(kind, pdl as UsagePointId, { start: date as LocalDate, end: addDays(date as LocalDate, 1) });
             cachedDays++;
-            const same = opened !== null && expected.ok && JSON.stringify(JSON.parse(opened).map((r: { date: string; value: number }) => [r.date, r.value])) === JSON.stringify(expected.value.map((r) => [r.date, r.value]));
+            const same = opened !== null && expected.ok && JSON.stringify(JSON.parse(textOf(opened)).map((r: { date: string; value: number }) => [r.date, r.value])) === JSON.stringify(expected.value.map((r) => [r.date, r.value]));
             if (!same) wrongCached++;
           }
         }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayKeyString } from '../../domain/cache-key.js';
+import { textOf } from '../../domain/json-bytes.js';
 import { err, ok } from '../../domain/result.js';
 import type { LocalDate } from '../../domain/local-date.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';
@@ -302,7 +303,7 @@ describe('reading metering data through the day cache', () => {
     const request = { kind: 'consumption:daily' as const, usagePointId: '42900589957123', start: '2025-02-01', end: '2025-03-01', useCache: true };
     const cold = await useCases.readMeterData(principal, request);
     const [rollUp] = await cache.getMany([{ kind: 'consumption:daily', usagePointId: '42900589957123' as UsagePointId, date: '2025' as LocalDate }]);
-    const opened = JSON.parse(deps.keyring.open(deps.keyring.userKey(principal.clientSecret!, principal.user.id), rollUp!, 'consumption:daily:42900589957123:2025')!);
+    const opened = JSON.parse(textOf(deps.keyring.open(deps.keyring.userKey(principal.clientSecret!, principal.user.id), rollUp!, 'consumption:daily:42900589957123:2025')!));
     expect(opened.map((r: { date: string }) => r.date)).toEqual(['2025-02-01', '2025-02-02', '2025-02-03']);
     const again = await useCases.readMeterData(principal, request);
     expect(again.ok && again.value.missing.filter((m) => m.reason === 'no_data')).toHaveLength(4);
@@ -315,7 +316,7 @@ describe('reading metering data through the day cache', () => {
     const request = { kind: 'consumption:daily' as const, usagePointId: MAIN, start: '2026-10-01', end: '2026-11-23', useCache: true };
     const cold = await useCases.readMeterData(principal, request);
     const [year] = await cache.getMany([{ kind: 'consumption:daily' as const, usagePointId: MAIN as UsagePointId, date: '2026' as LocalDate }]);
-    const opened = JSON.parse(deps.keyring.open(deps.keyring.userKey(principal.clientSecret!, principal.user.id), year!, 'consumption:daily:12345678901234:2026')!);
+    const opened = JSON.parse(textOf(deps.keyring.open(deps.keyring.userKey(principal.clientSecret!, principal.user.id), year!, 'consumption:daily:12345678901234:2026')!));
     expect([opened[0].date, opened.at(-1).date]).toEqual(['2026-10-01', '2026-11-21']);
     const warm = await useCases.readMeterData(principal, request);
     expect(warm.ok && warm.value.readingsJson()).toBe(cold.ok && cold.value.readingsJson());

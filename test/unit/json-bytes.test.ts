@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { arrayPieces, concatBytes, countBytes, indexOfBytes, insideOf, lastIndexOfBytes, textOf, utf8 } from '../../domain/json-bytes.js';
+import { addDays, type LocalDate } from '../../domain/local-date.js';
+import { sealedDays, type RollUp, type Year } from '../../domain/use-cases/sealed-days.js';
+import type { UserKey } from '../../ports/keyring.js';
+import type { UsagePointId } from '../../domain/usage-point-id.js';
+import { buildUseCases } from '../support/use-cases.js';
+
+describe('JSON kept as bytes', () => {
+  it('when arrays are joined as pieces, then empty ones are skipped and the result is one valid array', () => {
+    const joined = textOf(concatBytes(arrayPieces([insideOf(utf8('[1,2]')), insideOf(utf8('[]')), insideOf(utf8('["é"]'))])));
+    expect(joined).toBe('[1,2,"é"]');
+    expect(textOf(concatBytes(arrayPieces([])))).toBe('[]');
+  });
+
+  it('when a pattern is searched forwards and backwards, then every occurrence is found and nothing else', () => {
+    const hay = utf8('{"date":"a"},{"date":"b"},{"dat');
+    const needle = utf8('{"date":"');
+    expect(indexOfBytes(hay, needle)).toBe(0);
+    expect(indexOfBytes(hay, needle, 1)).toBe(13);
+    expect(indexOfBytes(hay, needle, 14)).toBe(-1);
+    expect(lastIndexOfBytes(hay, needle)).toBe(13);
+    expect(lastIndexOfBytes(hay, needle, 12)).toBe(0);
+    expect(countBytes(hay, needle)).toBe(2);
+  });
+});
+
+describe('slicing a roll-up', () => {
+  // Readings of very different lengths, so that where a day lies cannot be computed, only found.
+  const first = '2025-01-01' as LocalDate;
+  const readings = Array.from({ length: 365 }, (_, i) => ({ date: addDays(first, i), value: i % 7 === 0 ? 1 : 10 ** (i % 13) + i, ...(i % 5 === 0 ? { note: 'x'.repeat(i % 40) } : {}) }));
+  const rollUp: RollUp = { bytes: utf8(JSON.stringify(readings)), first, last: addDays(first, 364) };
+  const { deps } = buildUseCases();
+  const store = sealedDays(deps, 'consumption:daily', '12345678901234' as UsagePointId, {} as UserKey, true);
+
+  it('when any span of days is asked of it, then exactly those days come out, in order', () => {
+    const spans: Array<[number, number]> = [[0, 364], [0, 0], [364, 364], [1, 363], [100, 100], [37, 211]];
+    for (let i = 0; i < 60; i++) {
+      const a = (i * 97) % 365;
+      const b = (i * 131) % 365;
+      spans.push([Math.min(a, b), Math.max(a, b)]);
+    }
+    for (const [from, to] of spans) {
+      const days = Array.from({ length: to - from + 1 }, (_, i) => addDays(first, from + i));
+      const pieces = store.assemble(days, new Map([['2025' as Year, rollUp]]), new Map());
+      const answer = JSON.parse(textOf(concatBytes(arrayPieces(pieces)))) as typeof readings;
+      expect(answer, `${days[0]} to ${days.at(-1)}`).toEqual(readings.slice(from, to + 1));
+    }
+  });
+});
