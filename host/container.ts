@@ -18,7 +18,6 @@ import { PrometheusTelemetry } from '../adapters/prometheus/telemetry.prometheus
 import { GatewayMetrics } from './metrics.js';
 import { OutboxMailer } from '../adapters/outbox/mailer.outbox.js';
 import { PassThroughCaptchaVerifier } from '../adapters/pass-through/captcha-verifier.pass-through.js';
-import { SmtpMailer } from '../adapters/smtp/mailer.smtp.js';
 import { TurnstileCaptchaVerifier } from '../adapters/turnstile/captcha-verifier.turnstile.js';
 import { EnedisHttpProvider } from '../adapters/enedis/metering-provider.enedis.js';
 import { FallbackUpstreamThrottle } from '../adapters/fallback/upstream-throttle.fallback.js';
@@ -191,8 +190,10 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
       clock,
     }),
   );
+  // nodemailer is loaded only when mail goes out by SMTP.
+  const smtp = config.smtpUrl && !overrides.mailer ? await import('../adapters/smtp/mailer.smtp.js') : null;
   bindValue(container, TOKENS.Mailer, overrides.mailer, () =>
-    config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new OutboxMailer(join(config.dataDir, 'outbox')),
+    smtp && config.smtpUrl ? new smtp.SmtpMailer(config.smtpUrl, config.mailFrom) : new OutboxMailer(join(config.dataDir, 'outbox')),
   );
   bindValue(container, TOKENS.CaptchaVerifier, overrides.captcha, () =>
     config.turnstile.secretKey

@@ -10,7 +10,7 @@ import type { ConsentGrant } from '../../domain/consent.js';
 import type { Clock } from '../../ports/clock.js';
 import type { MeteringProvider } from '../../ports/metering-provider.js';
 import { meterProfile, stableHash, type MeterProfile } from './meter-profiles.js';
-import { SyntheticSeries } from './synthetic-series.js';
+import { loadFaker, SyntheticSeries } from './synthetic-series.js';
 
 /**
  * A MeteringProvider that answers like Enedis from synthetic data: the same history limits, the
@@ -55,7 +55,7 @@ export class MockEnedisProvider implements MeteringProvider {
     const refusal = this.refusal(kind, profile, range);
     if (refusal) return err(refusal);
     const today = parisDate(this.clock.now());
-    const series = new SyntheticSeries(usagePointId, profile);
+    const series = new SyntheticSeries(usagePointId, profile, await loadFaker());
     const days = rangeDays(range).filter((day) => day < today && !profile.holeWeekdays.includes(weekday(day)));
     const daily = (value: (day: LocalDate) => number) =>
       days.map((day): IntervalReading => ({ date: day, value: value(day), quality: 'CORRIGE' }));
@@ -103,7 +103,7 @@ export class MockEnedisProvider implements MeteringProvider {
     if (profile.consentRevoked) {
       return err({ kind: 'NoConsent', message: 'No consent can be found for this customer and this usage point' });
     }
-    const faker = new SyntheticSeries(usagePointId, profile).seeded('customer', 'identity');
+    const faker = new SyntheticSeries(usagePointId, profile, await loadFaker()).seeded('customer', 'identity');
     const customerId = String(1_000_000_000 + (stableHash(`customer:${usagePointId}`) % 8_999_999_999));
     const usagePoint = { usage_point_id: usagePointId, usage_point_status: 'com' as const, meter_type: 'AMM' };
     const firstname = faker.person.firstName();

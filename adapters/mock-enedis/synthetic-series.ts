@@ -1,10 +1,16 @@
 import type { Faker } from '@faker-js/faker';
-// The French locale alone: importing the package's root loads every locale (about 30 MB more).
-import { faker as frenchFaker } from '@faker-js/faker/locale/fr';
 import { dayOfYear, weekday, type LocalDate } from '../../domain/local-date.js';
 import type { IntervalReading } from '../../domain/metering.js';
 import { formatParisIso, intervalStarts, parisHourOfDay } from '../../domain/paris-time.js';
 import { stableHash, type MeterProfile } from './meter-profiles.js';
+
+let loading: Promise<Faker> | undefined;
+
+/**
+ * The process' one Faker, French locale alone (the package's root loads every locale, about 30 MB
+ * more), loaded on first use: a gateway that never serves synthetic data never loads it.
+ */
+export const loadFaker = (): Promise<Faker> => (loading ??= import('@faker-js/faker/locale/fr').then((module) => module.faker));
 
 const STEP_MINUTES = 30;
 const YEAR = 365.25;
@@ -15,12 +21,11 @@ const YEAR = 365.25;
  * not shine at night. Each value draws from a faker seeded by (usage point, day, series).
  */
 export class SyntheticSeries {
-  /** One Faker for the process: it is reseeded before every draw, so sharing it changes no value. */
-  private readonly faker: Faker = frenchFaker;
-
+  /** @param faker the process' one Faker (loadFaker): reseeded before every draw, so sharing it changes no value. */
   constructor(
     private readonly usagePointId: string,
     private readonly profile: MeterProfile,
+    private readonly faker: Faker,
   ) {}
 
   /** A faker seeded for one series of one day; draw from it before asking for another. */
