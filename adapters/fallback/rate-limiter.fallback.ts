@@ -12,8 +12,8 @@ export class FallbackRateLimiter implements RateLimiter {
     private readonly onFailure: (error: InfrastructureFailure) => void,
   ) {}
 
-  consume(bucket: string, limit: number, windowMs: number): Promise<BucketState> {
-    return this.either((limiter) => limiter.consume(bucket, limit, windowMs));
+  consume(bucket: string, limit: number, windowMs: number, amount = 1): Promise<BucketState> {
+    return this.either((limiter) => limiter.consume(bucket, limit, windowMs, amount));
   }
 
   peek(bucket: string, limit: number, windowMs: number): Promise<BucketState> {

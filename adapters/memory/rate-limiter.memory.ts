@@ -7,7 +7,7 @@ export class InMemoryRateLimiter implements RateLimiter {
 
   constructor(private readonly clock: Clock) {}
 
-  async consume(bucket: string, limit: number, windowMs: number): Promise<BucketState> {
+  async consume(bucket: string, limit: number, windowMs: number, amount = 1): Promise<BucketState> {
     const now = this.clock.now().getTime();
     let state = this.buckets.get(bucket);
     if (!state || state.resetAt <= now) {
@@ -15,8 +15,8 @@ export class InMemoryRateLimiter implements RateLimiter {
       this.buckets.set(bucket, state);
       this.sweep(now);
     }
-    const allowed = state.used < limit;
-    if (allowed) state.used++;
+    const allowed = state.used + amount <= limit;
+    if (allowed) state.used += amount;
     return { allowed, used: state.used, limit, remaining: Math.max(0, limit - state.used), resetAt: new Date(state.resetAt) };
   }
 

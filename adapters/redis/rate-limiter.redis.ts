@@ -3,16 +3,18 @@ import type { BucketState, RateLimiter } from '../../ports/rate-limiter.js';
 import { redisCall, type RedisClient } from './redis-client.js';
 
 /**
- * Consume one unit if under the limit; the window opens with the first unit. Returns
- * {allowed, used, expiry as Unix ms}: the absolute expiry stays the same for every consume of a window.
+ * Consume ARGV[3] units if they all fit under the limit; the window opens with the first unit.
+ * Returns {allowed, used, expiry as Unix ms}: the absolute expiry stays the same for every consume
+ * of a window.
  */
 const CONSUME = `
 local used = tonumber(redis.call('GET', KEYS[1]) or '0')
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
+local amount = tonumber(ARGV[3])
 local allowed = 0
-if used < limit then
-  used = redis.call('INCR', KEYS[1])
+if used + amount <= limit then
+  used = redis.call('INCRBY', KEYS[1], amount)
   allowed = 1
 end
 if redis.call('PTTL', KEYS[1]) < 0 then
@@ -31,11 +33,11 @@ export class RedisRateLimiter implements RateLimiter {
     private readonly clock: Clock,
   ) {}
 
-  consume(bucket: string, limit: number, windowMs: number): Promise<BucketState> {
+  consume(bucket: string, limit: number, windowMs: number, amount = 1): Promise<BucketState> {
     return redisCall('rate_limiter', async () => {
       const [allowed, used, expiresAt] = (await this.client.eval(CONSUME, {
         keys: [bucket],
-        arguments: [String(limit), String(Math.max(1, Math.round(windowMs)))],
+        arguments: [String(limit), String(Math.max(1, Math.round(windowMs))), String(amount)],
       })) as [number, number, number];
       return state(allowed === 1, used, limit, expiresAt);
     });

@@ -32,6 +32,13 @@ export function rateLimiterContract(adapter: string, factory: () => Promise<Rate
       expect(states[3]!.resetAt.getTime()).toBe(states[0]!.resetAt.getTime());
     });
 
+    it('when several units are consumed at once, then they count together, and a consume that would pass the limit takes nothing', async () => {
+      expect(await harness.limiter.consume(bucket, 10, 60_000, 4)).toMatchObject({ allowed: true, used: 4, remaining: 6 });
+      expect(await harness.limiter.consume(bucket, 10, 60_000, 7)).toMatchObject({ allowed: false, used: 4 });
+      expect(await harness.limiter.consume(bucket, 10, 60_000, 6)).toMatchObject({ allowed: true, used: 10, remaining: 0 });
+      expect((await harness.limiter.consume(bucket, 10, 60_000)).allowed).toBe(false);
+    });
+
     it('when 60 consumes race for a limit of 25, then exactly 25 are allowed', async () => {
       const states = await Promise.all(Array.from({ length: 60 }, () => harness.limiter.consume(bucket, 25, 60_000)));
       expect(states.filter((s) => s.allowed)).toHaveLength(25);

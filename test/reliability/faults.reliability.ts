@@ -150,9 +150,22 @@ await describeWithServices('faults under load', ['postgresql', 'redis'], () => {
             const kind = `${kindA}:${kindB}` as MeteringKind;
             const sealed = await redis.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }).get(name);
             const opened = sealed ? keyring.open(key, sealed, dayKeyString({ kind, usagePointId: pdl as UsagePointId, date: date as LocalDate })) : null;
-            const expected = await truth.readings(kind, pdl as UsagePointId, { start: date as LocalDate, end: addDays(date as LocalDate, 1) });
-            cachedDays++;
-            const same = opened !== null && expected.ok && JSON.stringify(JSON.parse(textOf(opened)).map((r: { date: string; value: number }) => [r.date, r.value])) === JSON.stringify(expected.value.map((r) => [r.date, r.value]));
+            const readings = opened === null ? null : (JSON.parse(textOf(opened)) as Array<{ date: string; value: number }>);
+            // A day's entry, or a year's roll-up (key `...:YYYY`) of consecutive days: compared day by day
+            // with the source, every day from its first to its last, so a gap would show too.
+            const days: string[] = [date!];
+            if (date!.length === 4) {
+              days.length = 0;
+              const [first, last] = [readings?.[0]?.date.slice(0, 10), readings?.at(-1)?.date.slice(0, 10)];
+              for (let day = first; day && last && day <= last; day = addDays(day as LocalDate, 1)) days.push(day);
+            }
+            const expected = [];
+            for (const day of days) {
+              const truthOfDay = await truth.readings(kind, pdl as UsagePointId, { start: day as LocalDate, end: addDays(day as LocalDate, 1) });
+              expected.push(...(truthOfDay.ok ? truthOfDay.value : [{ date: 'unreadable', value: NaN }]));
+            }
+            cachedDays += days.length;
+            const same = readings !== null && JSON.stringify(readings.map((r) => [r.date, r.value])) === JSON.stringify(expected.map((r) => [r.date, r.value]));
             if (!same) wrongCached++;
           }
         }
