@@ -10,7 +10,8 @@ export type UserKey = { readonly __brand: 'UserKey' };
  * - `seal`/`open` are authenticated encryption (AES-256-GCM) bound to `context` (the cache key), so a
  *   value moved to another key does not open. `open` returns null for anything that does not open
  *   under that key and context: a wrong key, a rotated secret, corrupt bytes. Both work on bytes:
- *   cached values are stored and served as bytes, never as text.
+ *   cached values are stored and served as bytes, never as text. The bytes `open` returns may be
+ *   shared with other callers: they are read, never altered.
  */
 export interface Keyring {
   newClientId(): string;

@@ -12,7 +12,7 @@ import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import { SingleFlight } from '../single-flight.js';
 import { arrayPieces, concatBytes, insideOf, textOf, utf8 } from '../json-bytes.js';
-import { coveredBy, sealedDays, type DayText } from './sealed-days.js';
+import { coverageRuns, sealedDays, type DayText } from './sealed-days.js';
 import { parseUsagePointId, type UsagePointId } from '../usage-point-id.js';
 import type { Dependencies } from './dependencies.js';
 import { findOwnedPdlForReading } from './owned-pdl.js';
@@ -185,13 +185,13 @@ export const readMeterData = (deps: Dependencies) => {
     const { found, rollUps } =
       request.useCache && store && days.length > 0 ? await store.read(days, addDays(settledUntil, 1)) : { found: new Map<LocalDate, DayText>(), rollUps: new Map() };
     const fetched = found as Map<LocalDate, DayText & { complete?: boolean }>;
-    // One pass over the days: which the roll-ups cover, which were found alone, which to fetch.
-    const covered = coveredBy(rollUps);
+    // One pass over the days, run by run: which the roll-ups cover, which were found alone, which to fetch.
+    const runs = coverageRuns(days, rollUps);
     let inRollUps = 0;
     const toFetch: LocalDate[] = [];
-    for (const day of days) {
-      if (covered(day)) inRollUps++;
-      else if (!found.has(day)) toFetch.push(day);
+    for (const { from, to, rollUp } of runs) {
+      if (rollUp) inRollUps += to - from + 1;
+      else if (!found.has(days[from]!)) toFetch.push(days[from]!);
     }
     const cachedDays = inRollUps + found.size;
     if (request.useCache && days.length > 0) deps.telemetry.cacheLookup(kind, cachedDays, days.length - cachedDays);
@@ -249,7 +249,7 @@ export const readMeterData = (deps: Dependencies) => {
       const rolled = store.rollUpEntries(rollUps, fetched, settledUntil);
       if (rolled.length > 0) await deps.cache.putMany(rolled);
     }
-    const texts = store ? store.assemble(days, rollUps, fetched) : days.map((d) => insideOf(fetched.get(d)?.bytes ?? NO_READINGS));
+    const texts = store ? store.assemble(days, runs, fetched) : days.map((d) => insideOf(fetched.get(d)?.bytes ?? NO_READINGS));
 
     const anyReading = inRollUps > 0 || [...fetched.values()].some((d) => d.count > 0);
     if (!anyReading && firstFailure !== null) return err(firstFailure);

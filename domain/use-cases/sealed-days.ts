@@ -28,8 +28,40 @@ export interface RollUp {
 const yearOf = (day: LocalDate) => day.slice(0, 4) as Year;
 const covers = (rollUp: RollUp | undefined, day: LocalDate) => rollUp !== undefined && day >= rollUp.first && day <= rollUp.last;
 
-/** Whether a day is in one of these roll-ups. */
-export const coveredBy = (rollUps: ReadonlyMap<Year, RollUp>) => (day: LocalDate) => covers(rollUps.get(yearOf(day)), day);
+/** `days[from..to]` (indexes, both included): covered by `rollUp`, or one day no roll-up covers (rollUp null, from = to). */
+export interface Run {
+  readonly from: number;
+  readonly to: number;
+  readonly rollUp: RollUp | null;
+}
+
+/**
+ * The days (sorted) cut into runs a roll-up covers and single days none does. Work is per run, not
+ * per day: where the days are consecutive (a range's days always are), a covered run's end is found
+ * by arithmetic on day numbers instead of by walking it.
+ */
+export function coverageRuns(days: readonly LocalDate[], rollUps: ReadonlyMap<Year, RollUp>): Run[] {
+  const runs: Run[] = [];
+  const lastIndex = days.length - 1;
+  for (let i = 0; i <= lastIndex; ) {
+    const day = days[i]!;
+    const rollUp = rollUps.size === 0 ? undefined : rollUps.get(yearOf(day));
+    if (!covers(rollUp, day)) {
+      runs.push({ from: i, to: i, rollUp: null });
+      i++;
+      continue;
+    }
+    const end = rollUp!.last < days[lastIndex]! ? rollUp!.last : days[lastIndex]!;
+    let j = Math.min(lastIndex, i + dayNumber(end) - dayNumber(day));
+    if (days[j] !== end) {
+      j = i;
+      while (j < lastIndex && covers(rollUp, days[j + 1]!)) j++;
+    }
+    runs.push({ from: i, to: j, rollUp: rollUp! });
+    i = j + 1;
+  }
+  return runs;
+}
 
 const EMPTY = utf8('[]');
 const READING = utf8('{"date":"');
@@ -107,14 +139,7 @@ export function sealedDays(deps: Dependencies, kind: CacheKind, usagePointId: Us
         const bytes = open(keys[years.length + i]!, values[years.length + i]!);
         if (bytes !== null) found.set(day, { bytes, count: countOf(bytes) });
       });
-      const settled = days.slice(0, freshAt);
-      const covered = coveredBy(rollUps);
-      const wholly = settled.length === 0 || years.every((year) => {
-        const span = rollUps.get(year);
-        const inYear = settled.filter((d) => d.startsWith(year));
-        return inYear.length === 0 || (span !== undefined && inYear[0]! >= span.first && inYear.at(-1)! <= span.last);
-      });
-      const uncovered = rollsUp && !wholly ? settled.filter((d) => !covered(d)) : [];
+      const uncovered = rollsUp ? coverageRuns(days.slice(0, freshAt), rollUps).flatMap((run) => (run.rollUp ? [] : [days[run.from]!])) : [];
       if (uncovered.length > 0) {
         const dayKeys = uncovered.map(key);
         const dayValues = await deps.cache.getMany(dayKeys);
@@ -128,23 +153,10 @@ export function sealedDays(deps: Dependencies, kind: CacheKind, usagePointId: Us
 
     /**
      * The days' readings in order, as the insides of JSON arrays (views, not copies): slices of
-     * roll-ups where they cover, single days elsewhere.
+     * roll-ups where they cover, single days elsewhere (`runs`: coverageRuns of these days).
      */
-    assemble(days: readonly LocalDate[], rollUps: ReadonlyMap<Year, RollUp>, found: ReadonlyMap<LocalDate, DayText>): Uint8Array[] {
-      const texts: Uint8Array[] = [];
-      for (let i = 0; i < days.length; ) {
-        const rollUp = rollUps.get(yearOf(days[i]!));
-        if (covers(rollUp, days[i]!)) {
-          let j = i;
-          while (j + 1 < days.length && covers(rollUp, days[j + 1]!)) j++;
-          texts.push(sliceRollUp(rollUp!, days[i]!, days[j]!));
-          i = j + 1;
-        } else {
-          texts.push(insideOf(found.get(days[i]!)?.bytes ?? EMPTY));
-          i++;
-        }
-      }
-      return texts;
+    assemble(days: readonly LocalDate[], runs: readonly Run[], found: ReadonlyMap<LocalDate, DayText>): Uint8Array[] {
+      return runs.map(({ from, to, rollUp }) => (rollUp ? sliceRollUp(rollUp, days[from]!, days[to]!) : insideOf(found.get(days[from]!)?.bytes ?? EMPTY)));
     },
 
     /**

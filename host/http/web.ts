@@ -2,14 +2,15 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
 
-const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+// From host/http/ when run from the sources, from dist/host/http/ when run built (npm run serve).
+const WEB_DIST = ['../../web/dist', '../../../web/dist'].map((path) => fileURLToPath(new URL(path, import.meta.url))).find((dir) => existsSync(`${dir}/index.html`));
 
 /**
  * The dashboard (web/, built by Vite) at `/`. Routes live after `#`, so only `/` and the hashed
  * assets are asked for. Absent when the dashboard was not built (the library as a package).
  */
 export function webRouter(): Router | null {
-  if (!existsSync(`${WEB_DIST}/index.html`)) return null;
+  if (!WEB_DIST) return null;
   const router = express.Router();
   router.use(
     express.static(WEB_DIST, {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arrayPieces, concatBytes, countBytes, indexOfBytes, insideOf, lastIndexOfBytes, textOf, utf8 } from '../../domain/json-bytes.js';
 import { addDays, type LocalDate } from '../../domain/local-date.js';
-import { sealedDays, type RollUp, type Year } from '../../domain/use-cases/sealed-days.js';
+import { coverageRuns, sealedDays, type RollUp, type Year } from '../../domain/use-cases/sealed-days.js';
 import type { UserKey } from '../../ports/keyring.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';
 import { buildUseCases } from '../support/use-cases.js';
@@ -42,9 +42,33 @@ describe('slicing a roll-up', () => {
     }
     for (const [from, to] of spans) {
       const days = Array.from({ length: to - from + 1 }, (_, i) => addDays(first, from + i));
-      const pieces = store.assemble(days, new Map([['2025' as Year, rollUp]]), new Map());
+      const pieces = store.assemble(days, coverageRuns(days, new Map([['2025' as Year, rollUp]])), new Map());
       const answer = JSON.parse(textOf(concatBytes(arrayPieces(pieces)))) as typeof readings;
       expect(answer, `${days[0]} to ${days.at(-1)}`).toEqual(readings.slice(from, to + 1));
     }
+  });
+});
+
+describe('cutting days into runs', () => {
+  const span = (first: string, last: string): RollUp => ({ bytes: new Uint8Array(), first: first as LocalDate, last: last as LocalDate });
+  const days = (first: string, count: number) => Array.from({ length: count }, (_, i) => addDays(first as LocalDate, i));
+
+  it('when roll-ups cover parts of two years, then each covered stretch is one run and every other day a run of its own', () => {
+    const range = days('2024-12-28', 10);
+    const runs = coverageRuns(range, new Map([['2024' as Year, span('2024-01-01', '2024-12-30')], ['2025' as Year, span('2025-01-02', '2025-01-04')]]));
+    expect(runs.map((r) => `${range[r.from]}..${range[r.to]}${r.rollUp ? '' : ' alone'}`)).toEqual([
+      '2024-12-28..2024-12-30',
+      '2024-12-31..2024-12-31 alone',
+      '2025-01-01..2025-01-01 alone',
+      '2025-01-02..2025-01-04',
+      '2025-01-05..2025-01-05 alone',
+      '2025-01-06..2025-01-06 alone',
+    ]);
+  });
+
+  it('when the days are not consecutive, then runs are still exact', () => {
+    const scattered = ['2025-01-01', '2025-01-03', '2025-01-09', '2025-01-20'] as LocalDate[];
+    const runs = coverageRuns(scattered, new Map([['2025' as Year, span('2025-01-02', '2025-01-10')]]));
+    expect(runs.map((r) => [r.from, r.to, r.rollUp !== null])).toEqual([[0, 0, false], [1, 2, true], [3, 3, false]]);
   });
 });
