@@ -30,8 +30,8 @@ export function rangeLength(range: DateRange): number {
 
 export function rangeDays(range: DateRange): LocalDate[] {
   const first = dayNumber(range.start);
-  const days: LocalDate[] = [];
-  for (let day = first; day < dayNumber(range.end); day++) days.push(fromDayNumber(day));
+  const days: LocalDate[] = new Array(Math.max(0, dayNumber(range.end) - first));
+  for (let i = 0; i < days.length; i++) days[i] = fromDayNumber(first + i);
   return days;
 }
 
