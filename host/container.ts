@@ -179,8 +179,7 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
       : new MockEnedisProvider(clock, callbackUrl),
   );
   bindValue(container, TOKENS.DemoMeteringProvider, overrides.demoProvider, () => new MockEnedisProvider(clock, callbackUrl));
-  // Values read again within LOOKUP_MEMO_MS, the same sealed bytes, are not decrypted again.
-  bindValue(container, TOKENS.Keyring, overrides.keyring, () => new NodeCryptoKeyring(serverKey, { ttlMs: config.lookupMemoMs, maxBytes: 16 * 1024 * 1024 }));
+  bindValue(container, TOKENS.Keyring, overrides.keyring, () => new NodeCryptoKeyring(serverKey));
   bindValue(container, TOKENS.PasswordHasher, overrides.passwords, () => new BcryptPasswordHasher(config.bcryptCost));
   bindValue(container, TOKENS.AccessTokens, overrides.accessTokens, () =>
     new JoseAccessTokens({

@@ -23,6 +23,16 @@ export class FallbackDayCache implements DayCache {
     }
   }
 
+  async getManyUnlessKnown(keys: readonly DayKey[], prefixes: readonly (Uint8Array | null)[]): Promise<(Uint8Array | null | 'unchanged')[]> {
+    try {
+      return await this.primary.getManyUnlessKnown(keys, prefixes);
+    } catch (error) {
+      if (!(error instanceof InfrastructureFailure)) throw error;
+      this.onFailure(error);
+      return keys.map(() => null);
+    }
+  }
+
   async putMany(entries: readonly DayEntry[]): Promise<void> {
     try {
       await this.primary.putMany(entries);

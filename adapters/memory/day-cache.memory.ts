@@ -25,6 +25,14 @@ export class InMemoryDayCache implements DayCache {
     });
   }
 
+  async getManyUnlessKnown(keys: readonly DayKey[], prefixes: readonly (Uint8Array | null)[]): Promise<(Uint8Array | null | 'unchanged')[]> {
+    const values = await this.getMany(keys);
+    return values.map((value, i) => {
+      const prefix = prefixes[i];
+      return value && prefix && prefix.length <= value.length && prefix.every((byte, at) => value[at] === byte) ? 'unchanged' : value;
+    });
+  }
+
   async putMany(entries: readonly DayEntry[]): Promise<void> {
     const now = this.clock.now().getTime();
     for (const { key, value, ttlSeconds } of entries) {

@@ -34,58 +34,6 @@ function openWith(key: Buffer, raw: Uint8Array, context: string): Buffer | null 
   }
 }
 
-export interface RecentlyOpenedOptions {
-  /** How long an opened value is remembered, in ms (0: never). */
-  readonly ttlMs: number;
-  /** How many bytes of opened values are remembered at most, all values together. */
-  readonly maxBytes: number;
-  readonly now?: () => number;
-}
-
-/**
- * The values opened in the last moments, by context: a value read again, byte for byte the same
- * sealed bytes under the same key, is not decrypted again. Comparing the sealed bytes makes this
- * exact (the same bytes under the same key and context can only open to the same plaintext) and
- * costs a memcmp where AES-GCM costs a pass of cipher and tag. Plaintexts stay in memory at most
- * `ttlMs` (the user's key, which opens them all, is kept as long), and `maxBytes` in all.
- */
-class RecentlyOpened {
-  private readonly entries = new Map<string, { key: Buffer; sealed: Buffer; plaintext: Buffer; at: number }>();
-  private bytes = 0;
-  private readonly now: () => number;
-
-  constructor(private readonly options: RecentlyOpenedOptions) {
-    this.now = options.now ?? Date.now;
-  }
-
-  get(key: Buffer, sealed: Uint8Array, context: string): Buffer | undefined {
-    const hit = this.entries.get(context);
-    if (!hit || hit.key !== key || this.now() - hit.at >= this.options.ttlMs) return undefined;
-    return hit.sealed.equals(sealed) ? hit.plaintext : undefined;
-  }
-
-  set(key: Buffer, sealed: Uint8Array, context: string, plaintext: Buffer) {
-    if (this.options.ttlMs <= 0 || plaintext.length > this.options.maxBytes) return;
-    const now = this.now();
-    this.drop(context);
-    // Oldest first: insertion order is time order, so the expired and the excess go from the front.
-    for (const [name, entry] of this.entries) {
-      if (now - entry.at < this.options.ttlMs && this.bytes + plaintext.length <= this.options.maxBytes) break;
-      this.drop(name);
-    }
-    // A copy: the caller's bytes may be a view into a buffer that is reused.
-    this.entries.set(context, { key, sealed: Buffer.from(sealed), plaintext, at: now });
-    this.bytes += plaintext.length;
-  }
-
-  private drop(context: string) {
-    const entry = this.entries.get(context);
-    if (!entry) return;
-    this.bytes -= entry.plaintext.length;
-    this.entries.delete(context);
-  }
-}
-
 /**
  * AES-256-GCM (random 96-bit IV, 128-bit tag, the context as associated data), HKDF-SHA256 key
  * derivation and HMAC-SHA256 secret look-up hashes, all from the server key (SECRET_KEY).
@@ -94,11 +42,8 @@ export class NodeCryptoKeyring implements Keyring {
   private readonly lookupKey: Buffer;
   private readonly secretKey: Buffer;
   private readonly tokenKey: Buffer;
-  private readonly recent: RecentlyOpened | null;
 
-  /** @param recentlyOpened remember opened values briefly (see RecentlyOpened); off by default. */
-  constructor(serverKey: Uint8Array, recentlyOpened?: RecentlyOpenedOptions) {
-    this.recent = recentlyOpened && recentlyOpened.ttlMs > 0 ? new RecentlyOpened(recentlyOpened) : null;
+  constructor(serverKey: Uint8Array) {
     this.lookupKey = subKey(serverKey, 'client-secret-lookup');
     this.tokenKey = subKey(serverKey, 'one-time-token');
     this.secretKey = subKey(serverKey, 'client-secret-seal');
@@ -146,12 +91,12 @@ export class NodeCryptoKeyring implements Keyring {
     return sealWith(key as unknown as Buffer, plaintext, context);
   }
 
+  /** The random IV and the GCM tag (a copy): a value with the same both is the same value. */
+  versionOf(sealed: Uint8Array): Uint8Array {
+    return Buffer.from(sealed.subarray(0, IV_BYTES + TAG_BYTES));
+  }
+
   open(key: UserKey, sealed: Uint8Array, context: string): Uint8Array | null {
-    const buffer = key as unknown as Buffer;
-    const known = this.recent?.get(buffer, sealed, context);
-    if (known) return known;
-    const plaintext = openWith(buffer, sealed, context);
-    if (plaintext && this.recent) this.recent.set(buffer, sealed, context, plaintext);
-    return plaintext;
+    return openWith(key as unknown as Buffer, sealed, context);
   }
 }

@@ -1,13 +1,13 @@
 import type { Clock } from '../../ports/clock.js';
 import type { BucketState, RateLimiter } from '../../ports/rate-limiter.js';
-import { redisCall, type RedisClient } from './redis-client.js';
+import { LuaScript, redisCall, type RedisClient } from './redis-client.js';
 
 /**
  * Consume ARGV[3] units if they all fit under the limit; the window opens with the first unit.
  * Returns {allowed, used, expiry as Unix ms}: the absolute expiry stays the same for every consume
  * of a window.
  */
-const CONSUME = `
+const CONSUME = new LuaScript(`
 local used = tonumber(redis.call('GET', KEYS[1]) or '0')
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
@@ -20,7 +20,7 @@ end
 if redis.call('PTTL', KEYS[1]) < 0 then
   redis.call('PEXPIRE', KEYS[1], window)
 end
-return {allowed, used, redis.call('PEXPIRETIME', KEYS[1])}`;
+return {allowed, used, redis.call('PEXPIRETIME', KEYS[1])}`);
 
 function state(allowed: boolean, used: number, limit: number, resetAt: number): BucketState {
   return { allowed, used, limit, remaining: Math.max(0, limit - used), resetAt: new Date(resetAt) };
@@ -35,7 +35,7 @@ export class RedisRateLimiter implements RateLimiter {
 
   consume(bucket: string, limit: number, windowMs: number, amount = 1): Promise<BucketState> {
     return redisCall('rate_limiter', async () => {
-      const [allowed, used, expiresAt] = (await this.client.eval(CONSUME, {
+      const [allowed, used, expiresAt] = (await CONSUME.run(this.client, {
         keys: [bucket],
         arguments: [String(limit), String(Math.max(1, Math.round(windowMs))), String(amount)],
       })) as [number, number, number];

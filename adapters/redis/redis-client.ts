@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createClient } from 'redis';
 import { InfrastructureFailure, type InfrastructureComponent } from '../../domain/infrastructure-failure.js';
 
@@ -57,5 +58,44 @@ export async function redisCall<T>(component: InfrastructureComponent, work: () 
     throw new InfrastructureFailure(component, 'Redis is unavailable', { cause: error });
   } finally {
     clearTimeout(timer);
+  }
+}
+
+interface ScriptOptions {
+  keys: string[];
+  arguments?: (string | Buffer)[];
+}
+
+/** The part of a node-redis client (whatever its type mapping) that runs scripts. */
+interface ScriptClient {
+  eval(script: string, options: ScriptOptions): Promise<unknown>;
+  evalRo(script: string, options: ScriptOptions): Promise<unknown>;
+  evalSha(sha: string, options: ScriptOptions): Promise<unknown>;
+  evalShaRo(sha: string, options: ScriptOptions): Promise<unknown>;
+}
+
+/**
+ * A Lua script run by its SHA1 (EVALSHA), so that its text crosses the wire and is hashed by Redis
+ * once, not on every call; when Redis no longer holds it (restarted, SCRIPT FLUSH) it answers
+ * NOSCRIPT and the script is sent whole (EVAL), which loads it again. A read-only script runs with
+ * the _RO variants, which replicas accept.
+ */
+export class LuaScript {
+  private readonly sha: string;
+
+  constructor(
+    private readonly source: string,
+    private readonly readOnly = false,
+  ) {
+    this.sha = createHash('sha1').update(source).digest('hex');
+  }
+
+  async run(client: ScriptClient, options: ScriptOptions): Promise<unknown> {
+    try {
+      return await (this.readOnly ? client.evalShaRo(this.sha, options) : client.evalSha(this.sha, options));
+    } catch (error) {
+      if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
+      return this.readOnly ? client.evalRo(this.source, options) : client.eval(this.source, options);
+    }
   }
 }

@@ -1,13 +1,13 @@
 import { ENEDIS_RATES, SECOND_WINDOW_MS, type ThrottleRates } from '../limiter/upstream-throttle.limiter.js';
 import type { UpstreamThrottle } from '../../ports/upstream-throttle.js';
-import { redisCall, type RedisClient } from './redis-client.js';
+import { LuaScript, redisCall, type RedisClient } from './redis-client.js';
 
 /**
  * Takes a slot if one is free and answers 0, or answers how many ms to wait. The second is a
  * sliding log (a sorted set of call times), exact for "any one-second window"; the hour a fixed
  * counter; Redis' own clock is the clock of every process.
  */
-const ACQUIRE = `
+const ACQUIRE = new LuaScript(`
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local perSecond, perHour, window = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
@@ -26,13 +26,13 @@ local seq = redis.call('INCR', KEYS[1] .. ':seq')
 redis.call('ZADD', KEYS[1], now, now .. ':' .. seq)
 redis.call('PEXPIRE', KEYS[1], window * 2)
 redis.call('PEXPIRE', KEYS[1] .. ':seq', window * 2)
-return 0`;
+return 0`);
 
-const PAUSE = `
+const PAUSE = new LuaScript(`
 local current = tonumber(redis.call('GET', KEYS[1]) or '0')
 local until_ms = tonumber(ARGV[1])
 if until_ms > current then redis.call('SET', KEYS[1], until_ms, 'PXAT', until_ms) end
-return 1`;
+return 1`);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -53,7 +53,7 @@ export class RedisUpstreamThrottle implements UpstreamThrottle {
     for (;;) {
       const wait = await redisCall('rate_limiter', async () =>
         Number(
-          await this.client.eval(ACQUIRE, {
+          await ACQUIRE.run(this.client, {
             keys: this.keys,
             arguments: [String(this.rates.perSecond), String(this.rates.perHour), String(SECOND_WINDOW_MS)],
           }),
@@ -67,7 +67,7 @@ export class RedisUpstreamThrottle implements UpstreamThrottle {
 
   async pauseUntil(until: Date): Promise<void> {
     await redisCall('rate_limiter', async () => {
-      await this.client.eval(PAUSE, { keys: [this.keys[2]], arguments: [String(until.getTime())] });
+      await PAUSE.run(this.client, { keys: [this.keys[2]], arguments: [String(until.getTime())] });
     });
   }
 }

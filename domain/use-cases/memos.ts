@@ -2,6 +2,7 @@ import type { UserKey } from '../../ports/keyring.js';
 import type { Pdl } from '../pdl.js';
 import type { Principal } from '../principal.js';
 import type { Result } from '../result.js';
+import { RecentValues } from '../recent-values.js';
 import { ShortMemo } from '../short-memo.js';
 import type { DomainError } from '../errors.js';
 import type { Dependencies } from './dependencies.js';
@@ -16,10 +17,15 @@ export interface Memos {
   readonly principals: ShortMemo<Result<Principal, DomainError>>;
   readonly meters: ShortMemo<Result<Pdl, DomainError>>;
   readonly userKeys: Map<string, UserKey>;
+  /** Cached values just opened, so that reading them again costs neither their transfer nor their decryption. */
+  readonly values: RecentValues<UserKey>;
   forget(): void;
 }
 
 const all = new WeakMap<Dependencies, Memos>();
+
+/** At most this much plaintext is kept by `values`: a few dozen years of daily data. */
+const RECENT_VALUES_BYTES = 16 * 1024 * 1024;
 
 export function memosOf(deps: Dependencies): Memos {
   let memos = all.get(deps);
@@ -29,13 +35,16 @@ export function memosOf(deps: Dependencies): Memos {
     const principals = new ShortMemo<Result<Principal, DomainError>>(ttl, now);
     const meters = new ShortMemo<Result<Pdl, DomainError>>(ttl, now);
     const userKeys = new Map<string, UserKey>();
+    const values = new RecentValues<UserKey>(ttl, RECENT_VALUES_BYTES, now);
     memos = {
       principals,
       meters,
       userKeys,
+      values,
       forget: () => {
         principals.clear();
         meters.clear();
+        values.clear();
       },
     };
     all.set(deps, memos);

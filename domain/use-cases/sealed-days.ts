@@ -5,6 +5,7 @@ import { arrayPieces, asciiAt, concatBytes, countBytes, indexOfBytes, insideOf, 
 import { addDays, dayNumber, type LocalDate } from '../local-date.js';
 import type { UsagePointId } from '../usage-point-id.js';
 import type { Dependencies } from './dependencies.js';
+import { memosOf } from './memos.js';
 
 /**
  * A day of readings as cached: the JSON bytes of its readings array (kept as bytes, so that a cached
@@ -105,7 +106,24 @@ const spanOf = (bytes: Uint8Array): RollUp => ({ bytes, first: dateAt(bytes, ind
  */
 export function sealedDays(deps: Dependencies, kind: CacheKind, usagePointId: UsagePointId, userKey: UserKey, rollsUp: boolean) {
   const key = (date: string): DayKey => ({ kind, usagePointId, date: date as LocalDate });
-  const open = (k: DayKey, sealed: Uint8Array | null) => (sealed === null ? null : deps.keyring.open(userKey, sealed, dayKeyString(k)));
+  const recent = memosOf(deps).values;
+  /**
+   * The values of these keys, opened: one round trip naming the versions this process holds, so
+   * that a value still stored as it was read neither travels nor is decrypted again.
+   */
+  const readOpened = async (keys: readonly DayKey[]): Promise<(Uint8Array | null)[]> => {
+    const names = keys.map(dayKeyString);
+    const held = names.map((name) => recent.versionOf(name, userKey));
+    const answers = await deps.cache.getManyUnlessKnown(keys, held);
+    return answers.map((answer, i) => {
+      const name = names[i]!;
+      if (answer === 'unchanged') return recent.plaintextOf(name, userKey, held[i]!);
+      if (answer === null) return null;
+      const opened = deps.keyring.open(userKey, answer, name);
+      if (opened !== null) recent.remember(name, userKey, deps.keyring.versionOf(answer), opened);
+      return opened;
+    });
+  };
   const entry = (date: string, bytes: Uint8Array, ttlSeconds: number): DayEntry => {
     const k = key(date);
     return { key: k, value: deps.keyring.seal(userKey, bytes, dayKeyString(k)), ttlSeconds };
@@ -127,24 +145,22 @@ export function sealedDays(deps: Dependencies, kind: CacheKind, usagePointId: Us
       let freshAt = days.length;
       while (rollsUp && freshAt > 0 && days[freshAt - 1]! >= freshFrom) freshAt--;
       const direct = rollsUp ? days.slice(freshAt) : days;
-      const keys = [...years.map(key), ...direct.map(key)];
-      const values = await deps.cache.getMany(keys);
+      const opened = await readOpened([...years.map(key), ...direct.map(key)]);
       const rollUps = new Map<Year, RollUp>();
       years.forEach((year, i) => {
-        const bytes = open(keys[i]!, values[i]!);
+        const bytes = opened[i]!;
         if (bytes !== null && bytes.length > 2) rollUps.set(year, spanOf(bytes));
       });
       const found = new Map<LocalDate, DayText>();
       direct.forEach((day, i) => {
-        const bytes = open(keys[years.length + i]!, values[years.length + i]!);
+        const bytes = opened[years.length + i]!;
         if (bytes !== null) found.set(day, { bytes, count: countOf(bytes) });
       });
       const uncovered = rollsUp ? coverageRuns(days.slice(0, freshAt), rollUps).flatMap((run) => (run.rollUp ? [] : [days[run.from]!])) : [];
       if (uncovered.length > 0) {
-        const dayKeys = uncovered.map(key);
-        const dayValues = await deps.cache.getMany(dayKeys);
+        const dayValues = await readOpened(uncovered.map(key));
         uncovered.forEach((day, i) => {
-          const bytes = open(dayKeys[i]!, dayValues[i]!);
+          const bytes = dayValues[i]!;
           if (bytes !== null) found.set(day, { bytes, count: countOf(bytes) });
         });
       }

@@ -157,9 +157,10 @@ async function main() {
       rps: Math.round(result.rps),
       p50: result.p50,
       p99: result.p99,
-      // The day cache reads with MGET and writes with MULTI/EXEC; the limiter's scripts run GET, INCR
-      // and PTTL inside EVAL, which commandstats counts too, so only the top-level commands are summed.
-      cacheTripsPerRequest: isProduction ? +(delta(before, after, ['mget', 'exec']) / requests).toFixed(2) : null,
+      // The day cache reads with MGET (or its read-only script, EVALSHA_RO, when it holds the values)
+      // and writes with MULTI/EXEC; the limiter's scripts run GET, INCR and PTTL inside EVALSHA, which
+      // commandstats counts too, so only the top-level commands are summed.
+      cacheTripsPerRequest: isProduction ? +(delta(before, after, ['mget', 'exec', 'eval_ro', 'evalsha_ro']) / requests).toFixed(2) : null,
       limiterTripsPerRequest: isProduction ? +(delta(before, after, ['eval', 'evalsha']) / requests).toFixed(2) : null,
       upstreamCalls: null,
       wallMs: null,

@@ -50,6 +50,20 @@ export function dayCacheContract(adapter: string, factory: () => Promise<DayCach
       expect(Array.from(back!)).toEqual(Array.from(binary));
     });
 
+    it('when a read names the prefix a stored value begins with, then it answers unchanged for it, and values or null elsewhere', async () => {
+      await harness.cache.putMany([
+        { key: key(pdl, '2024-01-01'), value: bytes('version-1:payload'), ttlSeconds: 60 },
+        { key: key(pdl, '2024-01-02'), value: bytes('version-2:payload'), ttlSeconds: 60 },
+      ]);
+      const answers = await harness.cache.getManyUnlessKnown(
+        [key(pdl, '2024-01-01'), key(pdl, '2024-01-02'), key(pdl, '2024-01-03'), key(pdl, '2024-01-01')],
+        [bytes('version-1:'), bytes('version-1:'), bytes('version-3:'), null],
+      );
+      expect(answers.map((a) => (a === 'unchanged' || a === null ? a : textOf(a)))).toEqual(['unchanged', 'version-2:payload', null, 'version-1:payload']);
+      const none = await harness.cache.getManyUnlessKnown([key(pdl, '2024-01-02')], [null]);
+      expect(none.map((a) => (a === 'unchanged' || a === null ? a : textOf(a)))).toEqual(['version-2:payload']);
+    });
+
     it('when a key is put again, then the new value replaces the old', async () => {
       await harness.cache.putMany([{ key: key(pdl, '2024-01-01'), value: bytes('old'), ttlSeconds: 60 }]);
       await harness.cache.putMany([{ key: key(pdl, '2024-01-01'), value: bytes('new'), ttlSeconds: 60 }]);

@@ -5,6 +5,10 @@ import { RedisUpstreamThrottle } from '../../adapters/redis/upstream-throttle.re
 import { upstreamThrottleContract } from './upstream-throttle.contract.js';
 import { SystemClock } from '../../adapters/system/clock.system.js';
 import { describeWithServices, REDIS_URL } from '../support/services.js';
+import { describe, expect, it } from 'vitest';
+import { textOf, utf8 } from '../../domain/json-bytes.js';
+import type { LocalDate } from '../../domain/local-date.js';
+import { newUsagePointId } from './fixtures.js';
 import { dayCacheContract } from './day-cache.contract.js';
 import { pause } from './fixtures.js';
 import { rateLimiterContract } from './rate-limiter.contract.js';
@@ -28,5 +32,39 @@ await describeWithServices('Redis adapters', ['redis'], () => {
   rateLimiterContract('redis', async () => {
     const client = await connected();
     return { limiter: new RedisRateLimiter(client, new SystemClock()), elapse: (ms) => pause(ms), close: async () => void (await client.quit()) };
+  });
+
+  describe('scripts', () => {
+    it('when Redis has forgotten its scripts (restart, SCRIPT FLUSH), then every script runs again and is sent by hash afterwards', async () => {
+      const client = await connected();
+      try {
+        const cache = new RedisDayCache(client);
+        const limiter = new RedisRateLimiter(client, new SystemClock());
+        const throttle = new RedisUpstreamThrottle(client, undefined, `scripts-${Date.now()}`);
+        const usagePointId = newUsagePointId();
+        const key = { kind: 'consumption:daily' as const, usagePointId, date: '2024-01-01' as LocalDate };
+        await cache.putMany([{ key, value: utf8('v1:payload'), ttlSeconds: 60 }]);
+        const bucket = `scripts-bucket-${Date.now()}-${Math.random()}`;
+        const everyScript = async () => {
+          expect(await cache.getManyUnlessKnown([key], [utf8('v1:')])).toEqual(['unchanged']);
+          expect((await limiter.consume(bucket, 10, 60_000)).used).toBeGreaterThan(0);
+          expect(await throttle.acquire(1000)).toBe(true);
+        };
+        await client.scriptFlush();
+        await everyScript();
+        const calls = async () => Object.fromEntries([...(await client.info('commandstats')).matchAll(/cmdstat_(\w+):calls=(\d+)/g)].map((m) => [m[1]!, Number(m[2])]));
+        const before = await calls();
+        await everyScript();
+        const after = await calls();
+        const sent = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);
+        expect(sent('eval') + sent('eval_ro')).toBe(0);
+        expect(sent('evalsha') + sent('evalsha_ro')).toBeGreaterThanOrEqual(3);
+        await client.scriptFlush();
+        expect(await cache.deleteUsagePoint(usagePointId)).toBe(1);
+        expect((await cache.getMany([key])).map((v) => v && textOf(v))).toEqual([null]);
+      } finally {
+        await client.quit();
+      }
+    });
   });
 });

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { utf8 } from '../../domain/json-bytes.js';
+import type { LocalDate } from '../../domain/local-date.js';
+import { RecentValues } from '../../domain/recent-values.js';
+import type { UsagePointId } from '../../domain/usage-point-id.js';
+import { buildUseCases } from '../support/use-cases.js';
+
+describe('values just read', () => {
+  it('when a version is held, then it is offered only to the same key, for the time allowed, and its plaintext only while it is that version', () => {
+    let now = 0;
+    const recent = new RecentValues<object>(1000, 64, () => now);
+    const [alice, bob] = [{}, {}];
+    const v1 = utf8('v1');
+    recent.remember('k', alice, v1, utf8('[1]'));
+    expect(recent.versionOf('k', alice)).toBe(v1);
+    expect(recent.versionOf('k', bob)).toBeNull();
+    expect(recent.plaintextOf('k', alice, v1)).toEqual(utf8('[1]'));
+    expect(recent.plaintextOf('k', alice, utf8('v1'))).toEqual(utf8('[1]'));
+    expect(recent.plaintextOf('k', alice, utf8('v2'))).toBeNull();
+    expect(recent.plaintextOf('k', bob, v1)).toBeNull();
+    now = 999;
+    expect(recent.versionOf('k', alice)).toBe(v1);
+    now = 2000;
+    expect(recent.versionOf('k', alice)).toBeNull();
+  });
+
+  it('when more than the byte budget is remembered, then the oldest go first', () => {
+    const recent = new RecentValues<object>(1000, 40, () => 0);
+    const key = {};
+    for (const name of ['a', 'b', 'c']) recent.remember(name, key, utf8(name), new Uint8Array(15));
+    expect(recent.versionOf('a', key)).toBeNull();
+    expect(recent.versionOf('b', key)).not.toBeNull();
+    expect(recent.versionOf('c', key)).not.toBeNull();
+  });
+});
+
+describe('reading a cached year again', () => {
+  it('when the cache still holds what was read, then it is neither sent again nor decrypted again, and the answer is the same', async () => {
+    const { deps, useCases, accountWithMeter } = buildUseCases({ lookupMemoMs: 1000 });
+    const { principal } = await accountWithMeter();
+    const request = { kind: 'consumption:daily' as const, usagePointId: '12345678901234', start: '2025-01-01', end: '2026-01-01', useCache: true };
+    const cold = await useCases.readMeterData(principal, request);
+    const warm = await useCases.readMeterData(principal, request);
+    let opens = 0;
+    const open = deps.keyring.open.bind(deps.keyring);
+    (deps.keyring as { open: typeof open }).open = (...args) => {
+      opens++;
+      return open(...args);
+    };
+    const again = await useCases.readMeterData(principal, request);
+    expect(opens).toBe(0);
+    expect(again.ok && again.value.readingsJson()).toBe(cold.ok && cold.value.readingsJson());
+    expect(again.ok && again.value.cachedDays).toBe(365);
+    expect(warm.ok && warm.value.readingsJson()).toBe(cold.ok && cold.value.readingsJson());
+  });
+
+  it('when the value was written again meanwhile, then the new one is read and opened', async () => {
+    const { deps, useCases, cache, accountWithMeter } = buildUseCases({ lookupMemoMs: 1000 });
+    const { principal } = await accountWithMeter();
+    const request = { kind: 'consumption:daily' as const, usagePointId: '12345678901234', start: '2025-01-01', end: '2025-01-11', useCache: true };
+    await useCases.readMeterData(principal, request);
+    await useCases.readMeterData(principal, request);
+    // Another process re-seals the year's roll-up with different readings.
+    const key = { kind: 'consumption:daily' as const, usagePointId: '12345678901234' as UsagePointId, date: '2025' as LocalDate };
+    const userKey = deps.keyring.userKey(principal.clientSecret!, principal.user.id);
+    const readings = Array.from({ length: 10 }, (_, i) => ({ date: `2025-01-${String(i + 1).padStart(2, '0')}`, value: 7, quality: 'CORRIGE' }));
+    await cache.putMany([{ key, value: deps.keyring.seal(userKey, utf8(JSON.stringify(readings)), 'consumption:daily:12345678901234:2025'), ttlSeconds: 60 }]);
+    const after = await useCases.readMeterData(principal, request);
+    expect(after.ok && after.value.readings.map((r) => r.value)).toEqual(Array(10).fill(7));
+  });
+});
