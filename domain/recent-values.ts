@@ -1,14 +1,20 @@
+/** A value a process has read from the cache and opened: the version of its sealed bytes and what it opened to. */
+export interface HeldValue {
+  readonly version: Uint8Array;
+  readonly plaintext: Uint8Array;
+}
+
 /**
  * Values a process has just read from the cache and opened, by cache key: the version of the sealed
  * value (Keyring.versionOf), the key that opened it and what it opened to. A read names the versions
  * it holds, the cache answers 'unchanged' for those still stored, and such a value neither travels
- * nor is decrypted again. Plaintexts stay at most `ttlMs` after their last use (the user's key,
- * which opens them all, is kept as long) and `maxBytes` in all, the oldest going first.
+ * nor is decrypted again. The caller keeps what `held` gave it for the length of its read, so an
+ * entry forgotten meanwhile (expired, evicted, cleared) cannot turn a cached value into a miss.
+ * Plaintexts stay at most `ttlMs` after their last use (the user's key, which opens them all, is kept
+ * as long) and `maxBytes` in all, the oldest going first.
  */
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a === b || (a.length === b.length && a.every((byte, i) => byte === b[i]));
-
 export class RecentValues<K> {
-  private readonly entries = new Map<string, { key: K; version: Uint8Array; plaintext: Uint8Array; at: number }>();
+  private readonly entries = new Map<string, HeldValue & { key: K; at: number }>();
   private bytes = 0;
 
   constructor(
@@ -17,23 +23,19 @@ export class RecentValues<K> {
     private readonly now: () => number,
   ) {}
 
-  /** The version held for this cache key under this user key, if any and still fresh. */
-  versionOf(name: string, key: K): Uint8Array | null {
+  /** What is held for this cache key under this user key, if anything and still fresh. */
+  held(name: string, key: K): HeldValue | null {
     const entry = this.entries.get(name);
-    return entry && entry.key === key && this.now() - entry.at < this.ttlMs ? entry.version : null;
+    return entry && entry.key === key && this.now() - entry.at < this.ttlMs ? entry : null;
   }
 
-  /**
-   * The plaintext of `version`, which the cache said is still stored; null if another read replaced
-   * it meanwhile. Used, it stays a while longer.
-   */
-  plaintextOf(name: string, key: K, version: Uint8Array): Uint8Array | null {
+  /** The cache said `held` is still stored: it stays a while longer, if it is still the entry. */
+  used(name: string, held: HeldValue): void {
     const entry = this.entries.get(name);
-    if (!entry || entry.key !== key || !sameBytes(entry.version, version)) return null;
+    if (entry !== held) return;
     // Re-inserted so that insertion order stays time order.
     this.entries.delete(name);
     this.entries.set(name, { ...entry, at: this.now() });
-    return entry.plaintext;
   }
 
   remember(name: string, key: K, version: Uint8Array, plaintext: Uint8Array): void {

@@ -113,11 +113,14 @@ export function sealedDays(deps: Dependencies, kind: CacheKind, usagePointId: Us
    */
   const readOpened = async (keys: readonly DayKey[]): Promise<(Uint8Array | null)[]> => {
     const names = keys.map(dayKeyString);
-    const held = names.map((name) => recent.versionOf(name, userKey));
-    const answers = await deps.cache.getManyUnlessKnown(keys, held);
+    const held = names.map((name) => recent.held(name, userKey));
+    const answers = await deps.cache.getManyUnlessKnown(keys, held.map((h) => h?.version ?? null));
     return answers.map((answer, i) => {
       const name = names[i]!;
-      if (answer === 'unchanged') return recent.plaintextOf(name, userKey, held[i]!);
+      if (answer === 'unchanged') {
+        recent.used(name, held[i]!);
+        return held[i]!.plaintext;
+      }
       if (answer === null) return null;
       const opened = deps.keyring.open(userKey, answer, name);
       if (opened !== null) recent.remember(name, userKey, deps.keyring.versionOf(answer), opened);

@@ -123,6 +123,10 @@ await describeWithServices('sustained load', ['postgresql', 'redis'], () => {
           detail: summary,
         },
       ]);
+      if (quotaProblems.length > 0) {
+        // What the gateways said meanwhile (warnings and errors only) is what explains a miscount.
+        for (const [i, gateway] of gateways.entries()) console.info(`gateway ${i}:\n${gateway.output().split('\n').slice(-40).join('\n')}`);
+      }
       expect(errors.map((o) => `${o.kind} ${o.status} ${o.code}`).slice(0, 10)).toEqual([]);
       expect(quotaProblems).toEqual([]);
       expect(growth).toBeLessThan(64 * 1048576);

@@ -2,35 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { utf8 } from '../../domain/json-bytes.js';
 import type { LocalDate } from '../../domain/local-date.js';
 import { RecentValues } from '../../domain/recent-values.js';
+import { memosOf } from '../../domain/use-cases/memos.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';
 import { buildUseCases } from '../support/use-cases.js';
 
 describe('values just read', () => {
-  it('when a version is held, then it is offered only to the same key, for the time allowed, and its plaintext only while it is that version', () => {
+  it('when a value is held, then it is offered only to the same key, for the time allowed, each use making it last longer', () => {
     let now = 0;
     const recent = new RecentValues<object>(1000, 64, () => now);
     const [alice, bob] = [{}, {}];
     const v1 = utf8('v1');
     recent.remember('k', alice, v1, utf8('[1]'));
-    expect(recent.versionOf('k', alice)).toBe(v1);
-    expect(recent.versionOf('k', bob)).toBeNull();
-    expect(recent.plaintextOf('k', alice, v1)).toEqual(utf8('[1]'));
-    expect(recent.plaintextOf('k', alice, utf8('v1'))).toEqual(utf8('[1]'));
-    expect(recent.plaintextOf('k', alice, utf8('v2'))).toBeNull();
-    expect(recent.plaintextOf('k', bob, v1)).toBeNull();
+    const held = recent.held('k', alice);
+    expect(held?.version).toBe(v1);
+    expect(held?.plaintext).toEqual(utf8('[1]'));
+    expect(recent.held('k', bob)).toBeNull();
     now = 999;
-    expect(recent.versionOf('k', alice)).toBe(v1);
+    expect(recent.held('k', alice)).toBe(held);
+    recent.used('k', held!);
+    now = 1500;
+    expect(recent.held('k', alice)?.version).toBe(v1);
     now = 2000;
-    expect(recent.versionOf('k', alice)).toBeNull();
+    expect(recent.held('k', alice)).toBeNull();
   });
 
   it('when more than the byte budget is remembered, then the oldest go first', () => {
     const recent = new RecentValues<object>(1000, 40, () => 0);
     const key = {};
     for (const name of ['a', 'b', 'c']) recent.remember(name, key, utf8(name), new Uint8Array(15));
-    expect(recent.versionOf('a', key)).toBeNull();
-    expect(recent.versionOf('b', key)).not.toBeNull();
-    expect(recent.versionOf('c', key)).not.toBeNull();
+    expect(recent.held('a', key)).toBeNull();
+    expect(recent.held('b', key)).not.toBeNull();
+    expect(recent.held('c', key)).not.toBeNull();
   });
 });
 
@@ -67,5 +69,29 @@ describe('reading a cached year again', () => {
     await cache.putMany([{ key, value: deps.keyring.seal(userKey, utf8(JSON.stringify(readings)), 'consumption:daily:12345678901234:2025'), ttlSeconds: 60 }]);
     const after = await useCases.readMeterData(principal, request);
     expect(after.ok && after.value.readings.map((r) => r.value)).toEqual(Array(10).fill(7));
+  });
+
+  it('when what the process held is forgotten while the cache answers "unchanged", then the day is still served from the cache', async () => {
+    const { deps, useCases, accountWithMeter } = buildUseCases({ lookupMemoMs: 1000 });
+    const { principal } = await accountWithMeter();
+    // A week of load curve: days read one by one, each of them held.
+    const request = { kind: 'consumption:detail' as const, usagePointId: '12345678901234', start: '2025-03-03', end: '2025-03-10', useCache: true };
+    const first = await useCases.readMeterData(principal, request);
+    await useCases.readMeterData(principal, request);
+    const getManyUnlessKnown = deps.cache.getManyUnlessKnown.bind(deps.cache);
+    let unchanged = 0;
+    (deps.cache as { getManyUnlessKnown: typeof getManyUnlessKnown }).getManyUnlessKnown = async (keys, prefixes) => {
+      // A write elsewhere in the process clears its memos while this read is on its way.
+      memosOf(deps).forget();
+      const answers = await getManyUnlessKnown(keys, prefixes);
+      unchanged += answers.filter((a) => a === 'unchanged').length;
+      return answers;
+    };
+    const again = await useCases.readMeterData(principal, request);
+    expect(unchanged).toBeGreaterThan(0);
+    expect(again.ok && again.value.cachedDays).toBe(7);
+    expect(again.ok && again.value.fetchedDays).toBe(0);
+    expect(again.ok && again.value.quota?.limit).toBe(deps.settings.quota.cached);
+    expect(again.ok && again.value.readingsJson()).toBe(first.ok && first.value.readingsJson());
   });
 });
