@@ -12,7 +12,7 @@ import { NodeCryptoKeyring } from '../adapters/node-crypto/keyring.node-crypto.j
 import { FallbackDayCache } from '../adapters/fallback/day-cache.fallback.js';
 import { FallbackRateLimiter } from '../adapters/fallback/rate-limiter.fallback.js';
 import { RedisDayCache } from '../adapters/redis/day-cache.redis.js';
-import { createRedisClient, redisCall, waitUntilReady, type RedisClient } from '../adapters/redis/redis-client.js';
+import { createRedisClient, redisCall, redisVersionProblem, waitUntilReady, type RedisClient } from '../adapters/redis/redis-client.js';
 import { RedisRateLimiter } from '../adapters/redis/rate-limiter.redis.js';
 import { PrometheusTelemetry } from '../adapters/prometheus/telemetry.prometheus.js';
 import { GatewayMetrics } from './metrics.js';
@@ -104,7 +104,18 @@ function warnAtMostEvery<T>(intervalMs: number, log: (value: T) => void): (value
 
 function connectRedis(url: string, logger: Logger): RedisClient {
   const report = warnAtMostEvery(10_000, (error: Error) => logger.warn({ cause: error.message }, 'Redis connection error'));
-  return createRedisClient({ url, onError: report });
+  const client = createRedisClient({ url, onError: report });
+  // Checked at every (re)connection: the server behind the URL may be replaced by an older one.
+  client.on('ready', () => {
+    client
+      .info('server')
+      .then((info) => {
+        const problem = redisVersionProblem(info);
+        if (problem) logger.error(problem);
+      })
+      .catch(() => {});
+  });
+  return client;
 }
 
 function bindValue<T>(container: Container, id: symbol, override: T | undefined, build: () => T) {

@@ -39,6 +39,25 @@ export async function waitUntilReady(client: RedisClient, timeoutMs: number): Pr
   return true;
 }
 
+/** The oldest Redis the adapters run on: the limiter reads PEXPIRETIME, the cache runs EVALSHA_RO. */
+export const REDIS_MINIMUM_VERSION = '7.0.0';
+
+/**
+ * What is wrong with the server `INFO server` describes, for these adapters: null when its version
+ * is REDIS_MINIMUM_VERSION or later (or not said), else a sentence naming both versions.
+ */
+export function redisVersionProblem(info: string): string | null {
+  const found = /^redis_version:([\d.]+)/m.exec(info)?.[1];
+  if (!found) return null;
+  const [a, b] = [found, REDIS_MINIMUM_VERSION].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < 3; i++) {
+    const diff = (a![i] ?? 0) - (b![i] ?? 0);
+    if (diff > 0) return null;
+    if (diff < 0) return `Redis ${found} is too old: the cache and the quotas need Redis ${REDIS_MINIMUM_VERSION} or later, and will answer as if Redis were down`;
+  }
+  return null;
+}
+
 const COMMAND_TIMEOUT_MS = 1500;
 
 /**

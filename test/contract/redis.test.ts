@@ -1,5 +1,5 @@
 import { RedisDayCache } from '../../adapters/redis/day-cache.redis.js';
-import { createRedisClient, waitUntilReady } from '../../adapters/redis/redis-client.js';
+import { createRedisClient, redisVersionProblem, waitUntilReady } from '../../adapters/redis/redis-client.js';
 import { RedisRateLimiter } from '../../adapters/redis/rate-limiter.redis.js';
 import { RedisUpstreamThrottle } from '../../adapters/redis/upstream-throttle.redis.js';
 import { upstreamThrottleContract } from './upstream-throttle.contract.js';
@@ -32,6 +32,17 @@ await describeWithServices('Redis adapters', ['redis'], () => {
   rateLimiterContract('redis', async () => {
     const client = await connected();
     return { limiter: new RedisRateLimiter(client, new SystemClock()), elapse: (ms) => pause(ms), close: async () => void (await client.quit()) };
+  });
+
+  describe('server', () => {
+    it('when the adapters connect, then the server is a version they run on', async () => {
+      const client = await connected();
+      try {
+        expect(redisVersionProblem(await client.info('server'))).toBeNull();
+      } finally {
+        await client.quit();
+      }
+    });
   });
 
   describe('scripts', () => {
