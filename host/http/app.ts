@@ -70,6 +70,20 @@ function errorMapper(logger: Logger, clock: Clock): ErrorRequestHandler {
 }
 
 /**
+ * JSON and form bodies, parsed within BODY_LIMIT. A request without a body (no Content-Length, no
+ * Transfer-Encoding: RFC 9112 §6.3), as every read is, passes straight on instead of through both
+ * parsers.
+ */
+function bodyParsers(): RequestHandler {
+  const json = express.json({ limit: BODY_LIMIT });
+  const form = express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 });
+  return (req, res, next) => {
+    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return next();
+    json(req, res, (error?: unknown) => (error ? next(error) : form(req, res, next)));
+  };
+}
+
+/**
  * The Express app. Middleware order is fixed here: request log, body parsers, OpenAPI validation of
  * requests and responses, the operations, /docs and the dashboard, then the single error mapper. Only the entry point
  * calls listen().
@@ -89,8 +103,7 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
   const metrics = container.get<GatewayMetrics>(TOKENS.Metrics);
   app.use(requestLog(logger, metrics));
   app.get('/metrics', metrics.handler(config.metricsToken));
-  app.use(express.json({ limit: BODY_LIMIT }));
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 }));
+  app.use(bodyParsers());
   cacheRouteCompilation();
   app.use(
     OpenApiValidator.middleware({
@@ -100,6 +113,8 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
       validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false, removeAdditional: false },
       validateResponses: config.validateResponses ? { removeAdditional: false } : false,
       validateSecurity: false,
+      // No operation takes multipart bodies: such a request is refused (415) by request validation.
+      fileUploader: false,
       validateFormats: true,
       ajvFormats: { mode: 'full' },
     }),

@@ -29,6 +29,27 @@ describe('HTTP protocol edges', () => {
   it('when the content type is not one the operation takes, then 415', async () => {
     const res = await api(t.app).post('/api/accounts/signup').set('Content-Type', 'text/plain').send('email=x').expect(415);
     expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const multipart = await api(t.app).post('/api/accounts/signup').field('email', 'x@example.org').field('password', 'Correct-Horse9').expect(415);
+    expect(multipart.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('when a body comes chunked (no Content-Length), then it is parsed all the same', async () => {
+    const server = t.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"email": '));
+          controller.close();
+        },
+      });
+      const res = await fetch(`http://127.0.0.1:${port}/api/accounts/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('INVALID_JSON');
+    } finally {
+      server.close();
+    }
   });
 
   it('when a path is not in the API, then 404 NOT_FOUND in the envelope, inside and outside /api', async () => {
