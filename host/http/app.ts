@@ -84,6 +84,30 @@ function bodyParsers(): RequestHandler {
 }
 
 /**
+ * Several middlewares as one Express layer: each runs when the one before calls next(), an error
+ * (thrown, passed to next, or a rejected promise) skips the rest. Express's router does the same
+ * but allocates, matches and traces at every layer, which on a cached read costs more than the
+ * middlewares themselves.
+ */
+function inSequence(handlers: readonly RequestHandler[]): RequestHandler {
+  return (req, res, next) => {
+    let index = 0;
+    const step = (error?: unknown): void => {
+      if (error) return next(error);
+      const handler = handlers[index++];
+      if (!handler) return next();
+      try {
+        const returned = handler(req, res, step) as unknown;
+        if (returned instanceof Promise) returned.catch((rejection: unknown) => step(rejection ?? new Error('rejected promise')));
+      } catch (thrown) {
+        step(thrown ?? new Error('thrown'));
+      }
+    };
+    step();
+  };
+}
+
+/**
  * The Express app. Middleware order is fixed here: request log, body parsers, OpenAPI validation of
  * requests and responses, the operations, /docs and the dashboard, then the single error mapper. Only the entry point
  * calls listen().
@@ -103,22 +127,20 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
   const metrics = container.get<GatewayMetrics>(TOKENS.Metrics);
   app.use(requestLog(logger, metrics));
   app.get('/metrics', metrics.handler(config.metricsToken));
-  app.use(bodyParsers());
   cacheRouteCompilation();
-  app.use(
-    OpenApiValidator.middleware({
-      apiSpec: doc.document as never,
-      // Bodies are taken as typed (no coercion: `1` is not `true`); query and path parameters, which are
-      // strings on the wire, are always coerced by the validator.
-      validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false, removeAdditional: false },
-      validateResponses: config.validateResponses ? { removeAdditional: false } : false,
-      validateSecurity: false,
-      // No operation takes multipart bodies: such a request is refused (415) by request validation.
-      fileUploader: false,
-      validateFormats: true,
-      ajvFormats: { mode: 'full' },
-    }),
-  );
+  const validation = OpenApiValidator.middleware({
+    apiSpec: doc.document as never,
+    // Bodies are taken as typed (no coercion: `1` is not `true`); query and path parameters, which are
+    // strings on the wire, are always coerced by the validator.
+    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false, removeAdditional: false },
+    validateResponses: config.validateResponses ? { removeAdditional: false } : false,
+    validateSecurity: false,
+    // No operation takes multipart bodies: such a request is refused (415) by request validation.
+    fileUploader: false,
+    validateFormats: true,
+    ajvFormats: { mode: 'full' },
+  });
+  app.use(inSequence([bodyParsers(), ...validation]));
   app.use(
     operationDispatcher(
       doc,
