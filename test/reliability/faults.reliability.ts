@@ -123,6 +123,8 @@ await describeWithServices('faults under load', ['postgresql', 'redis'], () => {
         (o.status === 502 && o.code === 'ENEDIS_ERROR');
       const unclear = outcomes.filter((o) => !allowed(o));
       const slowest = Math.max(...outcomes.map((o) => o.ms));
+      const slowestFive = [...outcomes].sort((a, b) => b.ms - a.ms).slice(0, 5).map((o) => `${o.kind} ${o.status} ${o.code ?? ''} ${Math.round(o.ms)} ms`);
+      console.info(`faults: slowest answers: ${slowestFive.join('; ')}`);
 
       let health = 0;
       for (let i = 0; i < 50 && health !== 200; i++) {
