@@ -24,14 +24,18 @@ import { pdlRouter } from './routers/pdl.router.js';
 
 const BODY_LIMIT = '32kb';
 
-function requestLog(logger: Logger, metrics: GatewayMetrics): RequestHandler {
+function requestLog(logger: Logger, metrics: GatewayMetrics, doc: OpenApiDocument): RequestHandler {
+  const operations = new Map(doc.operations.map((op) => [op.operationId, op]));
   return (req, res, next) => {
     const started = performance.now();
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader('X-Request-Id', id);
     res.on('finish', () => {
-      const operation = res.locals.operation as OperationSpec | undefined;
+      // The operation that ran or, for a request refused by validation, the one the validator matched:
+      // either way the route is the document's template, never a path holding someone's meter id.
+      const matched = (req as { openapi?: { schema?: { operationId?: string } } }).openapi?.schema?.operationId;
+      const operation = (res.locals.operation as OperationSpec | undefined) ?? (matched === undefined ? undefined : operations.get(matched));
       const principal = res.locals.principal as { user: { id: string; debugMode: boolean } } | undefined;
       const seconds = (performance.now() - started) / 1000;
       const route = operation ? operation.path : req.path.startsWith('/docs') ? '/docs' : req.path === '/metrics' ? '/metrics' : 'unmatched';
@@ -125,7 +129,7 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
   app.set('trust proxy', 'loopback');
 
   const metrics = container.get<GatewayMetrics>(TOKENS.Metrics);
-  app.use(requestLog(logger, metrics));
+  app.use(requestLog(logger, metrics, doc));
   app.get('/metrics', metrics.handler(config.metricsToken));
   cacheRouteCompilation();
   const validation = OpenApiValidator.middleware({

@@ -45,7 +45,7 @@ if (!available && servicesRequired) throw new Error(`${CHROMIUM} is missing and 
   const series = async (page: Page, testId: string) => page.getByTestId(testId).getAttribute('data-series');
 
   it('when the demo account logs in, then both meters show, Main House charts a year of consumption and production, a day has its curve, and it logs out', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
     await page.goto(base);
     await page.getByRole('button', { name: 'Utiliser le compte de démonstration' }).click();
     await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -70,7 +70,7 @@ if (!available && servicesRequired) throw new Error(`${CHROMIUM} is missing and 
   }, 60_000);
 
   it('when someone signs up, then the credentials show once with copy buttons, and a meter can be added', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
     await page.goto(`${base}/#/signup`);
     await page.getByLabel('Email').fill('browser-user@example.org');
     await page.getByLabel('Mot de passe').fill('Correct-Horse9');
@@ -88,7 +88,7 @@ if (!available && servicesRequired) throw new Error(`${CHROMIUM} is missing and 
   }, 60_000);
 
   it('when an error comes back, then its message is shown, and on a phone the dashboard still fits', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'fr-FR' });
     await page.goto(base);
     await page.getByLabel('Email').fill('demo@myelectricaldata.fr');
     await page.getByLabel('Mot de passe').fill('Wrong-Password1');

@@ -58,7 +58,11 @@ describe('metrics', () => {
     await api(t.app).get(url).set('Authorization', auth).expect(200);
     await api(t.app).get(url).set('Authorization', auth).expect(200);
     await api(t.app).get('/api/enedis/consumption/daily/12345678901234?start=2025-02-01&end=2025-02-02').set('Authorization', auth).expect(429);
+    await api(t.app).get('/api/enedis/consumption/daily/1234?start=2025-02-01&end=2025-02-02').set('Authorization', auth).expect(400);
     const after = await scrape();
+    // A request refused by validation is counted under its operation's route, not as unmatched.
+    const refused = /gateway_http_request_duration_seconds_count\{method="GET",route="\/enedis\/consumption\/daily\/\{usage_point_id\}",status="400"\} (\d+)/;
+    expect(value(after, refused) - value(before, refused)).toBe(1);
     const route = /gateway_http_request_duration_seconds_count\{method="GET",route="\/enedis\/consumption\/daily\/\{usage_point_id\}",status="200"\} (\d+)/;
     expect(value(after, route) - value(before, route)).toBe(2);
     const hits = /gateway_cache_days_total\{kind="consumption:daily",result="hit"\} (\d+)/;
