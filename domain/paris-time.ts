@@ -21,10 +21,32 @@ export function parisOffsetMinutes(utcMs: number): number {
   return utcMs >= lastSundayUtc(year, 2) && utcMs < lastSundayUtc(year, 9) ? 120 : 60;
 }
 
+/** A Paris calendar day and the instants that open and close it (23, 24 or 25 hours apart). */
+export interface ParisDay {
+  readonly date: LocalDate;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+let lastDay: ParisDay | null = null;
+
+/**
+ * The Paris day holding the instant `utcMs`. The last answer is kept: the instants asked about by
+ * one request, and by every request of a day, fall in the same day, which is then not computed again.
+ */
+export function parisDayOf(utcMs: number): ParisDay {
+  const last = lastDay;
+  if (last !== null && utcMs >= last.startMs && utcMs < last.endMs) return last;
+  const local = utcMs + parisOffsetMinutes(utcMs) * 60_000;
+  const date = new Date(local).toISOString().slice(0, 10) as LocalDate;
+  const day = { date, startMs: parisMidnightUtcMs(date), endMs: parisMidnightUtcMs(addDays(date, 1)) };
+  lastDay = day;
+  return day;
+}
+
 /** The Paris calendar day of an instant. */
 export function parisDate(instant: Date): LocalDate {
-  const local = instant.getTime() + parisOffsetMinutes(instant.getTime()) * 60_000;
-  return new Date(local).toISOString().slice(0, 10) as LocalDate;
+  return parisDayOf(instant.getTime()).date;
 }
 
 /** The instant of local midnight opening `date` in Paris (never inside a DST jump, which is at 02:00). */

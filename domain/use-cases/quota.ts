@@ -1,5 +1,4 @@
-import { addDays } from '../local-date.js';
-import { parisDate, parisMidnightUtcMs } from '../paris-time.js';
+import { parisDayOf } from '../paris-time.js';
 import { isAdmin, type Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import type { QuotaExceeded } from '../errors.js';
@@ -10,8 +9,8 @@ export type QuotaBucket = 'cached' | 'uncached';
 
 /** Quotas are per Paris day: the window closes at the next local midnight. */
 export function dailyWindow(now: Date) {
-  const today = parisDate(now);
-  return { today, windowMs: parisMidnightUtcMs(addDays(today, 1)) - now.getTime() };
+  const day = parisDayOf(now.getTime());
+  return { today: day.date, windowMs: day.endMs - now.getTime() };
 }
 
 /** Bucket names keep the seed's shape: `rate_limit:{user_id}:cached:{date}`, `...:no_cache:{date}`. */

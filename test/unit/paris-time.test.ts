@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../domain/local-date.js';
-import { formatParisIso, intervalStarts, parisDate, parisOffsetMinutes, parisWallClockInstants, parisWallClockSequence } from '../../domain/paris-time.js';
+import { formatParisIso, intervalStarts, parisDate, parisDayOf, parisOffsetMinutes, parisWallClockInstants, parisWallClockSequence } from '../../domain/paris-time.js';
 
 const d = (s: string) => s as LocalDate;
 
@@ -27,6 +27,30 @@ describe('Europe/Paris time', () => {
       if (parisOffsetMinutes(t) !== platformOffsetMinutes(t)) mismatches.push(new Date(t).toISOString());
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('when days are asked for in any order, around midnights and DST changes, then each holds its instant and agrees with the tz database', () => {
+    const platformDate = (utcMs: number) => {
+      const parts = PLATFORM.formatToParts(new Date(utcMs));
+      const get = (type: string) => parts.find((p) => p.type === type)!.value;
+      return `${get('year')}-${get('month')}-${get('day')}`;
+    };
+    const instants: number[] = [];
+    for (const edge of [Date.UTC(2025, 2, 29, 23), Date.UTC(2025, 2, 30, 22), Date.UTC(2025, 9, 25, 22), Date.UTC(2025, 9, 26, 23), Date.UTC(2026, 0, 1, 23)]) {
+      for (const delta of [-60_001, -1, 0, 1, 3_600_000]) instants.push(edge + delta);
+    }
+    // Forwards, backwards and interleaved, so that a kept answer is tested against every other.
+    for (const t of [...instants, ...[...instants].reverse(), ...instants.filter((_, i) => i % 2 === 0), ...instants.filter((_, i) => i % 2 === 1)]) {
+      const day = parisDayOf(t);
+      expect(day.startMs <= t && t < day.endMs, new Date(t).toISOString()).toBe(true);
+      expect(day.date).toBe(platformDate(t));
+      expect(parisDate(new Date(t))).toBe(day.date);
+      expect(platformDate(day.startMs)).toBe(day.date);
+      expect(platformDate(day.startMs - 1)).not.toBe(day.date);
+      expect(platformDate(day.endMs)).not.toBe(day.date);
+    }
+    expect((parisDayOf(Date.UTC(2025, 2, 30, 12)).endMs - parisDayOf(Date.UTC(2025, 2, 30, 12)).startMs) / 3_600_000).toBe(23);
+    expect((parisDayOf(Date.UTC(2025, 9, 26, 12)).endMs - parisDayOf(Date.UTC(2025, 9, 26, 12)).startMs) / 3_600_000).toBe(25);
   });
 
   it('when a day is the spring-forward day, then it has 46 half-hours and jumps from 01:30 to 03:00', () => {
