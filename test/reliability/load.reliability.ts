@@ -113,7 +113,7 @@ await describeWithServices('sustained load', ['postgresql', 'redis'], () => {
       const growth = Math.max(...rssEnd.map((end, i) => end - half[i]!));
       const ms = outcomes.map((o) => o.ms);
       const mb = (b: number) => `${Math.round(b / 1048576)} MB`;
-      const summary = `${outcomes.length} requests in ${seconds.toFixed(0)} s (${Math.round(outcomes.length / seconds)}/s), p50 ${percentile(ms, 50).toFixed(0)} ms, p99 ${percentile(ms, 99).toFixed(0)} ms; ${histogram(outcomes.map((o) => ({ ...o, kind: o.kind.replace(/:\d+$/, '') })))}; RSS ${rssStart.map(mb).join('/')} at start, ${rssEnd.map(mb).join('/')} at end, second half +${mb(growth)}, peak ${mb(peak)}`;
+      const summary = `${outcomes.length} requests in ${seconds.toFixed(0)} s (${Math.round(outcomes.length / seconds)}/s), p50 ${percentile(ms, 50).toFixed(0)} ms, p99 ${percentile(ms, 99).toFixed(0)} ms; ${histogram(outcomes.map((o) => ({ ...o, kind: o.kind.replace(/:\d+$/, '') })))}; RSS ${rssStart.map(mb).join('/')} at start, ${rssEnd.map(mb).join('/')} at end, second half ${growth >= 0 ? '+' : ''}${mb(growth)}, peak ${mb(peak)}`;
       console.info(`sustained load: ${summary}`);
       record('load', [
         {

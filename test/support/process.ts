@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
+
+/** `npm start`'s command line (`node <options> <entry point>`), so that a direct start runs the same. */
+const START = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+if (START[0] !== 'node') throw new Error(`npm start is expected to run node, not ${START[0]}`);
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -22,12 +27,13 @@ export interface GatewayProcess {
 
 /**
  * Starts `npm start` (the README's command) in its own process group and resolves once its output
- * matches `ready`; rejects with the output if it exits or takes over a minute. `direct` runs the
- * entry point with node itself, so that signals reach the gateway and its exit code is its own.
+ * matches `ready`; rejects with the output if it exits or takes over a minute. `direct` runs npm
+ * start's node command line itself (same options, same entry point), so that signals reach the
+ * gateway and its exit code is its own.
  */
 export function startGatewayProcess(env: Record<string, string>, options: { ready?: RegExp; direct?: boolean } = {}): Promise<GatewayProcess> {
   const ready = options.ready ?? /listening on http/;
-  const [command, args] = options.direct ? ['node', ['--import', 'tsx', 'host/main.ts']] : ['npm', ['start']];
+  const [command, args] = options.direct ? ['node', START.slice(1)] : ['npm', ['start']];
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, detached: true });
     let out = '';
