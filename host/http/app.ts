@@ -14,7 +14,7 @@ import { cacheRouteCompilation } from './route-regexp-cache.js';
 import { webRouter } from './web.js';
 import { toHttpFailure, toOAuthError } from './error-mapping.js';
 import { loadOpenApiDocument, type OpenApiDocument, type OperationSpec } from './openapi-document.js';
-import { operationDispatcher } from './operations.js';
+import { matchedOperation, operationDispatcher } from './operations.js';
 import { accountsRouter } from './routers/accounts.router.js';
 import { adminRouter } from './routers/admin.router.js';
 import { consentRouter } from './routers/consent.router.js';
@@ -25,7 +25,6 @@ import { pdlRouter } from './routers/pdl.router.js';
 const BODY_LIMIT = '32kb';
 
 function requestLog(logger: Logger, metrics: GatewayMetrics, doc: OpenApiDocument): RequestHandler {
-  const operations = new Map(doc.operations.map((op) => [op.operationId, op]));
   return (req, res, next) => {
     const started = performance.now();
     const incoming = req.headers['x-request-id'];
@@ -34,8 +33,8 @@ function requestLog(logger: Logger, metrics: GatewayMetrics, doc: OpenApiDocumen
     res.on('finish', () => {
       // The operation that ran or, for a request refused by validation, the one the validator matched:
       // either way the route is the document's template, never a path holding someone's meter id.
-      const matched = (req as { openapi?: { schema?: { operationId?: string } } }).openapi?.schema?.operationId;
-      const operation = (res.locals.operation as OperationSpec | undefined) ?? (matched === undefined ? undefined : operations.get(matched));
+      const matched = matchedOperation(req)?.schema?.operationId;
+      const operation = (res.locals.operation as OperationSpec | undefined) ?? (matched === undefined ? undefined : doc.byId.get(matched));
       const principal = res.locals.principal as { user: { id: string; debugMode: boolean } } | undefined;
       const seconds = (performance.now() - started) / 1000;
       const route = operation ? operation.path : req.path.startsWith('/docs') ? '/docs' : req.path === '/metrics' ? '/metrics' : 'unmatched';

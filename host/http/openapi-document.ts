@@ -21,6 +21,8 @@ export interface OpenApiDocument {
   readonly document: Record<string, unknown>;
   readonly basePath: string;
   readonly operations: readonly OperationSpec[];
+  /** The same operations by operationId. */
+  readonly byId: ReadonlyMap<string, OperationSpec>;
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -58,5 +60,5 @@ export function loadOpenApiDocument(path = OPENAPI_PATH): OpenApiDocument {
       });
     }
   }
-  return { text, document, basePath: document.servers?.[0]?.url ?? '', operations };
+  return { text, document, basePath: document.servers?.[0]?.url ?? '', operations, byId: new Map(operations.map((op) => [op.operationId, op])) };
 }

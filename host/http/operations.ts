@@ -35,6 +35,9 @@ interface MatchedOperation {
   readonly pathParams?: Record<string, string>;
 }
 
+/** The operation the validator matched this request to, if any (set before the request is checked). */
+export const matchedOperation = (req: Request): MatchedOperation | undefined => (req as Request & { openapi?: MatchedOperation }).openapi;
+
 /**
  * The API's single route: the OpenAPI validator has already matched the request to an operation of
  * the document (and answered 404 or 405 for anything else under the base path), so the handler is
@@ -43,11 +46,10 @@ interface MatchedOperation {
  * Requests the validator did not match (outside the base path) go on to the next middleware.
  */
 export function operationDispatcher(doc: OpenApiDocument, tagRouters: readonly TagRouter[], useCases: UseCases): RequestHandler {
-  const known = new Map(doc.operations.map((op) => [op.operationId, op]));
   const routes = new Map<string, { op: OperationSpec; handler: Handler }>();
   for (const router of tagRouters) {
     for (const [id, handler] of Object.entries(router.handlers)) {
-      const op = known.get(id);
+      const op = doc.byId.get(id);
       if (!op || !handler) throw new Error(`handler ${id} (${router.tag}) has no operation in openapi.yaml`);
       routes.set(id, { op, handler });
     }
@@ -67,7 +69,7 @@ export function operationDispatcher(doc: OpenApiDocument, tagRouters: readonly T
   };
 
   return (req, res, next) => {
-    const matched = (req as Request & { openapi?: MatchedOperation }).openapi;
+    const matched = matchedOperation(req);
     const route = matched?.schema?.operationId === undefined ? undefined : routes.get(matched.schema.operationId);
     if (!route) return next();
     req.params = matched?.pathParams ?? {};
