@@ -13,36 +13,39 @@ export class FallbackDayCache implements DayCache {
     private readonly onFailure: (error: InfrastructureFailure) => void,
   ) {}
 
-  async getMany(keys: readonly DayKey[]): Promise<(Uint8Array | null)[]> {
-    try {
-      return await this.primary.getMany(keys);
-    } catch (error) {
-      if (!(error instanceof InfrastructureFailure)) throw error;
-      this.onFailure(error);
-      return keys.map(() => null);
-    }
+  getMany(keys: readonly DayKey[]): Promise<(Uint8Array | null)[]> {
+    return this.orElse(
+      () => this.primary.getMany(keys),
+      () => keys.map(() => null),
+    );
   }
 
-  async getManyUnlessKnown(keys: readonly DayKey[], prefixes: readonly (Uint8Array | null)[]): Promise<(Uint8Array | null | 'unchanged')[]> {
-    try {
-      return await this.primary.getManyUnlessKnown(keys, prefixes);
-    } catch (error) {
-      if (!(error instanceof InfrastructureFailure)) throw error;
-      this.onFailure(error);
-      return keys.map(() => null);
-    }
+  getManyUnlessKnown(keys: readonly DayKey[], prefixes: readonly (Uint8Array | null)[]): Promise<(Uint8Array | null | 'unchanged')[]> {
+    return this.orElse(
+      () => this.primary.getManyUnlessKnown(keys, prefixes),
+      () => keys.map(() => null),
+    );
   }
 
-  async putMany(entries: readonly DayEntry[]): Promise<void> {
-    try {
-      await this.primary.putMany(entries);
-    } catch (error) {
-      if (!(error instanceof InfrastructureFailure)) throw error;
-      this.onFailure(error);
-    }
+  putMany(entries: readonly DayEntry[]): Promise<void> {
+    return this.orElse(
+      () => this.primary.putMany(entries),
+      () => undefined,
+    );
   }
 
   deleteUsagePoint(usagePointId: UsagePointId): Promise<number> {
     return this.primary.deleteUsagePoint(usagePointId);
+  }
+
+  /** The primary's answer or, when its store is away, the degraded one (reported to onFailure). */
+  private async orElse<T>(work: () => Promise<T>, degraded: () => T): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof InfrastructureFailure)) throw error;
+      this.onFailure(error);
+      return degraded();
+    }
   }
 }

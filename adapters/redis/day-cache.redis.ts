@@ -18,7 +18,7 @@ return deleted`);
 
 /**
  * GET of every key, except that a value beginning with the prefix named for it (ARGV, '' for none)
- * is answered 1 instead of being sent. Read-only: run with EVAL_RO.
+ * is answered 1 instead of being sent. Read-only: run with EVALSHA_RO.
  */
 const GET_UNLESS_KNOWN = new LuaScript(`
 local answers = {}
