@@ -1,5 +1,4 @@
 import type { BucketState } from '../../ports/rate-limiter.js';
-import type { UserKey } from '../../ports/keyring.js';
 import type { DayEntry } from '../../ports/day-cache.js';
 import type { MeteringProvider } from '../../ports/metering-provider.js';
 import { groupRuns, intersectRanges, parseDateRange, rangeDays, rangeLength, rangeOf, splitRange, type DateRange } from '../date-range.js';
@@ -12,7 +11,7 @@ import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import { SingleFlight } from '../single-flight.js';
 import { arrayPieces, concatBytes, insideOf, textOf, utf8 } from '../json-bytes.js';
-import { coverageRuns, sealedDays, type DayText } from './sealed-days.js';
+import { coverageRuns, sealedDays, type DayText, type RollUp, type SealedDays, type Year } from './sealed-days.js';
 import { parseUsagePointId, type UsagePointId } from '../usage-point-id.js';
 import type { Dependencies } from './dependencies.js';
 import { findOwnedPdlForReading } from './owned-pdl.js';
@@ -126,7 +125,7 @@ export const readMeterData = (deps: Dependencies) => {
     kind: MeteringKind,
     usagePointId: UsagePointId,
     chunk: DateRange,
-    userKey: UserKey | null,
+    store: SealedDays | null,
     yesterday: LocalDate,
   ): Promise<Result<DayFetch, ProviderFailure>> {
     const [answer] = await Promise.all([provider.readings(kind, usagePointId, chunk), countUpstream('upstream_calls')]);
@@ -135,7 +134,6 @@ export const readMeterData = (deps: Dependencies) => {
     const byDay = new Map<LocalDate, IntervalReading[]>(rangeDays(chunk).map((day) => [day, []]));
     for (const reading of answer.value) byDay.get(readingDay(reading) as LocalDate)?.push(reading);
     const fetched: DayFetch = new Map();
-    const store = userKey ? sealedDays(deps, kind, usagePointId, userKey, !spec.isCurve) : null;
     const entries: DayEntry[] = [];
     for (const [date, readings] of byDay) {
       const bytes = utf8(JSON.stringify(readings));
@@ -182,11 +180,12 @@ export const readMeterData = (deps: Dependencies) => {
     const store = userKey ? sealedDays(deps, kind, usagePointId.value, userKey, !spec.isCurve) : null;
     // Up to the day before yesterday days are settled; yesterday (J-1) may still arrive late.
     const settledUntil = addDays(today, -2);
-    const { found, rollUps } =
-      request.useCache && store && days.length > 0 ? await store.read(days, addDays(settledUntil, 1)) : { found: new Map<LocalDate, DayText>(), rollUps: new Map() };
+    const cached = request.useCache && store && days.length > 0 ? await store.read(days, addDays(settledUntil, 1)) : null;
+    const found = cached?.found ?? new Map<LocalDate, DayText>();
+    const rollUps = cached?.rollUps ?? new Map<Year, RollUp>();
     const fetched = found as Map<LocalDate, DayText & { complete?: boolean }>;
     // One pass over the days, run by run: which the roll-ups cover, which were found alone, which to fetch.
-    const runs = coverageRuns(days, rollUps);
+    const runs = cached?.runs ?? coverageRuns(days, rollUps);
     let inRollUps = 0;
     const toFetch: LocalDate[] = [];
     for (const { from, to, rollUp } of runs) {
@@ -210,7 +209,7 @@ export const readMeterData = (deps: Dependencies) => {
       const chunks = groupRuns(toFetch).flatMap((run) => splitRange(run, spec.maxDaysPerCall));
       const fetchOne = (chunk: DateRange) =>
         flights.run(`${kind}:${usagePointId.value}:${chunk.start}:${chunk.end}`, () =>
-          fetchChunk(provider, spec, kind, usagePointId.value, chunk, userKey, yesterday),
+          fetchChunk(provider, spec, kind, usagePointId.value, chunk, store, yesterday),
         );
       const outcomes = await inBatches(chunks, FETCHES_AT_ONCE, fetchOne);
       // "Before activation" naming the first day with data: remember it on the meter, so the next

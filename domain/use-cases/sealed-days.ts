@@ -104,6 +104,8 @@ const spanOf = (bytes: Uint8Array): RollUp => ({ bytes, first: dateAt(bytes, ind
  * each year (its longest run of consecutive settled days: up to the day before yesterday, which no
  * longer change): a year of data reads as two roll-ups and the last day or two, in one batch.
  */
+export type SealedDays = ReturnType<typeof sealedDays>;
+
 export function sealedDays(deps: Dependencies, kind: CacheKind, usagePointId: UsagePointId, userKey: UserKey, rollsUp: boolean) {
   const key = (date: string): DayKey => ({ kind, usagePointId, date: date as LocalDate });
   const recent = memosOf(deps).values;
@@ -138,8 +140,9 @@ export function sealedDays(deps: Dependencies, kind: CacheKind, usagePointId: Us
     /**
      * Reads the days asked for (sorted): the months' roll-ups and the days at or after `freshFrom`
      * in one batch, then, only if a roll-up lacked some older days, those days in a second one.
+     * `runs` are the coverageRuns of all the days under the roll-ups found.
      */
-    async read(days: readonly LocalDate[], freshFrom: LocalDate): Promise<{ found: Map<LocalDate, DayText>; rollUps: Map<Year, RollUp> }> {
+    async read(days: readonly LocalDate[], freshFrom: LocalDate): Promise<{ found: Map<LocalDate, DayText>; rollUps: Map<Year, RollUp>; runs: Run[] }> {
       const years: Year[] = [];
       if (rollsUp && days.length > 0) {
         for (let y = +yearOf(days[0]!); y <= +yearOf(days.at(-1)!); y++) years.push(String(y) as Year);
@@ -159,7 +162,8 @@ export function sealedDays(deps: Dependencies, kind: CacheKind, usagePointId: Us
         const bytes = opened[years.length + i]!;
         if (bytes !== null) found.set(day, { bytes, count: countOf(bytes) });
       });
-      const uncovered = rollsUp ? coverageRuns(days.slice(0, freshAt), rollUps).flatMap((run) => (run.rollUp ? [] : [days[run.from]!])) : [];
+      const runs = coverageRuns(days, rollUps);
+      const uncovered = rollsUp ? runs.filter((run) => run.rollUp === null && run.from < freshAt).map((run) => days[run.from]!) : [];
       if (uncovered.length > 0) {
         const dayValues = await readOpened(uncovered.map(key));
         uncovered.forEach((day, i) => {
@@ -167,7 +171,7 @@ export function sealedDays(deps: Dependencies, kind: CacheKind, usagePointId: Us
           if (bytes !== null) found.set(day, { bytes, count: countOf(bytes) });
         });
       }
-      return { found, rollUps };
+      return { found, rollUps, runs };
     },
 
     /**
