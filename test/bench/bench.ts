@@ -3,10 +3,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EnedisEmulator } from '../../adapters/mock-enedis/enedis-emulator.js';
-import { createRedisClient, waitUntilReady, type RedisClient } from '../../adapters/redis/redis-client.js';
+import type { RedisClient } from '../../adapters/redis/redis-client.js';
 import { addDays } from '../../domain/local-date.js';
 import { parisDate } from '../../domain/paris-time.js';
 import { temporaryDatabase } from '../support/postgres.js';
+import { connectedRedis } from '../support/redis.js';
 import { freePort, ROOT } from '../support/process.js';
 import { REDIS_URL } from '../support/services.js';
 import { load, type LoadResult } from './load.js';
@@ -107,8 +108,7 @@ async function main() {
   const emulator = new EnedisEmulator({ clientId: 'bench', clientSecret: 'bench-secret', latencyMs: 50 });
   const enedis = await emulator.start();
   const database = await temporaryDatabase('med_bench');
-  const redis = createRedisClient({ url: BENCH_REDIS_URL, onError: () => {} });
-  await waitUntilReady(redis, 5000);
+  const redis = await connectedRedis(BENCH_REDIS_URL);
   await redis.flushDb();
 
   const common = {

@@ -1,10 +1,11 @@
 import { RedisDayCache } from '../../adapters/redis/day-cache.redis.js';
-import { createRedisClient, redisVersionProblem, waitUntilReady } from '../../adapters/redis/redis-client.js';
+import { redisVersionProblem } from '../../adapters/redis/redis-client.js';
 import { RedisRateLimiter } from '../../adapters/redis/rate-limiter.redis.js';
 import { RedisUpstreamThrottle } from '../../adapters/redis/upstream-throttle.redis.js';
 import { upstreamThrottleContract } from './upstream-throttle.contract.js';
 import { SystemClock } from '../../adapters/system/clock.system.js';
 import { describeWithServices, REDIS_URL } from '../support/services.js';
+import { connectedRedis } from '../support/redis.js';
 import { describe, expect, it } from 'vitest';
 import { textOf, utf8 } from '../../domain/json-bytes.js';
 import type { LocalDate } from '../../domain/local-date.js';
@@ -13,11 +14,7 @@ import { dayCacheContract } from './day-cache.contract.js';
 import { pause } from './fixtures.js';
 import { rateLimiterContract } from './rate-limiter.contract.js';
 
-async function connected() {
-  const client = createRedisClient({ url: REDIS_URL, onError: () => {} });
-  if (!(await waitUntilReady(client, 5000))) throw new Error(`Redis at ${REDIS_URL} did not answer`);
-  return client;
-}
+const connected = () => connectedRedis(REDIS_URL);
 
 await describeWithServices('Redis adapters', ['redis'], () => {
   dayCacheContract('redis', async () => {

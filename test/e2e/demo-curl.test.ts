@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { RESP_TYPES } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisClient, waitUntilReady } from '../../adapters/redis/redis-client.js';
 import { temporaryDatabase } from '../support/postgres.js';
+import { connectedRedis, emptyRedisDatabase } from '../support/redis.js';
 import { describeWithServices, REDIS_URL } from '../support/services.js';
 
 const run = promisify(execFile);
@@ -153,10 +153,7 @@ await describeWithServices('production configuration', ['postgresql', 'redis'], 
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'med-e2e-'));
       const database = await temporaryDatabase('med_e2e');
-      const redis = createRedisClient({ url: E2E_REDIS_URL, onError: () => {} });
-      await waitUntilReady(redis, 5000);
-      await redis.flushDb();
-      await redis.close();
+      await emptyRedisDatabase(E2E_REDIS_URL);
       return {
         env: { DATA_DIR: dataDir, DATABASE_URL: database.url, REDIS_URL: E2E_REDIS_URL },
         cleanup: async () => {
@@ -166,8 +163,7 @@ await describeWithServices('production configuration', ['postgresql', 'redis'], 
       };
     },
     async () => {
-      const redis = createRedisClient({ url: E2E_REDIS_URL, onError: () => {} });
-      await waitUntilReady(redis, 5000);
+      const redis = await connectedRedis(E2E_REDIS_URL);
       try {
         // Sealed bytes: a 12-byte IV, a 16-byte tag, then ciphertext as long as the day's JSON.
         const sealed = await redis.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }).get('consumption:daily:12345678901234:2024-01-01');

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EnedisEmulator } from '../../adapters/mock-enedis/enedis-emulator.js';
-import { createRedisClient, waitUntilReady } from '../../adapters/redis/redis-client.js';
 import { addDays, type LocalDate } from '../../domain/local-date.js';
 import { temporaryDatabase } from '../support/postgres.js';
+import { emptyRedisDatabase } from '../support/redis.js';
 import { freePort, startGatewayProcess, type GatewayProcess } from '../support/process.js';
 import { describeWithServices, REDIS_URL } from '../support/services.js';
 
@@ -27,10 +27,7 @@ await describeWithServices('two gateway processes sharing PostgreSQL, Redis and 
     emulator = new EnedisEmulator({ clientId: 'shared-app', clientSecret: 'shared-secret' });
     const enedis = await emulator.start();
     database = await temporaryDatabase('med_multi');
-    const redis = createRedisClient({ url: MULTI_REDIS_URL, onError: () => {} });
-    await waitUntilReady(redis, 5000);
-    await redis.flushDb();
-    await redis.close();
+    await emptyRedisDatabase(MULTI_REDIS_URL);
     const env = {
       DATABASE_URL: database.url,
       REDIS_URL: MULTI_REDIS_URL,

@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnedisEmulator } from '../../adapters/mock-enedis/enedis-emulator.js';
 import { MockEnedisProvider } from '../../adapters/mock-enedis/metering-provider.mock-enedis.js';
-import { createRedisClient, waitUntilReady } from '../../adapters/redis/redis-client.js';
 import { RESP_TYPES } from 'redis';
 import { dayKeyString } from '../../domain/cache-key.js';
 import { textOf } from '../../domain/json-bytes.js';
@@ -13,6 +12,7 @@ import { TOKENS } from '../../host/tokens.js';
 import type { Keyring } from '../../ports/keyring.js';
 import { startTestGateway, STRONG_PASSWORD, type TestGateway } from '../support/gateway.js';
 import { temporaryDatabase } from '../support/postgres.js';
+import { connectedRedis, emptyRedisDatabase } from '../support/redis.js';
 import { describeWithServices, PG_URL, REDIS_URL } from '../support/services.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { drive, histogram, REQUEST_TIMEOUT_MS, type Outcome } from './load-driver.js';
@@ -37,10 +37,7 @@ await describeWithServices('faults under load', ['postgresql', 'redis'], () => {
 
     beforeAll(async () => {
       database = await temporaryDatabase('med_faults_load');
-      const redis = createRedisClient({ url: FAULT_REDIS_URL, onError: () => {} });
-      await waitUntilReady(redis, 5000);
-      await redis.flushDb();
-      await redis.close();
+      await emptyRedisDatabase(FAULT_REDIS_URL);
       await pgProxy.start();
       await redisProxy.start();
       emulator = new EnedisEmulator({ clientId: 'app', clientSecret: 'secret' });
@@ -136,8 +133,7 @@ await describeWithServices('faults under load', ['postgresql', 'redis'], () => {
       let cachedDays = 0;
       const keyring = t.gateway.container.get<Keyring>(TOKENS.Keyring);
       const truth = new MockEnedisProvider({ now: () => new Date() });
-      const redis = createRedisClient({ url: FAULT_REDIS_URL, onError: () => {} });
-      await waitUntilReady(redis, 5000);
+      const redis = await connectedRedis(FAULT_REDIS_URL);
       for (const user of users) {
         const login = await fetch(`${base}/api/accounts/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: user.email, password: STRONG_PASSWORD }) });
         const meters = (await (await fetch(`${base}/api/pdl`, { headers: { Authorization: user.auth } })).json()) as { data: Array<{ usage_point_id: string }> };

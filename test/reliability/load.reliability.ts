@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisClient, waitUntilReady } from '../../adapters/redis/redis-client.js';
 import { addDays, type LocalDate } from '../../domain/local-date.js';
 import { temporaryDatabase } from '../support/postgres.js';
+import { emptyRedisDatabase } from '../support/redis.js';
 import { freePort, startGatewayProcess, type GatewayProcess } from '../support/process.js';
 import { describeWithServices, REDIS_URL } from '../support/services.js';
 import { drive, histogram, percentile } from './load-driver.js';
@@ -32,10 +32,7 @@ await describeWithServices('sustained load', ['postgresql', 'redis'], () => {
 
     beforeAll(async () => {
       database = await temporaryDatabase('med_load');
-      const redis = createRedisClient({ url: LOAD_REDIS_URL, onError: () => {} });
-      await waitUntilReady(redis, 5000);
-      await redis.flushDb();
-      await redis.close();
+      await emptyRedisDatabase(LOAD_REDIS_URL);
       const env = {
         DATABASE_URL: database.url,
         REDIS_URL: LOAD_REDIS_URL,

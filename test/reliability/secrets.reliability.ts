@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisClient, waitUntilReady, type RedisClient } from '../../adapters/redis/redis-client.js';
+import type { RedisClient } from '../../adapters/redis/redis-client.js';
 import { createSqlClient } from '../../adapters/sql/sql-client.js';
 import { api } from '../support/api.js';
 import { startTestGateway, STRONG_PASSWORD, type TestGateway } from '../support/gateway.js';
 import { temporaryDatabase } from '../support/postgres.js';
+import { connectedRedis } from '../support/redis.js';
 import { describeWithServices, REDIS_URL } from '../support/services.js';
 import { record } from './record.js';
 
@@ -19,8 +20,7 @@ await describeWithServices('secrets at rest', ['postgresql', 'redis'], () => {
 
     beforeAll(async () => {
       database = await temporaryDatabase('med_secrets');
-      redis = createRedisClient({ url: SECRETS_REDIS_URL, onError: () => {} });
-      await waitUntilReady(redis, 5000);
+      redis = await connectedRedis(SECRETS_REDIS_URL);
       await redis.flushDb();
       t = await startTestGateway({ DATABASE_URL: database.url, REDIS_URL: SECRETS_REDIS_URL, REQUIRE_EMAIL_VERIFICATION: 'true' });
 
