@@ -20,8 +20,18 @@ export class FallbackRateLimiter implements RateLimiter {
     return this.either((limiter) => limiter.peek(bucket, limit, windowMs));
   }
 
+  /**
+   * Empties the bucket in both limiters. The local one always can; the primary's failure is reported
+   * and swallowed, as the other operations' are, so that a successful log-in does not fail with Redis.
+   */
   async reset(bucket: string): Promise<void> {
-    await Promise.all([this.primary.reset(bucket), this.secondary.reset(bucket)]);
+    await this.secondary.reset(bucket);
+    try {
+      await this.primary.reset(bucket);
+    } catch (error) {
+      if (!(error instanceof InfrastructureFailure)) throw error;
+      this.onFailure(error);
+    }
   }
 
   private async either<T>(work: (limiter: RateLimiter) => Promise<T>): Promise<T> {

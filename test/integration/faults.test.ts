@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api } from '../support/api.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { startTestGateway, STRONG_PASSWORD, type TestGateway } from '../support/gateway.js';
 import { temporaryDatabase } from '../support/postgres.js';
 import { describeWithServices, PG_URL, REDIS_URL } from '../support/services.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
@@ -54,6 +54,27 @@ await describeWithServices('when Redis goes away and comes back', ['redis'], () 
     const purge = await api(t.app).delete(`/api/enedis/cache/${MAIN}`).set('Authorization', auth).expect(503);
     expect(purge.body.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('cache') });
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('then every route family still answers: accounts, log-in, token, meters, data, consent, health', async () => {
+    // Still stopped by the test above.
+    const email = `redis-down-${Date.now()}@example.org`;
+    const signup = await api(t.app).post('/api/accounts/signup').send({ email, password: STRONG_PASSWORD }).expect(201);
+    const login = await api(t.app).post('/api/accounts/login').send({ email, password: STRONG_PASSWORD }).expect(200);
+    const bearer = `Bearer ${login.body.data.access_token as string}`;
+    await api(t.app).post('/api/accounts/login').send({ email, password: 'Wrong-Password1' }).expect(401);
+    await api(t.app)
+      .post('/api/accounts/token')
+      .type('form')
+      .send({ grant_type: 'client_credentials', client_id: signup.body.data.client_id, client_secret: signup.body.data.client_secret })
+      .expect(200);
+    await api(t.app).get('/api/accounts/me').set('Authorization', bearer).expect(200);
+    await api(t.app).get('/api/accounts/usage').set('Authorization', bearer).expect(200);
+    await api(t.app).post('/api/pdl').set('Authorization', bearer).send({ usage_point_id: '98765432109876' }).expect(201);
+    await api(t.app).get('/api/pdl').set('Authorization', bearer).expect(200);
+    await api(t.app).get('/api/enedis/contract/98765432109876').set('Authorization', bearer).expect(200);
+    await api(t.app).get('/api/oauth/authorize').set('Authorization', bearer).expect(200);
+    await api(t.app).get('/api/ping').expect(200);
   });
 
   it('then, once Redis is back, the gateway recovers on its own and serves from the cache again', async () => {
