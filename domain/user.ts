@@ -22,20 +22,29 @@ export interface User {
   readonly role: Role;
   /** The demo account: read-only, always served by MockEnedis. */
   readonly isDemo: boolean;
-  /** Access tokens issued before this instant are refused (set when the password changes). */
-  readonly tokensValidAfter: Date | null;
+  /**
+   * Stamped into every access token; a token whose stamp differs is refused. Raised by every change
+   * that must end the sessions open before it (password, secret, role, deactivation).
+   */
+  readonly tokenVersion: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
 
-export type NewUser = Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'tokensValidAfter'>;
+export type NewUser = Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'tokenVersion'>;
 
 export type UserPatch = Partial<
-  Pick<
-    User,
-    'passwordHash' | 'clientSecretHash' | 'clientSecretSealed' | 'emailVerified' | 'debugMode' | 'isActive' | 'role' | 'tokensValidAfter'
-  >
->;
+  Pick<User, 'passwordHash' | 'clientSecretHash' | 'clientSecretSealed' | 'emailVerified' | 'debugMode' | 'isActive' | 'role'>
+> & {
+  /** Raise `tokenVersion` in the same write (an increment, so that no stale copy of the user can undo it). */
+  readonly revokeTokens?: boolean;
+};
+
+/**
+ * What a token minted with the client secret carries of it, so that it dies with that secret: a
+ * prefix of the secret's keyed hash (it tells nothing of the secret itself).
+ */
+export const secretFingerprint = (user: Pick<User, 'clientSecretHash'>): string => user.clientSecretHash.slice(0, 16);
 
 export type Email = string & { readonly __brand: 'Email' };
 

@@ -12,7 +12,7 @@ export class InMemoryUserRepo implements UserRepo {
     const email = user.email.toLowerCase();
     if (this.find((u) => u.email.toLowerCase() === email)) return err({ kind: 'EmailTaken' });
     const now = new Date();
-    const created: User = { ...user, id: randomUUID(), tokensValidAfter: null, createdAt: now, updatedAt: now };
+    const created: User = { ...user, id: randomUUID(), tokenVersion: 0, createdAt: now, updatedAt: now };
     this.db.users.set(created.id, created);
     return ok(created);
   }
@@ -36,7 +36,8 @@ export class InMemoryUserRepo implements UserRepo {
   async update(id: string, patch: UserPatch): Promise<User | null> {
     const user = this.db.users.get(id);
     if (!user) return null;
-    const updated: User = { ...user, ...patch, updatedAt: new Date() };
+    const { revokeTokens, ...fields } = patch;
+    const updated: User = { ...user, ...fields, tokenVersion: user.tokenVersion + (revokeTokens ? 1 : 0), updatedAt: new Date() };
     this.db.users.set(id, updated);
     return updated;
   }

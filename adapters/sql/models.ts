@@ -14,7 +14,7 @@ export class UserModel extends Model {
   declare is_active: boolean | number;
   declare role: string;
   declare is_demo: boolean | number;
-  declare tokens_valid_after: string | Date | null;
+  declare token_version: number | string;
   declare created_at: string | Date;
   declare updated_at: string | Date;
 }

@@ -20,13 +20,13 @@ function toUser(row: UserModel): User {
     isActive: Boolean(row.is_active),
     role: row.role as Role,
     isDemo: Boolean(row.is_demo),
-    tokensValidAfter: row.tokens_valid_after === null || row.tokens_valid_after === undefined ? null : toDate(row.tokens_valid_after),
+    tokenVersion: Number(row.token_version ?? 0),
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
   };
 }
 
-const COLUMNS: { [K in keyof UserPatch]-?: string } = {
+const COLUMNS: { [K in Exclude<keyof UserPatch, 'revokeTokens'>]-?: string } = {
   passwordHash: 'password_hash',
   clientSecretHash: 'client_secret_hash',
   clientSecretSealed: 'client_secret_sealed',
@@ -34,7 +34,6 @@ const COLUMNS: { [K in keyof UserPatch]-?: string } = {
   debugMode: 'debug_mode',
   isActive: 'is_active',
   role: 'role',
-  tokensValidAfter: 'tokens_valid_after',
 };
 
 export class SqlUserRepo implements UserRepo {
@@ -85,8 +84,10 @@ export class SqlUserRepo implements UserRepo {
   }
 
   update(id: string, patch: UserPatch): Promise<User | null> {
+    const { revokeTokens, ...fields } = patch;
     const changes: Record<string, unknown> = { updated_at: isoNow() };
-    for (const [key, value] of Object.entries(patch)) changes[COLUMNS[key as keyof UserPatch]] = value instanceof Date ? value.toISOString() : value;
+    for (const [key, value] of Object.entries(fields)) changes[COLUMNS[key as keyof typeof fields]] = value;
+    if (revokeTokens) changes.token_version = this.knex.raw('token_version + 1');
     return guarded(async () => {
       const updated = await UserModel.query(this.knex).patch(changes).where('id', id);
       return updated > 0 ? this.findById(id) : null;

@@ -7,6 +7,7 @@ import type { OneTimePurpose } from '../../ports/one-time-token-store.js';
 import type { AccessGrant } from './accounts.js';
 import type { Dependencies } from './dependencies.js';
 import { memosOf } from './memos.js';
+import { stampFor } from './authenticate.js';
 
 const VERIFY_EMAIL_TTL_MS = 24 * 3_600_000;
 const RESET_PASSWORD_TTL_MS = 3_600_000;
@@ -90,10 +91,11 @@ export const forgotPassword =
   };
 
 /** Sets a new password; every access token issued before stops working. */
-async function setPassword(deps: Dependencies, user: User, password: string) {
-  await deps.users.update(user.id, { passwordHash: await deps.passwords.hash(password), tokensValidAfter: deps.clock.now() });
+async function setPassword(deps: Dependencies, user: User, password: string): Promise<User | null> {
+  const updated = await deps.users.update(user.id, { passwordHash: await deps.passwords.hash(password), revokeTokens: true });
   await deps.oneTimeTokens.removeAll(user.id, 'reset_password');
   memosOf(deps).forget();
+  return updated;
 }
 
 export const resetPassword =
@@ -118,7 +120,8 @@ export const changePassword =
     if (!(await deps.passwords.verify(current, principal.user.passwordHash))) return err({ kind: 'InvalidCredentials' });
     const password = checkPasswordPolicy(input.newPassword, 'new_password');
     if (!password.ok) return password;
-    await setPassword(deps, principal.user, password.value);
-    const issued = await deps.accessTokens.issue(principal.user.id);
+    const updated = await setPassword(deps, principal.user, password.value);
+    if (!updated) return err({ kind: 'Unauthenticated', reason: 'invalid' });
+    const issued = await deps.accessTokens.issue(updated.id, stampFor(updated, false));
     return ok({ accessToken: issued.token, expiresInSeconds: issued.expiresInSeconds });
   };

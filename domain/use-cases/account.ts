@@ -1,7 +1,8 @@
 import type { DomainError } from '../errors.js';
 import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
-import type { Credentials } from './accounts.js';
+import type { AccessGrant, Credentials } from './accounts.js';
+import { stampFor } from './authenticate.js';
 import type { Dependencies } from './dependencies.js';
 import { memosOf } from './memos.js';
 
@@ -12,12 +13,13 @@ async function purgeCacheOf(deps: Dependencies, userId: string): Promise<number>
 }
 
 /**
- * A new client secret; the old one stops working at once. The cache sealed under the old secret
+ * A new client secret; the old one stops working at once, and so does every access token minted
+ * before (the answer carries a fresh one for the caller). The cache sealed under the old secret
  * could no longer be opened, so it is purged rather than left to expire.
  */
 export const regenerateSecret =
   (deps: Dependencies) =>
-  async (principal: Principal): Promise<Result<Credentials, DomainError>> => {
+  async (principal: Principal): Promise<Result<Credentials & AccessGrant, DomainError>> => {
     if (principal.user.isDemo) return err({ kind: 'DemoReadOnly' });
     // Purge first: if it fails, nothing has changed and the client can retry; the reverse order
     // could commit a secret whose answer never reaches the client.
@@ -26,10 +28,12 @@ export const regenerateSecret =
     const updated = await deps.users.update(principal.user.id, {
       clientSecretHash: deps.keyring.clientSecretHash(clientSecret),
       clientSecretSealed: deps.keyring.sealSecret(clientSecret),
+      revokeTokens: true,
     });
     memosOf(deps).forget();
     if (!updated) return err({ kind: 'Unauthenticated', reason: 'invalid' });
-    return ok({ clientId: updated.clientId, clientSecret });
+    const issued = await deps.accessTokens.issue(updated.id, stampFor(updated, false));
+    return ok({ clientId: updated.clientId, clientSecret, accessToken: issued.token, expiresInSeconds: issued.expiresInSeconds });
   };
 
 /** Deletes the account, its meters and tokens (one transaction in the repository) and everything cached for its meters. */

@@ -4,6 +4,7 @@ import { checkPasswordPolicy, parseEmail, type User } from '../user.js';
 import { hasControlCharacters } from '../text.js';
 import type { Dependencies } from './dependencies.js';
 import { sendVerificationMail } from './account-security.js';
+import { stampFor } from './authenticate.js';
 
 export interface Credentials {
   readonly clientId: string;
@@ -105,7 +106,7 @@ export const logIn = ({ users, passwords, accessTokens, limiter, clock, settings
     }
     await limiter.reset(buckets[0]!.name);
     if (!user.isActive) return err({ kind: 'AccountInactive' });
-    const issued = await accessTokens.issue(user.id);
+    const issued = await accessTokens.issue(user.id, stampFor(user, false));
     return ok({ accessToken: issued.token, expiresInSeconds: issued.expiresInSeconds });
   };
 };
@@ -119,6 +120,6 @@ export const issueClientToken =
     const presented = keyring.clientSecretHash(input.clientSecret);
     if (!user || !keyring.sameHash(user.clientSecretHash, presented)) return err({ kind: 'InvalidClient' });
     if (!user.isActive) return err({ kind: 'AccountInactive' });
-    const issued = await accessTokens.issue(user.id);
+    const issued = await accessTokens.issue(user.id, stampFor(user, true));
     return ok({ accessToken: issued.token, expiresInSeconds: issued.expiresInSeconds });
   };

@@ -84,6 +84,8 @@ export const administration = (deps: Dependencies) => {
       const updated = await deps.users.update(id, {
         ...(change.isActive !== undefined ? { isActive: change.isActive } : {}),
         ...(change.role !== undefined ? { role: change.role as Role } : {}),
+        // A deactivation or a change of role ends the sessions opened before it.
+        revokeTokens: change.isActive === false || (change.role !== undefined && change.role !== user.value.role),
       });
       memosOf(deps).forget();
       return updated ? ok(view(updated)) : err({ kind: 'UserNotFound' });

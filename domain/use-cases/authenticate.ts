@@ -1,11 +1,22 @@
 import { err, ok, type Result } from '../result.js';
 import type { AccountInactive, EmailNotVerified, Unauthenticated } from '../errors.js';
 import type { Principal } from '../principal.js';
-import type { Role, User } from '../user.js';
+import { secretFingerprint, type Role, type User } from '../user.js';
+import type { TokenStamp } from '../../ports/access-tokens.js';
 import type { Dependencies } from './dependencies.js';
 import { memosOf } from './memos.js';
 
 const looksLikeJwt = (token: string) => token.split('.').length === 3;
+
+/** A token lives while the account's version is the one it was minted under, and its secret is the account's. */
+const stampHolds = (user: User, stamp: TokenStamp) =>
+  stamp.version === user.tokenVersion && (stamp.secretFingerprint === null || stamp.secretFingerprint === secretFingerprint(user));
+
+/** The stamp a token minted now for this account carries; `bySecret` for the client-credentials grant. */
+export const stampFor = (user: User, bySecret: boolean): TokenStamp => ({
+  version: user.tokenVersion,
+  secretFingerprint: bySecret ? secretFingerprint(user) : null,
+});
 
 export const effectiveRole = (user: User, adminEmails: readonly string[]): Role =>
   adminEmails.includes(user.email.toLowerCase()) ? 'admin' : user.role;
@@ -35,9 +46,7 @@ const resolveBearer =
       if (verified && 'expired' in verified) return err({ kind: 'Unauthenticated', reason: 'expired' });
       if (verified) {
         user = await users.findById(verified.userId);
-        // Tokens count from the second they were issued in (iat has whole seconds).
-        const validAfter = user?.tokensValidAfter ? Math.floor(user.tokensValidAfter.getTime() / 1000) * 1000 : null;
-        if (validAfter !== null && verified.issuedAt.getTime() < validAfter) return err({ kind: 'Unauthenticated', reason: 'revoked' });
+        if (user && !stampHolds(user, verified)) return err({ kind: 'Unauthenticated', reason: 'revoked' });
       }
     } else {
       const hash = keyring.clientSecretHash(bearer);

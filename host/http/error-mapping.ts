@@ -62,7 +62,7 @@ const MAPPING: Mapping = {
         : e.reason === 'expired'
           ? 'the access token has expired; get a new one'
           : e.reason === 'revoked'
-            ? 'the password changed since this token was issued; log in again'
+            ? 'this token was revoked (password, client secret, role or account status changed since it was issued); get a new one'
             : 'the access token or client secret is not valid',
     headers: { 'WWW-Authenticate': `Bearer realm="api"${e.reason === 'missing' ? '' : ', error="invalid_token"'}` },
   }),

@@ -111,7 +111,7 @@ export interface paths {
         put?: never;
         /**
          * Replace the client secret
-         * @description The old secret stops working at once, and what was cached under it is purged.
+         * @description The old secret stops working at once, and so does every access token issued before (log-ins and client-credentials tokens alike); what was cached under the old secret is purged. The answer carries a fresh access token for the caller.
          */
         post: operations["regenerateSecret"];
         delete?: never;
@@ -1180,6 +1180,10 @@ export interface operations {
                         data: {
                             client_id: string;
                             client_secret: string;
+                            access_token: string;
+                            /** @enum {string} */
+                            token_type: "bearer";
+                            expires_in: number;
                         };
                     };
                 };

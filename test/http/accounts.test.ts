@@ -145,7 +145,7 @@ describe('accounts over HTTP', () => {
       const me = await api(t.app).get('/api/accounts/me').set('Authorization', `Bearer ${user.token}`).expect(200);
       const now = t.clock.now();
       t.clock.advance(-31 * 86_400_000);
-      const old = await t.gateway.container.get<AccessTokens>(TOKENS.AccessTokens).issue(me.body.data.id);
+      const old = await t.gateway.container.get<AccessTokens>(TOKENS.AccessTokens).issue(me.body.data.id, { version: 0, secretFingerprint: null });
       t.clock.set(now);
       const res = await api(t.app).get('/api/accounts/me').set('Authorization', `Bearer ${old.token}`).expect(401);
       expect(res.body.error.code).toBe('TOKEN_EXPIRED');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../support/api.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { startTestGateway, STRONG_PASSWORD, type TestGateway } from '../support/gateway.js';
 
 const MAIN = '12345678901234';
 const ROUTES = (id: string) =>
@@ -17,13 +17,13 @@ const ROUTES = (id: string) =>
 describe('administration', () => {
   let t: TestGateway;
   let admin: string;
-  let member: { token: string; email: string; id: string };
+  let member: { token: string; secret: string; email: string; id: string };
   beforeAll(async () => {
     t = await startTestGateway({ ADMIN_EMAILS: 'root@example.org', USER_DAILY_LIMIT_NO_CACHE: '2' });
     admin = `Bearer ${(await t.signUp('root@example.org')).token}`;
     const signed = await t.signUp('member@example.org');
     const me = await api(t.app).get('/api/accounts/me').set('Authorization', `Bearer ${signed.token}`).expect(200);
-    member = { token: `Bearer ${signed.token}`, email: signed.email, id: me.body.data.id };
+    member = { token: `Bearer ${signed.token}`, secret: `Bearer ${signed.clientSecret}`, email: signed.email, id: me.body.data.id };
     await api(t.app).post('/api/pdl').set('Authorization', member.token).send({ usage_point_id: MAIN }).expect(201);
   });
   afterAll(() => t.close());
@@ -66,11 +66,16 @@ describe('administration', () => {
     await api(t.app).get('/api/admin/users/not-a-uuid').set('Authorization', admin).expect(400);
   });
 
-  it('when an admin deactivates an account, then it is locked out until reactivated', async () => {
+  it('when an admin deactivates an account, then it is locked out until reactivated, and its earlier sessions end', async () => {
     await api(t.app).patch(`/api/admin/users/${member.id}`).set('Authorization', admin).send({ is_active: false }).expect(200);
-    const locked = await api(t.app).get('/api/pdl').set('Authorization', member.token).expect(403);
+    const locked = await api(t.app).get('/api/pdl').set('Authorization', member.secret).expect(403);
     expect(locked.body.error.code).toBe('USER_INACTIVE');
+    const ended = await api(t.app).get('/api/pdl').set('Authorization', member.token).expect(401);
+    expect(ended.body.error.code).toBe('TOKEN_REVOKED');
     await api(t.app).patch(`/api/admin/users/${member.id}`).set('Authorization', admin).send({ is_active: true }).expect(200);
+    await api(t.app).get('/api/pdl').set('Authorization', member.secret).expect(200);
+    const login = await api(t.app).post('/api/accounts/login').send({ email: member.email, password: STRONG_PASSWORD }).expect(200);
+    member.token = `Bearer ${login.body.data.access_token as string}`;
     await api(t.app).get('/api/pdl').set('Authorization', member.token).expect(200);
   });
 
@@ -78,7 +83,9 @@ describe('administration', () => {
     const mod = await t.signUp('mod@example.org');
     const me = await api(t.app).get('/api/accounts/me').set('Authorization', `Bearer ${mod.token}`).expect(200);
     await api(t.app).patch(`/api/admin/users/${me.body.data.id}`).set('Authorization', admin).send({ role: 'moderator' }).expect(200);
-    const auth = `Bearer ${mod.token}`;
+    await api(t.app).get('/api/admin/users').set('Authorization', `Bearer ${mod.token}`).expect(401);
+    const login = await api(t.app).post('/api/accounts/login').send({ email: mod.email, password: STRONG_PASSWORD }).expect(200);
+    const auth = `Bearer ${login.body.data.access_token as string}`;
     await api(t.app).get('/api/admin/users').set('Authorization', auth).expect(200);
     await api(t.app).get('/api/admin/stats').set('Authorization', auth).expect(200);
     await api(t.app).patch(`/api/admin/users/${member.id}`).set('Authorization', auth).send({ is_active: false }).expect(403);

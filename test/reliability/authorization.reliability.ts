@@ -65,7 +65,7 @@ describe('the authorisation matrix', () => {
     tokens.otherKey = `Bearer ${await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('a key that is not the gateway key 0123456789'))}`;
     const now = t.clock.now();
     t.clock.advance(-31 * 86_400_000);
-    tokens.expired = `Bearer ${(await t.gateway.container.get<AccessTokens>(TOKENS.AccessTokens).issue(ownerId)).token}`;
+    tokens.expired = `Bearer ${(await t.gateway.container.get<AccessTokens>(TOKENS.AccessTokens).issue(ownerId, { version: 0, secretFingerprint: null })).token}`;
     t.clock.set(now);
     tokens.malformed = 'Bearer not.a.jwt';
     tokens.basic = `Basic ${Buffer.from('owner@example.org:' + STRONG_PASSWORD).toString('base64')}`;

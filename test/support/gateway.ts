@@ -22,6 +22,8 @@ export interface TestGateway {
   close(): Promise<void>;
   /** Signs up a fresh account and returns its credentials and a JWT. */
   signUp(email?: string): Promise<{ email: string; clientId: string; clientSecret: string; token: string }>;
+  /** signUp, then the address confirmed through the mailed link (what ADMIN_EMAILS needs). */
+  signUpVerified(email?: string): Promise<{ email: string; clientId: string; clientSecret: string; token: string }>;
 }
 
 let counter = 0;
@@ -48,7 +50,7 @@ export async function startTestGateway(
     { clock, mailer, ...(options.realProvider ? {} : { provider }), demoProvider: provider, logger: pino({ level: 'silent' }), ...overrides },
   );
   const app = createApp(gateway.container);
-  return {
+  const testGateway: TestGateway = {
     gateway,
     app,
     clock,
@@ -56,15 +58,26 @@ export async function startTestGateway(
     mailer,
     config,
     close: () => gateway.close(),
-    async signUp(email = `user${++counter}-${Date.now()}@example.org`) {
-      const created = await request(app).post('/api/accounts/signup').send({ email, password: STRONG_PASSWORD }).expect(201);
-      const login = await request(app).post('/api/accounts/login').send({ email, password: STRONG_PASSWORD }).expect(200);
-      return {
-        email,
-        clientId: created.body.data.client_id as string,
-        clientSecret: created.body.data.client_secret as string,
-        token: login.body.data.access_token as string,
-      };
+    signUp,
+    async signUpVerified(email?: string) {
+      const user = await signUp(email);
+      await request(app).post('/api/accounts/resend-verification').send({ email: user.email }).expect(202);
+      const link = /verify-email\?token=([\w%-]+)/.exec(mailer.lastTo(user.email)?.text ?? '');
+      if (!link) throw new Error(`no verification mail for ${user.email}`);
+      await request(app).get(`/api/accounts/verify-email?token=${link[1]}`).expect(200);
+      return user;
     },
   };
+  return testGateway;
+
+  async function signUp(email = `user${++counter}-${Date.now()}@example.org`) {
+    const created = await request(app).post('/api/accounts/signup').send({ email, password: STRONG_PASSWORD }).expect(201);
+    const login = await request(app).post('/api/accounts/login').send({ email, password: STRONG_PASSWORD }).expect(200);
+    return {
+      email,
+      clientId: created.body.data.client_id as string,
+      clientSecret: created.body.data.client_secret as string,
+      token: login.body.data.access_token as string,
+    };
+  }
 }

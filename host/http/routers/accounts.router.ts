@@ -121,7 +121,16 @@ export function accountsRouter(useCases: UseCases): TagRouter {
       regenerateSecret: async (_req, res) => {
         const credentials = unwrap(await useCases.regenerateSecret(principalOf(res)));
         res.set('Cache-Control', 'no-store');
-        res.json({ success: true, data: { client_id: credentials.clientId, client_secret: credentials.clientSecret } });
+        res.json({
+          success: true,
+          data: {
+            client_id: credentials.clientId,
+            client_secret: credentials.clientSecret,
+            access_token: credentials.accessToken,
+            token_type: 'bearer',
+            expires_in: credentials.expiresInSeconds,
+          },
+        });
       },
     },
   };

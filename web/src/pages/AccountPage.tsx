@@ -51,7 +51,11 @@ export function AccountPage({ me, onLoggedOut }: { me: Account; onLoggedOut: () 
           disabled={me.is_demo}
           onClick={() => {
             if (!window.confirm('L’ancien secret cessera de fonctionner et votre cache sera vidé. Continuer ?')) return;
-            void attempt(async () => setSecret((await call(api.POST('/accounts/regenerate-secret'))).data.client_secret));
+            void attempt(async () => {
+              const { data } = await call(api.POST('/accounts/regenerate-secret'));
+              session.set(data.access_token);
+              setSecret(data.client_secret);
+            });
           }}
         >
           Régénérer le secret
