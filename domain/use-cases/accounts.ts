@@ -64,7 +64,9 @@ export const signUp = (deps: Dependencies) => {
       isDemo: false,
     });
     if (!created.ok) return created;
-    const verification: VerificationMail = deps.settings.requireEmailVerification
+    // An address listed in ADMIN_EMAILS is confirmed before it is admin, whatever the setting.
+    const confirm = deps.settings.requireEmailVerification || deps.settings.adminEmails.includes(email.value);
+    const verification: VerificationMail = confirm
       ? (await mailVerification(created.value))
         ? 'sent'
         : 'failed'

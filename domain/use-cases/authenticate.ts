@@ -18,8 +18,12 @@ export const stampFor = (user: User, bySecret: boolean): TokenStamp => ({
   secretFingerprint: bySecret ? secretFingerprint(user) : null,
 });
 
+/**
+ * ADMIN_EMAILS makes an account admin only once its address is confirmed: otherwise whoever signed
+ * up first with a listed address would be admin.
+ */
 export const effectiveRole = (user: User, adminEmails: readonly string[]): Role =>
-  adminEmails.includes(user.email.toLowerCase()) ? 'admin' : user.role;
+  user.emailVerified && adminEmails.includes(user.email.toLowerCase()) ? 'admin' : user.role;
 
 /**
  * Resolves `Authorization: Bearer <token>` where the token is a JWT issued by this gateway or the

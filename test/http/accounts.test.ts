@@ -104,10 +104,19 @@ describe('accounts over HTTP', () => {
       expect(me.body.data.email).toBe(user.email);
     });
 
-    it('when the email is in ADMIN_EMAILS, then the account is admin', async () => {
-      const admin = await t.signUp('Boss@Example.org');
-      const me = await api(t.app).get('/api/accounts/me').set('Authorization', `Bearer ${admin.token}`).expect(200);
-      expect(me.body.data).toMatchObject({ role: 'admin', is_admin: true });
+    it('when the email is in ADMIN_EMAILS, then the account is admin once, and only once, its address is confirmed', async () => {
+      const email = 'Boss@Example.org';
+      const signup = await api(t.app).post('/api/accounts/signup').send({ email, password: STRONG_PASSWORD }).expect(201);
+      expect(signup.body.data.email_verification).toBe('sent');
+      const login = await api(t.app).post('/api/accounts/login').send({ email, password: STRONG_PASSWORD }).expect(200);
+      const auth = `Bearer ${login.body.data.access_token as string}`;
+      const before = await api(t.app).get('/api/accounts/me').set('Authorization', auth).expect(200);
+      expect(before.body.data).toMatchObject({ role: 'visitor', is_admin: false });
+      await api(t.app).get('/api/admin/stats').set('Authorization', auth).expect(403);
+      const link = /verify-email\?token=([\w%-]+)/.exec(t.mailer.lastTo('boss@example.org')?.text ?? '')!;
+      await api(t.app).get(`/api/accounts/verify-email?token=${link[1]}`).expect(200);
+      const after = await api(t.app).get('/api/accounts/me').set('Authorization', auth).expect(200);
+      expect(after.body.data).toMatchObject({ role: 'admin', is_admin: true });
     });
   });
 

@@ -20,7 +20,7 @@ describe('administration', () => {
   let member: { token: string; secret: string; email: string; id: string };
   beforeAll(async () => {
     t = await startTestGateway({ ADMIN_EMAILS: 'root@example.org', USER_DAILY_LIMIT_NO_CACHE: '2' });
-    admin = `Bearer ${(await t.signUp('root@example.org')).token}`;
+    admin = `Bearer ${(await t.signUpVerified('root@example.org')).token}`;
     const signed = await t.signUp('member@example.org');
     const me = await api(t.app).get('/api/accounts/me').set('Authorization', `Bearer ${signed.token}`).expect(200);
     member = { token: `Bearer ${signed.token}`, secret: `Bearer ${signed.clientSecret}`, email: signed.email, id: me.body.data.id };

@@ -169,7 +169,7 @@ function suite(label: string, env: () => Promise<{ env: Record<string, string>; 
       const setup = await env();
       cleanup = setup.cleanup;
       t = await startTestGateway({ ...setup.env, ADMIN_EMAILS: 'admin@example.org', USER_DAILY_LIMIT_NO_CACHE: '100000', USER_DAILY_LIMIT_WITH_CACHE: '100000', LOGIN_MAX_FAILURES_PER_ACCOUNT: '100000', LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' });
-      const admin = await t.signUp('admin@example.org');
+      const admin = await t.signUpVerified('admin@example.org');
       auth = `Bearer ${admin.token}`;
       await api(t.app).post('/api/pdl').set('Authorization', auth).send({ usage_point_id: '12345678901234' }).expect(201);
       const other = await t.signUp('target@example.org');
