@@ -28,6 +28,7 @@ import { migrateToLatest } from '../adapters/sql/migrations/index.js';
 import { createSqlClient } from '../adapters/sql/sql-client.js';
 import { SqlPdlRepo } from '../adapters/sql/pdl-repo.sql.js';
 import { SqlTokenStore } from '../adapters/sql/token-store.sql.js';
+import { SealedTokenStore } from '../adapters/sealed/token-store.sealed.js';
 import { SqlUserRepo } from '../adapters/sql/user-repo.sql.js';
 import { SystemClock } from '../adapters/system/clock.system.js';
 import type { InfrastructureFailure } from '../domain/infrastructure-failure.js';
@@ -149,7 +150,7 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
   const sql = () => container.get<Knex>(TOKENS.SqlClient);
   bindValue(container, TOKENS.UserRepo, overrides.users, () => new SqlUserRepo(sql()));
   bindValue(container, TOKENS.PdlRepo, overrides.pdls, () => new SqlPdlRepo(sql()));
-  bindValue(container, TOKENS.TokenStore, overrides.tokens, () => new SqlTokenStore(sql()));
+  bindValue(container, TOKENS.TokenStore, overrides.tokens, () => new SealedTokenStore(new SqlTokenStore(sql()), container.get(TOKENS.Keyring)));
   bindValue(container, TOKENS.OneTimeTokenStore, overrides.oneTimeTokens, () => new SqlOneTimeTokenStore(sql()));
   const logger = container.get<Logger>(TOKENS.Logger);
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : null;

@@ -1,0 +1,1 @@
+export { SealedTokenStore } from './token-store.sealed.js';
