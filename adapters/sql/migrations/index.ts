@@ -21,8 +21,21 @@ const source: Knex.MigrationSource<readonly [string, Migration]> = {
   getMigration: async ([, migration]) => migration,
 };
 
+/**
+ * Brings the schema up to date. On PostgreSQL, processes starting together on an empty database
+ * would race to create Knex's own bookkeeping tables (its lock table comes after them), so the
+ * whole run holds an advisory lock of this schema, taken in a transaction that lasts as long as the
+ * run: the others wait, then find the schema migrated. SQLite serves one process per file.
+ */
 export async function migrateToLatest(knex: Knex): Promise<void> {
-  await knex.migrate.latest({ migrationSource: source });
+  if (knex.client.config.client !== 'pg') {
+    await knex.migrate.latest({ migrationSource: source });
+    return;
+  }
+  await knex.transaction(async (trx) => {
+    await trx.raw("select pg_advisory_xact_lock(hashtext('myelectricaldata:migrations:' || current_schema()))");
+    await knex.migrate.latest({ migrationSource: source });
+  });
 }
 
 export async function rollbackAll(knex: Knex): Promise<void> {
