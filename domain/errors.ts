@@ -16,6 +16,9 @@ export type DemoReadOnly = { kind: 'DemoReadOnly' };
 export type PdlNotFound = { kind: 'PdlNotFound' };
 export type PdlAlreadyRegistered = { kind: 'PdlAlreadyRegistered' };
 export type PdlInactive = { kind: 'PdlInactive' };
+/** The meter is registered but its data waits for this account's consent (or its renewal). */
+export type ConsentPending = { kind: 'ConsentPending'; status: 'pending' | 'expired' };
+export type PdlLimitReached = { kind: 'PdlLimitReached'; limit: number };
 export type ConsentStateInvalid = { kind: 'ConsentStateInvalid' };
 export type ConsentDenied = { kind: 'ConsentDenied'; message: string };
 export type LoginThrottled = { kind: 'LoginThrottled'; retryAfterSeconds: number };
@@ -68,6 +71,8 @@ export type DomainError =
   | PdlNotFound
   | PdlAlreadyRegistered
   | PdlInactive
+  | ConsentPending
+  | PdlLimitReached
   | QuotaExceeded
   | ConsentStateInvalid
   | ConsentDenied

@@ -8,7 +8,23 @@ export interface PdlSync {
   readonly syncedAt: Date | null;
 }
 
-/** A registered meter (PDL). A usage point belongs to exactly one account. */
+/**
+ * The consent this account completed for the meter (the consent callback with this account's own
+ * state): none (`grantedAt` null) until then. A consent moves with the meter: completing one for a
+ * usage point that another account holds takes it from that account.
+ */
+export interface PdlConsent {
+  readonly grantedAt: Date | null;
+  /** When Enedis' consent lapses (36 months from its grant); null for none recorded. */
+  readonly expiresAt: Date | null;
+}
+
+export const NO_CONSENT: PdlConsent = { grantedAt: null, expiresAt: null };
+
+/**
+ * A registered meter (PDL). An account holds a usage point at most once; several accounts may have
+ * registered the same one, but only the one whose consent is recorded reads it (see ADR 0004).
+ */
 export interface Pdl {
   readonly id: string;
   readonly usagePointId: UsagePointId;
@@ -26,6 +42,7 @@ export interface Pdl {
   readonly displayOrder: number | null;
   readonly isActive: boolean;
   readonly sync: PdlSync;
+  readonly consent: PdlConsent;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -47,6 +64,25 @@ export type PdlPatch = Partial<
     | 'sync'
   >
 >;
+
+/** A meter as registration creates it: directions and contract unknown until synchronised, no consent. */
+export function newPdl(userId: string, usagePointId: UsagePointId, name: string | null, displayOrder: number | null = null): NewPdl {
+  return {
+    usagePointId,
+    userId,
+    name,
+    hasConsumption: true,
+    hasProduction: false,
+    subscribedPower: null,
+    offpeakHours: null,
+    activationDate: null,
+    oldestAvailableDataDate: null,
+    displayOrder,
+    isActive: true,
+    sync: { status: 'pending', error: null, syncedAt: null },
+    consent: NO_CONSENT,
+  };
+}
 
 /**
  * Off-peak hours from Enedis' free text, e.g. `HC (22H00-6H00;12h00-14h00)` gives

@@ -44,6 +44,7 @@ export interface Config {
   readonly demoAccount: boolean;
   /** How long who-is-the-caller and which-meter look-ups are remembered, in ms (0: never). */
   readonly lookupMemoMs: number;
+  readonly maxPdlsPerUser: number;
   /** Check every answer against openapi.yaml too (requests are always checked). */
   readonly validateResponses: boolean;
   /** Bearer token for /metrics; null: /metrics answers local clients only. */
@@ -213,6 +214,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
     metricsToken: read.optional('METRICS_TOKEN'),
     validateResponses: read.bool('VALIDATE_RESPONSES', true),
     lookupMemoMs: read.int('LOOKUP_MEMO_MS', 1000, 0, 60_000),
+    maxPdlsPerUser: read.int('MAX_PDLS_PER_USER', 20, 1, 10_000),
     bcryptCost: read.int('BCRYPT_COST', 12, 4, 15),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };

@@ -222,6 +222,7 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
     frontendUrl: config.frontendUrl,
     loginLimits: config.loginLimits,
     lookupMemoMs: config.lookupMemoMs,
+    maxPdlsPerUser: config.maxPdlsPerUser,
   };
   container.bind<UseCases>(TOKENS.UseCases).toResolvedValue(() =>
     createUseCases({

@@ -49,7 +49,6 @@ async function main() {
       `  Demo client_id:     ${demo.clientId}`,
       `  Demo client_secret: ${demo.clientSecret}`,
     );
-    if (demo.conflicts.length > 0) lines.push(`  Demo meters held by another account: ${demo.conflicts.join(', ')}`);
   }
   console.log(lines.join('\n'));
 

@@ -17,6 +17,11 @@ import type { UsagePointId } from '../domain/usage-point-id.js';
  * - BeforeActivation carries `oldestAvailable` when the provider can tell the first day it has.
  */
 export interface MeteringProvider {
+  /**
+   * True when the data is a real household's (Enedis): an account then reads a meter only through a
+   * consent it completed. False for stand-ins serving synthetic data.
+   */
+  readonly requiresConsent: boolean;
   readings(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<Result<IntervalReading[], ProviderFailure>>;
   customerData<K extends CustomerDataKind>(kind: K, usagePointId: UsagePointId): Promise<Result<CustomerDataOf<K>, ProviderFailure>>;
   /** Where to send a user to grant access to their meters; `state` comes back on the redirect. */

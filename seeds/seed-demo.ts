@@ -22,7 +22,6 @@ async function seedDemo() {
     console.log(demo.created ? `✓ Created demo user: ${DEMO_EMAIL}` : `✓ Demo user already present: ${DEMO_EMAIL}`);
     console.log(`Client ID: ${demo.clientId}`);
     console.log(`Client Secret: ${demo.clientSecret}`);
-    for (const conflict of demo.conflicts) console.log(`! Meter ${conflict} belongs to another account; not added to the demo`);
     if (gateway.adapters.cache !== 'memory') {
       const days = await gateway.useCases.warmDemoCache({ user: demo.user, role: demo.user.role, clientSecret: demo.clientSecret }, 365);
       console.log(`✓ Cache warmed: ${days} days fetched`);

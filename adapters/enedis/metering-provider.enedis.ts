@@ -30,6 +30,7 @@ const badData = (what: string): ProviderFailure => ({ kind: 'BadUpstreamData', m
  * asked again; "before activation" looks up the activation date so the meter can be clamped.
  */
 export class EnedisHttpProvider implements MeteringProvider {
+  readonly requiresConsent = true;
   private readonly http: EnedisHttpClient;
 
   constructor(private readonly options: EnedisProviderOptions) {

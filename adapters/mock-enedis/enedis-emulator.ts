@@ -105,6 +105,7 @@ export class EnedisEmulator {
   private readonly faults: Fault[] = [];
   private readonly tokens = new Map<string, number>();
   private readonly authorizations = new Map<string, readonly string[]>();
+  private readonly nextConsents: Array<readonly string[]> = [];
   private readonly provider: MockEnedisProvider;
   private readonly clock: Clock;
   private server: Server | null = null;
@@ -112,6 +113,14 @@ export class EnedisEmulator {
   constructor(private readonly options: EmulatorOptions) {
     this.clock = options.clock ?? { now: () => new Date() };
     this.provider = new MockEnedisProvider(this.clock);
+  }
+
+  /**
+   * The meters the next consent grants, whatever its state: the customer who logs in on the consent
+   * page. Without it, the state's last digit picks a sandbox client as Enedis' sandbox does.
+   */
+  grantNextConsent(usagePointIds: readonly string[]): void {
+    this.nextConsents.push(usagePointIds);
   }
 
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
@@ -333,7 +342,7 @@ export class EnedisEmulator {
     const duration = /^P(\d+)([YM])$/.exec(url.searchParams.get('duration') ?? '');
     if (!duration) return json(400, { error: 'invalid_request', error_description: 'invalid_duration_format' });
     if (Number(duration[1]) > (duration[2] === 'Y' ? 3 : 36)) return json(400, { error: 'invalid_request', error_description: 'maximum_duration_exceeded' });
-    const granted = SANDBOX_CLIENTS[state.slice(-1)] ?? SANDBOX_CLIENTS['0']!;
+    const granted = this.nextConsents.shift() ?? SANDBOX_CLIENTS[state.slice(-1)] ?? SANDBOX_CLIENTS['0']!;
     const target = new URL(redirect);
     target.searchParams.set('state', state);
     if ((this.options.consentGeneration ?? 'v5') === 'v5') {

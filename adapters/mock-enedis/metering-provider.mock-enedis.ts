@@ -18,6 +18,8 @@ import { loadFaker, SyntheticSeries } from './synthetic-series.js';
  * back. Used for the demo account, for tests, and wherever no Enedis credentials are configured.
  */
 export class MockEnedisProvider implements MeteringProvider {
+  readonly requiresConsent = false;
+
   /**
    * @param consentCallbackUrl the gateway's consent callback: there is no consent page to show, so
    *   the consent URL leads straight back to it, granting one meter derived from the state.

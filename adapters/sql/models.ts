@@ -36,6 +36,8 @@ export class PdlModel extends Model {
   declare sync_status: string;
   declare sync_error: string | null;
   declare synced_at: string | Date | null;
+  declare consent_granted_at: string | Date | null;
+  declare consent_expires_at: string | Date | null;
   declare created_at: string | Date;
   declare updated_at: string | Date;
 }

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { PdlAlreadyRegistered } from '../../domain/errors.js';
 import type { LocalDate } from '../../domain/local-date.js';
-import type { NewPdl, Pdl, PdlPatch } from '../../domain/pdl.js';
+import { NO_CONSENT, type NewPdl, type Pdl, type PdlConsent, type PdlPatch } from '../../domain/pdl.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';
-import type { PdlRepo } from '../../ports/pdl-repo.js';
+import type { ConsentTransfer, PdlRepo } from '../../ports/pdl-repo.js';
 import { PdlModel, TokenModel } from './models.js';
 import { guarded, isoNow, toDate } from './sql-errors.js';
 
@@ -28,10 +28,19 @@ function toPdl(row: PdlModel): Pdl {
       error: row.sync_error,
       syncedAt: row.synced_at === null ? null : toDate(row.synced_at),
     },
+    consent: {
+      grantedAt: row.consent_granted_at === null ? null : toDate(row.consent_granted_at),
+      expiresAt: row.consent_expires_at === null ? null : toDate(row.consent_expires_at),
+    },
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
   };
 }
+
+const consentColumns = (consent: PdlConsent) => ({
+  consent_granted_at: consent.grantedAt?.toISOString() ?? null,
+  consent_expires_at: consent.expiresAt?.toISOString() ?? null,
+});
 
 function toColumns(patch: PdlPatch): Record<string, unknown> {
   const columns: Record<string, unknown> = {};
@@ -65,13 +74,14 @@ export class SqlPdlRepo implements PdlRepo {
           usage_point_id: pdl.usagePointId,
           user_id: pdl.userId,
           ...toColumns(pdl),
+          ...consentColumns(pdl.consent),
           created_at: now,
           updated_at: now,
         });
         return ok(toPdl(row));
       },
       (violation) => {
-        if (/usage_point_id/.test(violation.names)) return err({ kind: 'PdlAlreadyRegistered' });
+        if (/usage_point/.test(violation.names)) return err({ kind: 'PdlAlreadyRegistered' });
         throw new Error(`unexpected unique violation: ${violation.names}`);
       },
     );
@@ -84,11 +94,28 @@ export class SqlPdlRepo implements PdlRepo {
     });
   }
 
-  findByUsagePointId(usagePointId: UsagePointId): Promise<Pdl | null> {
+  findForOwner(userId: string, usagePointId: UsagePointId): Promise<Pdl | null> {
     return guarded(async () => {
-      const row = await PdlModel.query(this.knex).findOne('usage_point_id', usagePointId);
+      const row = await PdlModel.query(this.knex).findOne({ user_id: userId, usage_point_id: usagePointId });
       return row ? toPdl(row) : null;
     });
+  }
+
+  grantConsent(id: string, consent: PdlConsent): Promise<ConsentTransfer | null> {
+    return guarded(() =>
+      this.knex.transaction(async (trx) => {
+        const row = await PdlModel.query(trx).findById(id);
+        if (!row) return null;
+        const now = isoNow();
+        const others = PdlModel.query(trx).where('usage_point_id', row.usage_point_id).whereNot('id', id).whereNotNull('consent_granted_at');
+        const displacedIds = (await others.clone().select('id')).map((r) => r.id);
+        if (displacedIds.length > 0) await PdlModel.query(trx).patch({ ...consentColumns(NO_CONSENT), updated_at: now }).whereIn('id', displacedIds);
+        await PdlModel.query(trx).patch({ ...consentColumns(consent), updated_at: now }).where('id', id);
+        const rows = await PdlModel.query(trx).whereIn('id', [id, ...displacedIds]);
+        const pdls = rows.map(toPdl);
+        return { pdl: pdls.find((p) => p.id === id)!, displaced: pdls.filter((p) => p.id !== id) };
+      }),
+    );
   }
 
   listByOwner(userId: string): Promise<Pdl[]> {
@@ -122,7 +149,7 @@ export class SqlPdlRepo implements PdlRepo {
       this.knex.transaction(async (trx) => {
         const row = await PdlModel.query(trx).findById(id);
         if (!row) return false;
-        await TokenModel.query(trx).delete().where('usage_point_id', row.usage_point_id);
+        await TokenModel.query(trx).delete().where({ usage_point_id: row.usage_point_id, user_id: row.user_id });
         return (await PdlModel.query(trx).deleteById(id)) > 0;
       }),
     );

@@ -5,12 +5,7 @@ import type { AccessGrant, Credentials } from './accounts.js';
 import { stampFor } from './authenticate.js';
 import type { Dependencies } from './dependencies.js';
 import { memosOf } from './memos.js';
-
-async function purgeCacheOf(deps: Dependencies, userId: string): Promise<number> {
-  const meters = await deps.pdls.listByOwner(userId);
-  const counts = await Promise.all(meters.map((pdl) => deps.cache.deleteUsagePoint(pdl.usagePointId)));
-  return counts.reduce((a, b) => a + b, 0);
-}
+import { purgeAccountCache } from './meter-access.js';
 
 /**
  * A new client secret; the old one stops working at once, and so does every access token minted
@@ -23,7 +18,7 @@ export const regenerateSecret =
     if (principal.user.isDemo) return err({ kind: 'DemoReadOnly' });
     // Purge first: if it fails, nothing has changed and the client can retry; the reverse order
     // could commit a secret whose answer never reaches the client.
-    await purgeCacheOf(deps, principal.user.id);
+    await purgeAccountCache(deps, principal.user);
     const clientSecret = deps.keyring.newClientSecret();
     const updated = await deps.users.update(principal.user.id, {
       clientSecretHash: deps.keyring.clientSecretHash(clientSecret),
@@ -41,7 +36,7 @@ export const deleteAccount =
   (deps: Dependencies) =>
   async (principal: Principal): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
     if (principal.user.isDemo) return err({ kind: 'DemoReadOnly' });
-    const deletedCacheEntries = await purgeCacheOf(deps, principal.user.id);
+    const deletedCacheEntries = await purgeAccountCache(deps, principal.user);
     await deps.users.delete(principal.user.id);
     memosOf(deps).forget();
     return ok({ deletedCacheEntries });

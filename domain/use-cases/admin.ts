@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../result.js';
 import type { Role, User, UserCounts } from '../user.js';
 import { effectiveRole } from './authenticate.js';
 import type { Dependencies } from './dependencies.js';
+import { purgeAccountCache } from './meter-access.js';
 import { memosOf } from './memos.js';
 import { readStats, resetQuota, usageStatus, type UsageStatus } from './quota.js';
 
@@ -105,9 +106,7 @@ export const administration = (deps: Dependencies) => {
       if (!gate.ok) return gate;
       const user = await target(id);
       if (!user.ok) return user;
-      const meters = await deps.pdls.listByOwner(id);
-      const counts = await Promise.all(meters.map((pdl) => deps.cache.deleteUsagePoint(pdl.usagePointId)));
-      return ok({ deletedCacheEntries: counts.reduce((a, b) => a + b, 0) });
+      return ok({ deletedCacheEntries: await purgeAccountCache(deps, user.value) });
     },
 
     stats: async (principal: Principal): Promise<Result<GatewayStats, DomainError>> => {

@@ -1,4 +1,6 @@
-import { CONSENT_STATE_TTL_SECONDS, type ConsentGrant } from '../consent.js';
+import { CONSENT_STATE_TTL_SECONDS, grantedNow, type ConsentGrant } from '../consent.js';
+import { newPdl, type Pdl } from '../pdl.js';
+import { memosOf } from './memos.js';
 import type { DomainError } from '../errors.js';
 import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
@@ -14,11 +16,12 @@ export interface ConsentStart {
 
 export interface ConsentOutcome {
   readonly userId: string;
+  /** Registered by this consent. */
   readonly created: UsagePointId[];
-  /** Already on this account: nothing to do. */
+  /** Already registered by this account (waiting for this consent, or renewing one). */
   readonly existing: UsagePointId[];
-  /** Held by another account: not added. */
-  readonly conflicts: UsagePointId[];
+  /** Not registered: the account holds as many meters as it may. */
+  readonly refused: UsagePointId[];
 }
 
 /** What the consent redirect carries back, as received. */
@@ -42,11 +45,14 @@ export const startConsent =
   };
 
 /**
- * Ends a consent: the state must be live (and is used up), then the meters granted are registered
- * on the account that asked and synchronised; meters held by another account are reported, not taken.
+ * Ends a consent: the state must be live (and is used up), then each meter the provider says was
+ * granted is registered on the account that started the consent (if it was not), the consent is
+ * recorded on it, and it is synchronised. A consent is the holder's word: recording it takes the
+ * meter's consent from any other account that had one, and that account's cached data of it goes.
  */
 export const completeConsent = (deps: Dependencies) => {
   const sync = syncPdl(deps);
+  const record = recordConsent(deps);
   return async (input: ConsentReturn): Promise<Result<ConsentOutcome, DomainError>> => {
     const userId = await deps.oneTimeTokens.take('consent', deps.keyring.oneTimeTokenHash(input.state), deps.clock.now());
     const user = userId ? await deps.users.findById(userId) : null;
@@ -57,30 +63,33 @@ export const completeConsent = (deps: Dependencies) => {
       : { usagePointIds: (input.usagePointIds ?? '').split(/[;,]/).filter((id) => id.trim() !== '') };
     const granted = await providerFor(deps, user).resolveConsent(grant);
     if (!granted.ok) return granted;
-    const outcome: ConsentOutcome = { userId: user.id, created: [], existing: [], conflicts: [] };
+    const outcome: ConsentOutcome = { userId: user.id, created: [], existing: [], refused: [] };
+    let held = (await deps.pdls.listByOwner(user.id)).length;
     for (const usagePointId of granted.value) {
-      const created = await deps.pdls.create({
-        usagePointId,
-        userId: user.id,
-        name: null,
-        hasConsumption: true,
-        hasProduction: false,
-        subscribedPower: null,
-        offpeakHours: null,
-        activationDate: null,
-        oldestAvailableDataDate: null,
-        displayOrder: null,
-        isActive: true,
-        sync: { status: 'pending', error: null, syncedAt: null },
-      });
-      if (created.ok) {
-        await sync(user, created.value);
-        outcome.created.push(usagePointId);
-        continue;
+      let pdl = await deps.pdls.findForOwner(user.id, usagePointId);
+      const isNew = pdl === null;
+      if (!pdl) {
+        if (held >= deps.settings.maxPdlsPerUser) {
+          outcome.refused.push(usagePointId);
+          continue;
+        }
+        const created = await deps.pdls.create(newPdl(user.id, usagePointId, null));
+        pdl = created.ok ? created.value : await deps.pdls.findForOwner(user.id, usagePointId);
+        if (!pdl) continue;
+        held++;
       }
-      const holder = await deps.pdls.findByUsagePointId(usagePointId);
-      (holder?.userId === user.id ? outcome.existing : outcome.conflicts).push(usagePointId);
+      const consented = await record(pdl);
+      if (consented) await sync(user, consented);
+      (isNew ? outcome.created : outcome.existing).push(usagePointId);
     }
+    memosOf(deps).forget();
     return ok(outcome);
   };
+};
+
+/** Records a consent on the meter; the usage point's cache is emptied when another account's consent was taken. */
+const recordConsent = (deps: Dependencies) => async (pdl: Pdl) => {
+  const transfer = await deps.pdls.grantConsent(pdl.id, grantedNow(deps.clock.now()));
+  if (transfer && transfer.displaced.length > 0) await deps.cache.deleteUsagePoint(pdl.usagePointId);
+  return transfer?.pdl ?? null;
 };

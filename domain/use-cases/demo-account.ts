@@ -6,6 +6,7 @@ import type { UsagePointId } from '../usage-point-id.js';
 import type { User } from '../user.js';
 import type { Credentials } from './accounts.js';
 import type { Dependencies } from './dependencies.js';
+import { newPdl } from '../pdl.js';
 import { readMeterData } from './read-meter-data.js';
 import { syncPdl } from './sync-pdl.js';
 
@@ -20,8 +21,6 @@ export const DEMO_METERS: ReadonlyArray<{ usagePointId: UsagePointId; name: stri
 export interface DemoAccount extends Credentials {
   readonly user: User;
   readonly created: boolean;
-  /** Demo meters that could not be registered because another account holds their usage point. */
-  readonly conflicts: UsagePointId[];
 }
 
 async function findOrCreateDemoUser(deps: Dependencies): Promise<{ user: User; clientSecret: string; created: boolean }> {
@@ -55,28 +54,12 @@ export const ensureDemoAccount =
   async (): Promise<DemoAccount> => {
     const { user, clientSecret, created } = await findOrCreateDemoUser(deps);
     const sync = syncPdl(deps);
-    const conflicts: UsagePointId[] = [];
     for (const meter of DEMO_METERS) {
-      const existing = await deps.pdls.findByUsagePointId(meter.usagePointId);
-      if (existing && existing.userId !== user.id) conflicts.push(meter.usagePointId);
-      if (existing) continue;
-      const added = await deps.pdls.create({
-        usagePointId: meter.usagePointId,
-        userId: user.id,
-        name: meter.name,
-        hasConsumption: true,
-        hasProduction: false,
-        subscribedPower: null,
-        offpeakHours: null,
-        activationDate: null,
-        oldestAvailableDataDate: null,
-        displayOrder: meter.displayOrder,
-        isActive: true,
-        sync: { status: 'pending', error: null, syncedAt: null },
-      });
+      if (await deps.pdls.findForOwner(user.id, meter.usagePointId)) continue;
+      const added = await deps.pdls.create(newPdl(user.id, meter.usagePointId, meter.name, meter.displayOrder));
       if (added.ok) await sync(user, added.value);
     }
-    return { user, clientId: user.clientId, clientSecret, created, conflicts };
+    return { user, clientId: user.clientId, clientSecret, created };
   };
 
 /**

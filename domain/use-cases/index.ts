@@ -10,6 +10,9 @@ import { deletePdl, getPdl, listPdls, purgePdlCache, registerPdl, resyncPdl, upd
 import { usageStatus } from './quota.js';
 import { readCustomerData } from './read-customer-data.js';
 import { readMeterData } from './read-meter-data.js';
+import { meterConsentStatus } from './meter-access.js';
+import type { Pdl } from '../pdl.js';
+import type { User } from '../user.js';
 
 /** Every use case of the gateway, wired to one set of ports. Build it once: it holds the single-flight state. */
 export function createUseCases(deps: Dependencies) {
@@ -40,6 +43,7 @@ export function createUseCases(deps: Dependencies) {
     completeConsent: completeConsent(deps),
     ensureDemoAccount: ensureDemoAccount(deps),
     warmDemoCache: warmDemoCache(deps),
+    consentStatusOf: (owner: User, pdl: Pdl) => meterConsentStatus(deps, owner, pdl),
   };
 }
 

@@ -1,6 +1,6 @@
 import { invalidInput, type DomainError } from '../errors.js';
 import { hasControlCharacters } from '../text.js';
-import type { Pdl, PdlPatch } from '../pdl.js';
+import { newPdl, type Pdl, type PdlPatch } from '../pdl.js';
 import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import { parseUsagePointId } from '../usage-point-id.js';
@@ -8,6 +8,8 @@ import type { Dependencies } from './dependencies.js';
 import { findOwnedPdl } from './owned-pdl.js';
 import { memosOf } from './memos.js';
 import { syncPdl } from './sync-pdl.js';
+import { startConsent, type ConsentStart } from './consent.js';
+import { consentRequired, findReadablePdl, purgeMeterCache } from './meter-access.js';
 
 const demoReadOnly = { kind: 'DemoReadOnly' } as const;
 
@@ -19,31 +21,36 @@ function parseName(raw: unknown): Result<string | null, DomainError> {
   return ok(raw.trim());
 }
 
-/** Registers a meter, then reads its contract and directions from the provider (best effort). */
+export interface Registration {
+  readonly pdl: Pdl;
+  /** Where the account completes the meter's consent, when its data needs one (ADR 0004). */
+  readonly consent: ConsentStart | null;
+}
+
+/**
+ * Registers a meter. Where consent is required, the meter waits for it: nothing is asked of Enedis,
+ * so the answer is the same whether the meter exists, has consented to the application or is held
+ * by another account. Otherwise its contract and directions are read at once (best effort).
+ */
 export const registerPdl = (deps: Dependencies) => {
   const sync = syncPdl(deps);
-  return async (principal: Principal, input: { usagePointId: unknown; name?: unknown }): Promise<Result<Pdl, DomainError>> => {
+  const start = startConsent(deps);
+  return async (principal: Principal, input: { usagePointId: unknown; name?: unknown }): Promise<Result<Registration, DomainError>> => {
     if (principal.user.isDemo) return err(demoReadOnly);
     const usagePointId = parseUsagePointId(input.usagePointId);
     if (!usagePointId.ok) return usagePointId;
     const name = parseName(input.name);
     if (!name.ok) return name;
-    const created = await deps.pdls.create({
-      usagePointId: usagePointId.value,
-      userId: principal.user.id,
-      name: name.value,
-      hasConsumption: true,
-      hasProduction: false,
-      subscribedPower: null,
-      offpeakHours: null,
-      activationDate: null,
-      oldestAvailableDataDate: null,
-      displayOrder: null,
-      isActive: true,
-      sync: { status: 'pending', error: null, syncedAt: null },
-    });
+    const limit = deps.settings.maxPdlsPerUser;
+    if ((await deps.pdls.listByOwner(principal.user.id)).length >= limit) return err({ kind: 'PdlLimitReached', limit });
+    const created = await deps.pdls.create(newPdl(principal.user.id, usagePointId.value, name.value));
     if (!created.ok) return created;
-    return ok(await sync(principal.user, created.value));
+    memosOf(deps).forget();
+    if (consentRequired(deps, principal.user)) {
+      const consent = await start(principal);
+      return consent.ok ? ok({ pdl: created.value, consent: consent.value }) : consent;
+    }
+    return ok({ pdl: await sync(principal.user, created.value), consent: null });
   };
 };
 
@@ -93,7 +100,7 @@ export const deletePdl = (deps: Dependencies) => {
     if (principal.user.isDemo) return err(demoReadOnly);
     const pdl = await owned(principal, id);
     if (!pdl.ok) return pdl;
-    const deletedCacheEntries = await deps.cache.deleteUsagePoint(pdl.value.usagePointId);
+    const deletedCacheEntries = await purgeMeterCache(deps, principal.user, pdl.value);
     await deps.pdls.delete(pdl.value.id);
     memosOf(deps).forget();
     return ok({ deletedCacheEntries });
@@ -101,7 +108,7 @@ export const deletePdl = (deps: Dependencies) => {
 };
 
 export const resyncPdl = (deps: Dependencies) => {
-  const owned = findOwnedPdl(deps);
+  const owned = findReadablePdl(deps);
   const sync = syncPdl(deps);
   return async (principal: Principal, id: string): Promise<Result<Pdl, DomainError>> => {
     if (principal.user.isDemo) return err(demoReadOnly);
@@ -117,6 +124,6 @@ export const purgePdlCache = (deps: Dependencies) => {
     if (principal.user.isDemo) return err(demoReadOnly);
     const pdl = await owned(principal, id);
     if (!pdl.ok) return pdl;
-    return ok({ deletedCacheEntries: await deps.cache.deleteUsagePoint(pdl.value.usagePointId) });
+    return ok({ deletedCacheEntries: await purgeMeterCache(deps, principal.user, pdl.value) });
   };
 };

@@ -16,7 +16,7 @@ export const findOwnedPdl =
   ({ pdls }: Dependencies) =>
   async (principal: Principal, idOrUsagePoint: string): Promise<Result<Pdl, PdlNotFound>> => {
     const pdl = USAGE_POINT.test(idOrUsagePoint)
-      ? await pdls.findByUsagePointId(idOrUsagePoint as UsagePointId)
+      ? await pdls.findForOwner(principal.user.id, idOrUsagePoint as UsagePointId)
       : await pdls.findById(idOrUsagePoint);
     if (!pdl || pdl.userId !== principal.user.id) return err({ kind: 'PdlNotFound' });
     return ok(pdl);

@@ -8,7 +8,7 @@ import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import { parseUsagePointId } from '../usage-point-id.js';
 import type { Dependencies } from './dependencies.js';
-import { findOwnedPdlForReading } from './owned-pdl.js';
+import { findReadablePdl } from './meter-access.js';
 import { chargeQuota } from './quota.js';
 import { providerFor } from './sync-pdl.js';
 import { userKeyOf } from './user-key.js';
@@ -24,7 +24,7 @@ export interface CustomerDataAnswer<K extends CustomerDataKind> {
  * fetched again at most once a day (or when the TTL runs out first).
  */
 export const readCustomerData = (deps: Dependencies) => {
-  const owned = findOwnedPdlForReading(deps);
+  const owned = findReadablePdl(deps);
   const charge = chargeQuota(deps);
   const keyOf = userKeyOf(deps);
   return async <K extends CustomerDataKind>(

@@ -14,7 +14,7 @@ import { arrayPieces, concatBytes, insideOf, textOf, utf8 } from '../json-bytes.
 import { coverageRuns, sealedDays, type DayText, type RollUp, type SealedDays, type Year } from './sealed-days.js';
 import { parseUsagePointId, type UsagePointId } from '../usage-point-id.js';
 import type { Dependencies } from './dependencies.js';
-import { findOwnedPdlForReading } from './owned-pdl.js';
+import { findReadablePdl } from './meter-access.js';
 import { memosOf } from './memos.js';
 import { chargeQuota, countStat } from './quota.js';
 import { providerFor } from './sync-pdl.js';
@@ -113,7 +113,7 @@ function meterData(fields: Omit<MeterData, 'readings' | 'readingsPieces' | 'read
  * and written back in one batch per call, and months completed by the read rolled up.
  */
 export const readMeterData = (deps: Dependencies) => {
-  const owned = findOwnedPdlForReading(deps);
+  const owned = findReadablePdl(deps);
   const charge = chargeQuota(deps);
   const keyOf = userKeyOf(deps);
   const countUpstream = countStat(deps);

@@ -75,6 +75,15 @@ const MAPPING: Mapping = {
     field: 'usage_point_id',
   }),
   PdlInactive: () => ({ status: 403, code: 'ACCESS_DENIED', message: 'this meter is deactivated; activate it to read its data' }),
+  ConsentPending: (e) => ({
+    status: 403,
+    code: 'CONSENT_REQUIRED',
+    message:
+      e.status === 'expired'
+        ? "this meter's Enedis consent has lapsed; renew it through GET /api/oauth/authorize"
+        : "this meter waits for its holder's Enedis consent; complete it through GET /api/oauth/authorize",
+  }),
+  PdlLimitReached: (e) => ({ status: 409, code: 'PDL_LIMIT_REACHED', message: `an account holds at most ${e.limit} meters`, field: 'usage_point_id' }),
   QuotaExceeded: (e, now) => ({
     status: 429,
     code: 'RATE_LIMIT_EXCEEDED',

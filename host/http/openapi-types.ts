@@ -764,6 +764,19 @@ export interface components {
                 /** Format: date-time */
                 synced_at: string | null;
             };
+            /** @description Whether this account may read the meter's data. With the real Enedis a meter is read only through a consent this account completed (`GET /oauth/authorize`, then Enedis' page): `pending` until then, `granted` while it runs (36 months), `expired` after. `not_required` where the data is not a household's (the demo account, MockEnedis). The registration answer of a pending meter carries `authorize_url`, a single-use consent link. */
+            consent: {
+                /** @enum {string} */
+                status: "not_required" | "pending" | "granted" | "expired";
+                /** Format: date-time */
+                granted_at: string | null;
+                /** Format: date-time */
+                expires_at: string | null;
+                /** Format: uri */
+                authorize_url?: string;
+                /** @description seconds */
+                authorize_expires_in?: number;
+            };
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */

@@ -54,6 +54,7 @@ export function newPdl(userId: string, overrides: Partial<NewPdl> = {}): NewPdl 
     displayOrder: null,
     isActive: true,
     sync: { status: 'pending', error: null, syncedAt: null },
+    consent: { grantedAt: null, expiresAt: null },
     ...overrides,
   };
 }

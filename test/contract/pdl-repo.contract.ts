@@ -36,20 +36,53 @@ export function pdlRepoContract(adapter: string, factory: RelationalFactory) {
         sync: { status: 'failed', error: 'NoConsent: x', syncedAt: new Date('2026-01-02T03:04:05.006Z') },
       });
       expect(await store.pdls.findById(pdl.id)).toEqual(pdl);
-      expect(await store.pdls.findByUsagePointId(pdl.usagePointId)).toEqual(pdl);
-      expect(await store.pdls.findByUsagePointId('00000000000000' as never)).toBeNull();
+      expect(pdl.consent).toEqual({ grantedAt: null, expiresAt: null });
+      expect(await store.pdls.findForOwner(owner.id, pdl.usagePointId)).toEqual(pdl);
+      expect(await store.pdls.findForOwner(owner.id, '00000000000000' as never)).toBeNull();
+      expect(await store.pdls.findForOwner('00000000-0000-0000-0000-000000000000', pdl.usagePointId)).toBeNull();
       expect(await store.pdls.findById('00000000-0000-0000-0000-000000000000')).toBeNull();
     });
 
-    it('when a usage point is registered by anyone, then a second registration fails, also when two race', async () => {
+    it('when an account registers a usage point twice, then the second fails, also when two race; another account may register it', async () => {
       const other = await store.users.create(newUser());
       if (!other.ok) throw new Error('setup');
       const first = newPdl(owner.id);
       expect((await store.pdls.create(first)).ok).toBe(true);
-      expect(await store.pdls.create({ ...first, userId: other.value.id })).toEqual({ ok: false, error: { kind: 'PdlAlreadyRegistered' } });
+      expect(await store.pdls.create(first)).toEqual({ ok: false, error: { kind: 'PdlAlreadyRegistered' } });
+      expect((await store.pdls.create({ ...first, userId: other.value.id })).ok).toBe(true);
       const contested = newPdl(owner.id);
-      const results = await Promise.all([store.pdls.create(contested), store.pdls.create({ ...contested, userId: other.value.id })]);
+      const results = await Promise.all([store.pdls.create(contested), store.pdls.create(contested)]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
+    });
+
+    it('when a consent is granted on one meter of a usage point, then it is recorded there and taken from every other account', async () => {
+      const accounts = [owner];
+      for (let i = 0; i < 2; i++) {
+        const user = await store.users.create(newUser());
+        if (!user.ok) throw new Error('setup');
+        accounts.push(user.value);
+      }
+      const usagePointId = newPdl(owner.id).usagePointId;
+      const meters = [];
+      for (const account of accounts) {
+        const created = await store.pdls.create(newPdl(account.id, { usagePointId }));
+        if (!created.ok) throw new Error('setup');
+        meters.push(created.value);
+      }
+      const unrelated = await store.pdls.create(newPdl(owner.id));
+      if (!unrelated.ok) throw new Error('setup');
+      const first = { grantedAt: new Date('2026-01-01T00:00:00.000Z'), expiresAt: new Date('2029-01-01T00:00:00.000Z') };
+      const second = { grantedAt: new Date('2026-06-01T00:00:00.000Z'), expiresAt: new Date('2029-06-01T00:00:00.000Z') };
+      expect(await store.pdls.grantConsent(unrelated.value.id, first)).toMatchObject({ displaced: [] });
+      const granted = await store.pdls.grantConsent(meters[0]!.id, first);
+      expect(granted).toMatchObject({ pdl: { id: meters[0]!.id, consent: first }, displaced: [] });
+      const moved = await store.pdls.grantConsent(meters[1]!.id, second);
+      expect(moved?.pdl.consent).toEqual(second);
+      expect(moved?.displaced.map((p) => [p.id, p.consent])).toEqual([[meters[0]!.id, { grantedAt: null, expiresAt: null }]]);
+      expect((await store.pdls.findById(meters[0]!.id))?.consent).toEqual({ grantedAt: null, expiresAt: null });
+      expect((await store.pdls.findById(meters[2]!.id))?.consent).toEqual({ grantedAt: null, expiresAt: null });
+      expect((await store.pdls.findById(unrelated.value.id))?.consent).toEqual(first);
+      expect(await store.pdls.grantConsent('00000000-0000-0000-0000-000000000000', first)).toBeNull();
     });
 
     it('when meters are listed, then display order comes first (unset last), then oldest first, and only the owner\'s', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnedisEmulator } from '../../adapters/mock-enedis/enedis-emulator.js';
 import { freePort, startGatewayProcess, type GatewayProcess } from '../support/process.js';
+import { consentOnEmulator, consentOverHttp } from '../support/consent.js';
 
 describe('the process lifecycle', () => {
   let emulator: EnedisEmulator;
@@ -50,6 +51,8 @@ describe('the process lifecycle', () => {
     };
     const auth = { Authorization: `Bearer ${login.data.access_token}` };
     expect((await fetch(`${base}/api/pdl`, { method: 'POST', headers: { ...json, ...auth }, body: JSON.stringify({ usage_point_id: '22516914714270' }) })).status).toBe(201);
+    const consented = await consentOnEmulator(emulator, ['22516914714270'], consentOverHttp(base, auth.Authorization));
+    expect(consented.searchParams.get('consent_success')).toBe('true');
     emulator.inject({ kind: 'latency', count: 1, latencyMs: 1500, path: 'daily_consumption$' });
     const slow = fetch(`${base}/api/enedis/consumption/daily/22516914714270?start=2025-01-01&end=2025-01-08`, { headers: auth });
     await new Promise((resolve) => setTimeout(resolve, 400));

@@ -76,14 +76,18 @@ describe('meters over HTTP', () => {
     expect(still.body.data.name).toBeNull();
   });
 
-  it('when a usage point is already registered, by me or by another, then 409 PDL_EXISTS', async () => {
+  it('when I register a usage point I already hold, then 409 PDL_EXISTS; another account holding it changes nothing of my answer', async () => {
     const owner = await t.signUp();
     const other = await t.signUp();
     await api(t.app).post('/api/pdl').set('Authorization', `Bearer ${owner.token}`).send({ usage_point_id: '22315546958763' }).expect(201);
-    for (const user of [owner, other]) {
-      const res = await api(t.app).post('/api/pdl').set('Authorization', `Bearer ${user.token}`).send({ usage_point_id: '22315546958763' }).expect(409);
-      expect(res.body.error).toMatchObject({ code: 'PDL_EXISTS', field: 'usage_point_id' });
-    }
+    const again = await api(t.app).post('/api/pdl').set('Authorization', `Bearer ${owner.token}`).send({ usage_point_id: '22315546958763' }).expect(409);
+    expect(again.body.error).toMatchObject({ code: 'PDL_EXISTS', field: 'usage_point_id' });
+    const held = await api(t.app).post('/api/pdl').set('Authorization', `Bearer ${other.token}`).send({ usage_point_id: '22315546958763' }).expect(201);
+    const free = await api(t.app).post('/api/pdl').set('Authorization', `Bearer ${other.token}`).send({ usage_point_id: '64975835695673' }).expect(201);
+    // MockEnedis data is no household's: both are readable at once, whoever else holds them.
+    expect(held.body.data.consent).toEqual({ status: 'not_required', granted_at: null, expires_at: null });
+    expect(free.body.data.consent).toEqual(held.body.data.consent);
+    await api(t.app).get('/api/enedis/contract/22315546958763').set('Authorization', `Bearer ${other.token}`).expect(200);
   });
 
   it.each([

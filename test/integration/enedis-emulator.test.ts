@@ -7,6 +7,7 @@ import { parisDate } from '../../domain/paris-time.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';
 import { api } from '../support/api.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { consentInApp, consentOnEmulator } from '../support/consent.js';
 
 const DAILY = /daily_consumption$|consommation_quotidienne$/;
 const CURVE = /consumption_load_curve$|courbe_de_charge_consommation$/;
@@ -44,7 +45,10 @@ describe.each(['v5', '2026'] as const)('the gateway on the Enedis emulator, %s A
 
   beforeAll(async () => {
     ({ emulator, t, auth } = await gatewayOn(generation));
-    for (const id of ['22516914714270', '24880057139941', '42900589957123', '32320647321714', '26584978546985']) await register(id);
+    const meters = ['22516914714270', '24880057139941', '42900589957123', '32320647321714', '26584978546985'];
+    for (const id of meters) await register(id);
+    const consented = await consentOnEmulator(emulator, meters, consentInApp(t.app, auth));
+    expect(consented.searchParams.get('pdl_count')).toBe('5');
   });
   afterAll(async () => {
     await t?.close();
@@ -159,7 +163,7 @@ describe('a fault storm at the emulator', () => {
 
   beforeAll(async () => {
     ({ emulator, t, auth } = await gatewayOn('v5'));
-    await api(t.app).post('/api/pdl').set('Authorization', auth).send({ usage_point_id: '22516914714270' }).expect(201);
+    await consentOnEmulator(emulator, ['22516914714270'], consentInApp(t.app, auth));
   });
   afterAll(async () => {
     await t?.close();

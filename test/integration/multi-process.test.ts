@@ -5,6 +5,7 @@ import { temporaryDatabase } from '../support/postgres.js';
 import { emptyRedisDatabase } from '../support/redis.js';
 import { freePort, startGatewayProcess, type GatewayProcess } from '../support/process.js';
 import { describeWithServices, REDIS_URL } from '../support/services.js';
+import { consentOnEmulator, consentOverHttp } from '../support/consent.js';
 
 const MULTI_REDIS_URL = REDIS_URL.replace(/\/\d+$/, '/13');
 const PDL = '22516914714270';
@@ -53,6 +54,8 @@ await describeWithServices('two gateway processes sharing PostgreSQL, Redis and 
     auth = { Authorization: `Bearer ${login.body.data.access_token}` };
     const created = await call(bases[1]!, '/api/pdl', { method: 'POST', headers: { ...json, ...auth }, body: JSON.stringify({ usage_point_id: PDL }) });
     expect(created.status).toBe(201);
+    const consented = await consentOnEmulator(emulator, [PDL], consentOverHttp(bases[0]!, auth.Authorization));
+    expect(consented.searchParams.get('consent_success')).toBe('true');
   }, 120_000);
 
   afterAll(async () => {

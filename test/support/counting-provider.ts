@@ -25,6 +25,10 @@ export class CountingProvider implements MeteringProvider {
 
   constructor(private readonly inner: MeteringProvider) {}
 
+  get requiresConsent(): boolean {
+    return this.inner.requiresConsent;
+  }
+
   async readings(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<Result<IntervalReading[], ProviderFailure>> {
     this.calls.push({ kind, usagePointId, range });
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));

@@ -27,6 +27,7 @@ export const DEFAULT_SETTINGS: GatewaySettings = {
   frontendUrl: 'http://front.test',
   loginLimits: { perAccount: 5, perAddress: 20, windowSeconds: 900 },
   lookupMemoMs: 0,
+  maxPdlsPerUser: 20,
 };
 
 /** The use cases on in-memory adapters and MockEnedis behind a call counter, at a fixed instant. */
@@ -72,10 +73,10 @@ export function buildUseCases(settings: Partial<GatewaySettings> = {}, now = '20
     const auth = await useCases.authenticate(signed.value.clientSecret);
     if (!auth.ok) throw new Error(auth.error.kind);
     const principal: Principal = auth.value;
-    const pdl = await useCases.registerPdl(principal, { usagePointId });
-    if (!pdl.ok) throw new Error(pdl.error.kind);
+    const registered = await useCases.registerPdl(principal, { usagePointId });
+    if (!registered.ok) throw new Error(registered.error.kind);
     provider.reset();
-    return { principal, pdl: pdl.value, clientSecret: signed.value.clientSecret, clientId: signed.value.clientId };
+    return { principal, pdl: registered.value.pdl, clientSecret: signed.value.clientSecret, clientId: signed.value.clientId };
   }
 
   return { deps, useCases, clock, provider, cache, mailer, accountWithMeter };

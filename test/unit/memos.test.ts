@@ -6,11 +6,11 @@ const MAIN = '12345678901234';
 function countingLookups(deps: ReturnType<typeof buildUseCases>['deps']) {
   const counts = { users: 0, pdls: 0 };
   const users = deps.users as { findById: typeof deps.users.findById; findByClientSecretHash: typeof deps.users.findByClientSecretHash };
-  const pdls = deps.pdls as { findByUsagePointId: typeof deps.pdls.findByUsagePointId };
-  const [byId, bySecret, byUsagePoint] = [users.findById.bind(users), users.findByClientSecretHash.bind(users), pdls.findByUsagePointId.bind(pdls)];
+  const pdls = deps.pdls as { findForOwner: typeof deps.pdls.findForOwner };
+  const [byId, bySecret, byUsagePoint] = [users.findById.bind(users), users.findByClientSecretHash.bind(users), pdls.findForOwner.bind(pdls)];
   users.findById = (id) => (counts.users++, byId(id));
   users.findByClientSecretHash = (hash) => (counts.users++, bySecret(hash));
-  pdls.findByUsagePointId = (id) => (counts.pdls++, byUsagePoint(id));
+  pdls.findForOwner = (owner, id) => (counts.pdls++, byUsagePoint(owner, id));
   return counts;
 }
 

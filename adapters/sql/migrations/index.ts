@@ -3,6 +3,7 @@ import * as accountsMetersTokens from './001-accounts-meters-tokens.js';
 import * as consentStates from './002-consent-states.js';
 import * as oneTimeTokens from './003-one-time-tokens.js';
 import * as tokenVersion from './004-token-version.js';
+import * as consentBoundMeters from './005-consent-bound-meters.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -12,6 +13,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['002-consent-states', consentStates],
   ['003-one-time-tokens', oneTimeTokens],
   ['004-token-version', tokenVersion],
+  ['005-consent-bound-meters', consentBoundMeters],
 ];
 
 /** Bundled with the code rather than read from a folder, so the built package migrates too. */

@@ -23,11 +23,11 @@ export function consentRouter(useCases: UseCases, frontendUrl: string): TagRoute
         });
         const target = new URL(`${frontendUrl}/dashboard`);
         if (outcome.ok) {
-          const { created, existing, conflicts } = outcome.value;
+          const { created, existing, refused } = outcome.value;
           target.searchParams.set('consent_success', 'true');
           target.searchParams.set('pdl_count', String(created.length + existing.length));
           target.searchParams.set('created_count', String(created.length));
-          if (conflicts.length > 0) target.searchParams.set('pdl_already_registered', conflicts.join(';'));
+          if (refused.length > 0) target.searchParams.set('pdl_limit_reached', refused.join(';'));
         } else {
           target.searchParams.set('consent_error', consentErrorCode(outcome.error));
         }

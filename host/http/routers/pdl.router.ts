@@ -1,10 +1,22 @@
+import type { ConsentStatus } from '../../../domain/consent.js';
 import type { Pdl } from '../../../domain/pdl.js';
+import type { ConsentStart } from '../../../domain/use-cases/consent.js';
 import type { UseCases } from '../../../domain/use-cases/index.js';
 import { unwrap } from '../error-mapping.js';
 import { principalOf, type TagRouter } from '../operations.js';
+import type { Principal } from '../../../domain/principal.js';
 import type { components } from '../openapi-types.js';
 
-export function pdlToWire(pdl: Pdl): components['schemas']['Pdl'] {
+type WirePdl = components['schemas']['Pdl'];
+
+/** A meter on the wire; `start` is the consent link the registration answer carries when one is needed. */
+export function pdlToWire(pdl: Pdl, status: ConsentStatus, start: ConsentStart | null = null): WirePdl {
+  const consent: WirePdl['consent'] = {
+    status,
+    granted_at: pdl.consent.grantedAt?.toISOString() ?? null,
+    expires_at: pdl.consent.expiresAt?.toISOString() ?? null,
+    ...(start ? { authorize_url: start.url, authorize_expires_in: start.expiresInSeconds } : {}),
+  };
   return {
     id: pdl.id,
     usage_point_id: pdl.usagePointId,
@@ -18,6 +30,7 @@ export function pdlToWire(pdl: Pdl): components['schemas']['Pdl'] {
     activation_date: pdl.activationDate,
     oldest_available_data_date: pdl.oldestAvailableDataDate,
     sync: { status: pdl.sync.status, error: pdl.sync.error, synced_at: pdl.sync.syncedAt?.toISOString() ?? null },
+    consent,
     created_at: pdl.createdAt.toISOString(),
     updated_at: pdl.updatedAt.toISOString(),
   };
@@ -26,21 +39,25 @@ export function pdlToWire(pdl: Pdl): components['schemas']['Pdl'] {
 const idOf = (params: Record<string, string | string[]>) => String(params.pdl_id);
 
 export function pdlRouter(useCases: UseCases): TagRouter {
+  const wire = (principal: Principal, pdl: Pdl, start: ConsentStart | null = null) => pdlToWire(pdl, useCases.consentStatusOf(principal.user, pdl), start);
   return {
     tag: 'PDL',
     handlers: {
       listPdls: async (_req, res) => {
-        const meters = await useCases.listPdls(principalOf(res));
-        res.json({ success: true, data: meters.map(pdlToWire) });
+        const principal = principalOf(res);
+        const meters = await useCases.listPdls(principal);
+        res.json({ success: true, data: meters.map((pdl) => wire(principal, pdl)) });
       },
       createPdl: async (req, res) => {
+        const principal = principalOf(res);
         const body = req.body as { usage_point_id: string; name?: string };
-        const pdl = unwrap(await useCases.registerPdl(principalOf(res), { usagePointId: body.usage_point_id, name: body.name }));
-        res.status(201).json({ success: true, data: pdlToWire(pdl) });
+        const registered = unwrap(await useCases.registerPdl(principal, { usagePointId: body.usage_point_id, name: body.name }));
+        if (registered.consent) res.set('Cache-Control', 'no-store');
+        res.status(201).json({ success: true, data: wire(principal, registered.pdl, registered.consent) });
       },
       getPdl: async (req, res) => {
         const pdl = unwrap(await useCases.getPdl(principalOf(res), idOf(req.params)));
-        res.json({ success: true, data: pdlToWire(pdl) });
+        res.json({ success: true, data: wire(principalOf(res), pdl) });
       },
       updatePdl: async (req, res) => {
         const body = req.body as { name?: string | null; display_order?: number | null; is_active?: boolean };
@@ -51,7 +68,7 @@ export function pdlRouter(useCases: UseCases): TagRouter {
             isActive: body.is_active,
           }),
         );
-        res.json({ success: true, data: pdlToWire(pdl) });
+        res.json({ success: true, data: wire(principalOf(res), pdl) });
       },
       deletePdl: async (req, res) => {
         const deleted = unwrap(await useCases.deletePdl(principalOf(res), idOf(req.params)));
@@ -59,7 +76,7 @@ export function pdlRouter(useCases: UseCases): TagRouter {
       },
       syncPdl: async (req, res) => {
         const pdl = unwrap(await useCases.resyncPdl(principalOf(res), idOf(req.params)));
-        res.json({ success: true, data: pdlToWire(pdl) });
+        res.json({ success: true, data: wire(principalOf(res), pdl) });
       },
     },
   };
