@@ -12,7 +12,7 @@ import { type GatewayMetrics } from '../metrics.js';
 import { docsRouter } from './docs.js';
 import { cacheRouteCompilation } from './route-regexp-cache.js';
 import { webRouter } from './web.js';
-import { toHttpFailure, toOAuthError } from './error-mapping.js';
+import { consentFailureCode, consentFailureUrl, toHttpFailure, toOAuthError } from './error-mapping.js';
 import { loadOpenApiDocument, type OpenApiDocument, type OperationSpec } from './openapi-document.js';
 import { matchedOperation, operationDispatcher } from './operations.js';
 import { accountsRouter } from './routers/accounts.router.js';
@@ -55,12 +55,17 @@ function requestLog(logger: Logger, metrics: GatewayMetrics, doc: OpenApiDocumen
   };
 }
 
-function errorMapper(logger: Logger, clock: Clock): ErrorRequestHandler {
+function errorMapper(logger: Logger, clock: Clock, frontendUrl: string): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const failure = toHttpFailure(error, clock.now());
     if (failure.status >= 500) logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
-    if (failure.headers) res.set(failure.headers);
     const operation = res.locals.operation as OperationSpec | undefined;
+    // The consent callback is a browser's navigation back from Enedis: whatever went wrong, it ends on the front end.
+    if ((operation?.operationId ?? matchedOperation(req)?.schema?.operationId) === 'completeConsent') {
+      res.redirect(302, consentFailureUrl(frontendUrl, consentFailureCode(error, failure)));
+      return;
+    }
+    if (failure.headers) res.set(failure.headers);
     const oauth = operation?.errorFormat === 'oauth2' || (!operation && req.path === '/api/accounts/token');
     if (oauth) {
       const { status, body } = toOAuthError(failure);
@@ -156,6 +161,6 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
   const web = webRouter();
   if (web) app.use(web);
   app.use((req, _res, next) => next(Object.assign(new Error(`no route for ${req.method} ${req.path}`), { status: 404 })));
-  app.use(errorMapper(logger, clock));
+  app.use(errorMapper(logger, clock, config.frontendUrl));
   return app;
 }

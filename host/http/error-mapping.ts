@@ -193,6 +193,20 @@ export function toOAuthError(failure: HttpFailure): { status: number; body: { er
   return { status: failure.status === 413 ? 413 : 400, body: { error: 'invalid_request', error_description: failure.message } };
 }
 
+/** The front end's page a consent flow ends on when it failed. */
+export function consentFailureUrl(frontendUrl: string, code: string): string {
+  const target = new URL(`${frontendUrl}/dashboard`);
+  target.searchParams.set('consent_error', code);
+  return target.toString();
+}
+
+/** The `consent_error` word for anything the callback threw: a domain refusal, a malformed request, a fault. */
+export function consentFailureCode(error: unknown, failure: HttpFailure): string {
+  if (error instanceof DomainFailure) return consentErrorCode(error.error);
+  if (failure.status === 503) return 'service_unavailable';
+  return failure.status < 500 ? 'invalid_request' : 'server_error';
+}
+
 /** The `consent_error` word of the redirect that ends a consent flow in the front end. */
 export function consentErrorCode(error: DomainError): string {
   switch (error.kind) {

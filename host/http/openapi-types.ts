@@ -487,9 +487,14 @@ export interface paths {
         };
         /**
          * Where Enedis sends the user back after consent
-         * @description Verifies `state`, registers the meters granted (v5 lists them in `usage_point_id`; the 2026 API
-         *     gives an `autorisation_id` to resolve), then redirects to the front end's `/dashboard` with
-         *     `consent_success=true&pdl_count=N&created_count=M`, or with `consent_error=<code>`.
+         * @description Verifies `state`, records the consent on the meters granted (v5 lists them in `usage_point_id`,
+         *     separated by `;` or `,`, raw or percent-encoded; the 2026 API gives an `autorisation_id` to
+         *     resolve), registering those this account did not hold, then redirects to the front end's
+         *     `/dashboard` with `consent_success=true&pdl_count=N&created_count=M` (and
+         *     `pdl_limit_reached=<ids>` for meters over the account's limit). Every failure, a malformed
+         *     request included, redirects there too, with `consent_error=<code>`: `invalid_request`,
+         *     `invalid_state`, `access_denied`, `invalid_pdl_format`, `no_consent`, `enedis_unavailable`,
+         *     `enedis_error`, `demo_read_only`, `service_unavailable`, `server_error`.
          */
         get: operations["completeConsent"];
         put?: never;

@@ -1,5 +1,5 @@
 import type { UseCases } from '../../../domain/use-cases/index.js';
-import { consentErrorCode, unwrap } from '../error-mapping.js';
+import { consentErrorCode, consentFailureUrl, unwrap } from '../error-mapping.js';
 import { principalOf, type TagRouter } from '../operations.js';
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -21,16 +21,16 @@ export function consentRouter(useCases: UseCases, frontendUrl: string): TagRoute
           error: text(req.query.error),
           errorDescription: text(req.query.error_description),
         });
-        const target = new URL(`${frontendUrl}/dashboard`);
-        if (outcome.ok) {
-          const { created, existing, refused } = outcome.value;
-          target.searchParams.set('consent_success', 'true');
-          target.searchParams.set('pdl_count', String(created.length + existing.length));
-          target.searchParams.set('created_count', String(created.length));
-          if (refused.length > 0) target.searchParams.set('pdl_limit_reached', refused.join(';'));
-        } else {
-          target.searchParams.set('consent_error', consentErrorCode(outcome.error));
+        if (!outcome.ok) {
+          res.redirect(302, consentFailureUrl(frontendUrl, consentErrorCode(outcome.error)));
+          return;
         }
+        const { created, existing, refused } = outcome.value;
+        const target = new URL(`${frontendUrl}/dashboard`);
+        target.searchParams.set('consent_success', 'true');
+        target.searchParams.set('pdl_count', String(created.length + existing.length));
+        target.searchParams.set('created_count', String(created.length));
+        if (refused.length > 0) target.searchParams.set('pdl_limit_reached', refused.join(';'));
         res.redirect(302, target.toString());
       },
     },
