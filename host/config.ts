@@ -47,6 +47,11 @@ export interface Config {
   readonly maxPdlsPerUser: number;
   /** Check every answer against openapi.yaml too (requests are always checked). */
   readonly validateResponses: boolean;
+  /**
+   * Which relays' X-Forwarded-For is believed (Express's `trust proxy`): false, true, a number of
+   * hops, or addresses, CIDRs and the names loopback, linklocal, uniquelocal.
+   */
+  readonly trustProxy: boolean | number | string;
   /** Bearer token for /metrics; null: /metrics answers local clients only. */
   readonly metricsToken: string | null;
   readonly bcryptCost: number;
@@ -115,6 +120,19 @@ class Reader {
       // reported below
     }
     this.problems.push({ variable: name, message: `expected a URL starting with ${protocols.join(' or ')}, got "${raw}"` });
+    return fallback;
+  }
+
+  trustProxy(name: string, fallback: string): boolean | number | string {
+    const raw = this.raw(name);
+    if (raw === undefined) return fallback;
+    if (/^(true|false)$/i.test(raw)) return raw.toLowerCase() === 'true';
+    if (/^\d{1,2}$/.test(raw)) return Number(raw);
+    const entries = raw.split(',').map((entry) => entry.trim());
+    const address = /^(loopback|linklocal|uniquelocal|[\d.]+(\/\d{1,2})?|[\da-f:]+(\/\d{1,3})?)$/i;
+    const bad = entries.find((entry) => !address.test(entry));
+    if (bad === undefined) return entries.join(',');
+    this.problems.push({ variable: name, message: `expected true, false, a hop count or addresses/CIDRs (loopback, linklocal, uniquelocal), got "${bad}"` });
     return fallback;
   }
 
@@ -212,6 +230,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
     },
     demoAccount: read.bool('DEMO_ACCOUNT', true),
     metricsToken: read.optional('METRICS_TOKEN'),
+    trustProxy: read.trustProxy('TRUST_PROXY', 'loopback'),
     validateResponses: read.bool('VALIDATE_RESPONSES', true),
     lookupMemoMs: read.int('LOOKUP_MEMO_MS', 1000, 0, 60_000),
     maxPdlsPerUser: read.int('MAX_PDLS_PER_USER', 20, 1, 10_000),

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { EnedisExchange } from '../adapters/enedis/enedis-http-client.js';
@@ -43,12 +44,17 @@ export class GatewayMetrics {
 
   /**
    * `GET /metrics`. With a token configured, only `Authorization: Bearer <token>` is let in;
-   * without one, only clients on the same machine.
+   * without one, only clients on the same machine: the client address as TRUST_PROXY makes it, so a
+   * request relayed by a local reverse proxy counts as the remote client it comes from.
    */
   handler(token: string | null): RequestHandler {
+    const expected = token === null ? null : Buffer.from(`Bearer ${token}`);
     return async (req, res) => {
+      const presented = Buffer.from(req.headers.authorization ?? '');
       const allowed =
-        token !== null ? req.headers.authorization === `Bearer ${token}` : ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+        expected !== null
+          ? presented.length === expected.length && timingSafeEqual(presented, expected)
+          : ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.ip ?? '');
       if (!allowed) {
         res.status(token !== null ? 401 : 403).json({
           success: false,

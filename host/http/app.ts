@@ -10,6 +10,7 @@ import { TOKENS } from '../tokens.js';
 import { VERSION } from '../version.js';
 import { type GatewayMetrics } from '../metrics.js';
 import { docsRouter } from './docs.js';
+import { headAsGet, securityHeaders } from './security-headers.js';
 import { cacheRouteCompilation } from './route-regexp-cache.js';
 import { webRouter } from './web.js';
 import { consentFailureCode, consentFailureUrl, toHttpFailure, toOAuthError } from './error-mapping.js';
@@ -116,7 +117,7 @@ function inSequence(handlers: readonly RequestHandler[]): RequestHandler {
 }
 
 /**
- * The Express app. Middleware order is fixed here: request log, body parsers, OpenAPI validation of
+ * The Express app. Middleware order is fixed here: security headers, HEAD as GET, request log, body parsers, OpenAPI validation of
  * requests and responses, the operations, /docs and the dashboard, then the single error mapper. Only the entry point
  * calls listen().
  */
@@ -130,9 +131,12 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
   app.disable('x-powered-by');
   // Answers change with the cache and the quota headers; hashing every body for an ETag buys nothing.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  // One notion of the client's address for everything (log-in limits, sign-up throttle, /metrics).
+  app.set('trust proxy', config.trustProxy);
 
   const metrics = container.get<GatewayMetrics>(TOKENS.Metrics);
+  app.use(securityHeaders(config.backendUrl));
+  app.use(headAsGet);
   app.use(requestLog(logger, metrics, doc));
   app.get('/metrics', metrics.handler(config.metricsToken));
   cacheRouteCompilation();

@@ -63,4 +63,20 @@ describe('configuration', () => {
     const config = loadConfig({ ADMIN_EMAILS: ' Admin@Example.org , second@example.org' });
     expect(config.ok && config.value.adminEmails).toEqual(['admin@example.org', 'second@example.org']);
   });
+
+  it.each([
+    [undefined, 'loopback'],
+    ['false', false],
+    ['TRUE', true],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8, fd00::/8', 'loopback,10.0.0.0/8,fd00::/8'],
+  ])('when TRUST_PROXY is %s, then express is told %s', (raw, expected) => {
+    const config = loadConfig(raw === undefined ? {} : { TRUST_PROXY: raw });
+    expect(config.ok && config.value.trustProxy).toEqual(expected);
+  });
+
+  it('when TRUST_PROXY names something that is no address, then the start stops naming it', () => {
+    const config = loadConfig({ TRUST_PROXY: 'loopback, my proxy' });
+    expect(!config.ok && config.error).toEqual([{ variable: 'TRUST_PROXY', message: expect.stringContaining('"my proxy"') }]);
+  });
 });
