@@ -1,6 +1,6 @@
 import { invalidInput, type InvalidInput, type WeakPassword } from './errors.js';
 import { err, ok, type Result } from './result.js';
-import { hasControlCharacters } from './text.js';
+import { canonicalText, hasUnsafeCharacters } from './text.js';
 
 export type Role = 'admin' | 'moderator' | 'visitor';
 
@@ -50,10 +50,16 @@ export type Email = string & { readonly __brand: 'Email' };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Emails compare case-insensitively; the canonical form is lower case and trimmed. */
+/**
+ * Emails compare case-insensitively; the canonical form is trimmed, composed (NFC) and lower case,
+ * the same whatever database stores it. Controls, bidirectional and zero-width characters and lone
+ * surrogates are refused: with them two addresses would display alike.
+ */
 export function parseEmail(raw: unknown, field = 'email'): Result<Email, InvalidInput> {
-  const email = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-  if (!EMAIL.test(email) || email.length > 254 || hasControlCharacters(email)) return err(invalidInput(field, 'expected an email address'));
+  const text = typeof raw === 'string' ? raw : '';
+  if (hasUnsafeCharacters(text)) return err(invalidInput(field, 'an email address may not hold control, invisible or bidirectional characters'));
+  const email = canonicalText(text.trim()).toLowerCase();
+  if (!EMAIL.test(email) || email.length > 254) return err(invalidInput(field, 'expected an email address'));
   return ok(email as Email);
 }
 

@@ -1,5 +1,5 @@
 import { invalidInput, type DomainError } from '../errors.js';
-import { hasControlCharacters } from '../text.js';
+import { canonicalText, hasUnsafeCharacters } from '../text.js';
 import { newPdl, type Pdl, type PdlPatch } from '../pdl.js';
 import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
@@ -15,10 +15,10 @@ const demoReadOnly = { kind: 'DemoReadOnly' } as const;
 
 function parseName(raw: unknown): Result<string | null, DomainError> {
   if (raw === undefined || raw === null) return ok(null);
-  if (typeof raw !== 'string' || raw.trim().length === 0 || raw.length > 100 || hasControlCharacters(raw)) {
-    return err(invalidInput('name', 'a name is 1 to 100 characters, without control characters'));
+  if (typeof raw !== 'string' || raw.trim().length === 0 || raw.length > 100 || hasUnsafeCharacters(raw)) {
+    return err(invalidInput('name', 'a name is 1 to 100 characters, without control, invisible or bidirectional characters'));
   }
-  return ok(raw.trim());
+  return ok(canonicalText(raw.trim()));
 }
 
 export interface Registration {
