@@ -22,6 +22,7 @@ export type PdlLimitReached = { kind: 'PdlLimitReached'; limit: number };
 export type ConsentStateInvalid = { kind: 'ConsentStateInvalid' };
 export type ConsentDenied = { kind: 'ConsentDenied'; message: string };
 export type LoginThrottled = { kind: 'LoginThrottled'; retryAfterSeconds: number };
+export type SignUpThrottled = { kind: 'SignUpThrottled'; retryAfterSeconds: number };
 export type Forbidden = { kind: 'Forbidden'; permission: string };
 export type CaptchaRequired = { kind: 'CaptchaRequired' };
 export type CaptchaFailed = { kind: 'CaptchaFailed' };
@@ -77,6 +78,7 @@ export type DomainError =
   | ConsentStateInvalid
   | ConsentDenied
   | LoginThrottled
+  | SignUpThrottled
   | Forbidden
   | CaptchaRequired
   | CaptchaFailed

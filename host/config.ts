@@ -45,6 +45,7 @@ export interface Config {
   /** How long who-is-the-caller and which-meter look-ups are remembered, in ms (0: never). */
   readonly lookupMemoMs: number;
   readonly maxPdlsPerUser: number;
+  readonly signUpLimits: { readonly perAddress: number; readonly windowSeconds: number };
   /** Check every answer against openapi.yaml too (requests are always checked). */
   readonly validateResponses: boolean;
   /**
@@ -234,6 +235,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
     validateResponses: read.bool('VALIDATE_RESPONSES', true),
     lookupMemoMs: read.int('LOOKUP_MEMO_MS', 1000, 0, 60_000),
     maxPdlsPerUser: read.int('MAX_PDLS_PER_USER', 20, 1, 10_000),
+    signUpLimits: {
+      perAddress: read.int('SIGNUP_MAX_PER_ADDRESS', 10, 1),
+      windowSeconds: read.int('SIGNUP_WINDOW_SECONDS', 3600, 1),
+    },
     bcryptCost: read.int('BCRYPT_COST', 12, 4, 15),
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   };

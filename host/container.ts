@@ -223,6 +223,7 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
     loginLimits: config.loginLimits,
     lookupMemoMs: config.lookupMemoMs,
     maxPdlsPerUser: config.maxPdlsPerUser,
+    signUpLimits: config.signUpLimits,
   };
   container.bind<UseCases>(TOKENS.UseCases).toResolvedValue(() =>
     createUseCases({

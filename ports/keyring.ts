@@ -20,6 +20,12 @@ export interface Keyring {
   newOneTimeToken(): string;
   /** The keyed hash under which a one-time token is stored. */
   oneTimeTokenHash(token: string): string;
+  /**
+   * A stable stand-in for an identifier (an e-mail, a client address) where it would otherwise be
+   * written in clear, such as a Redis key name: keyed with the server key, so it cannot be reversed
+   * by trying guesses; the same value always gives the same pseudonym.
+   */
+  pseudonym(value: string): string;
   clientSecretHash(secret: string): string;
   sameHash(a: string, b: string): boolean;
   sealSecret(secret: string): string;

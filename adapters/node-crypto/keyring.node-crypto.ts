@@ -42,8 +42,10 @@ export class NodeCryptoKeyring implements Keyring {
   private readonly lookupKey: Buffer;
   private readonly secretKey: Buffer;
   private readonly tokenKey: Buffer;
+  private readonly pseudonymKey: Buffer;
 
   constructor(serverKey: Uint8Array) {
+    this.pseudonymKey = subKey(serverKey, 'pseudonym');
     this.lookupKey = subKey(serverKey, 'client-secret-lookup');
     this.tokenKey = subKey(serverKey, 'one-time-token');
     this.secretKey = subKey(serverKey, 'client-secret-seal');
@@ -63,6 +65,10 @@ export class NodeCryptoKeyring implements Keyring {
 
   oneTimeTokenHash(token: string): string {
     return createHmac('sha256', this.tokenKey).update(token, 'utf8').digest('hex');
+  }
+
+  pseudonym(value: string): string {
+    return createHmac('sha256', this.pseudonymKey).update(value, 'utf8').digest('base64url').slice(0, 22);
   }
 
   clientSecretHash(secret: string): string {

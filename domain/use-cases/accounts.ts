@@ -50,6 +50,8 @@ export const signUp = (deps: Dependencies) => {
     if (!password.ok) return password;
     const captcha = await checkCaptcha(deps, input.captchaToken, input.remoteAddress ?? null);
     if (captcha) return err(captcha);
+    const throttled = await signUpThrottle(deps, input.remoteAddress ?? null);
+    if (throttled) return err(throttled);
     const clientSecret = keyring.newClientSecret();
     const created = await users.create({
       email: email.value,
@@ -75,23 +77,33 @@ export const signUp = (deps: Dependencies) => {
   };
 };
 
-const loginBuckets = (email: string, address: string | null) => [
-  { name: `login_fail:account:${email}`, kind: 'perAccount' as const },
-  ...(address ? [{ name: `login_fail:address:${address}`, kind: 'perAddress' as const }] : []),
+/** Bucket names carry pseudonyms, never the e-mail or the address itself. */
+/** Counts a sign-up against its client address; the refusal when the address has had its share of the window. */
+async function signUpThrottle(deps: Dependencies, address: string | null): Promise<DomainError | null> {
+  if (!address) return null;
+  const { perAddress, windowSeconds } = deps.settings.signUpLimits;
+  const state = await deps.limiter.consume(`signup:address:${deps.keyring.pseudonym(address)}`, perAddress, windowSeconds * 1000);
+  if (state.allowed) return null;
+  return { kind: 'SignUpThrottled', retryAfterSeconds: Math.max(1, Math.ceil((state.resetAt.getTime() - deps.clock.now().getTime()) / 1000)) };
+}
+
+const loginBuckets = (keyring: Dependencies['keyring'], email: string, address: string | null) => [
+  { name: `login_fail:account:${keyring.pseudonym(email)}`, kind: 'perAccount' as const },
+  ...(address ? [{ name: `login_fail:address:${keyring.pseudonym(address)}`, kind: 'perAddress' as const }] : []),
 ];
 
 /**
  * Email and password for an access token. Failed attempts are limited per account and per client
  * address: past the limit, even the right password waits for the window to end.
  */
-export const logIn = ({ users, passwords, accessTokens, limiter, clock, settings }: Dependencies) => {
+export const logIn = ({ users, passwords, accessTokens, limiter, clock, settings, keyring }: Dependencies) => {
   // Verified against when the email is unknown, so that both paths cost one hash check.
   let decoyHash: Promise<string> | undefined;
   const { windowSeconds } = settings.loginLimits;
   return async (input: { email: unknown; password: unknown; remoteAddress?: string | null }): Promise<Result<AccessGrant, DomainError>> => {
     const email = parseEmail(input.email);
     const password = typeof input.password === 'string' ? input.password : '';
-    const buckets = loginBuckets(email.ok ? email.value : String(input.email).toLowerCase(), input.remoteAddress ?? null);
+    const buckets = loginBuckets(keyring, email.ok ? email.value : String(input.email).toLowerCase(), input.remoteAddress ?? null);
     const windowMs = windowSeconds * 1000;
     const states = await Promise.all(buckets.map((b) => limiter.peek(b.name, settings.loginLimits[b.kind], windowMs)));
     const blocked = states.filter((state) => state.used >= state.limit);

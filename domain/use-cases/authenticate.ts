@@ -65,3 +65,13 @@ const resolveBearer =
     if (settings.requireEmailVerification && !user.emailVerified && !options.allowUnverified) return err({ kind: 'EmailNotVerified' });
     return ok({ user, role: effectiveRole(user, settings.adminEmails), clientSecret });
   };
+
+/**
+ * The principal as this client spends quota: on the demo account, whose credentials are published,
+ * each client address is a visitor with a quota of its own, so that no visitor can spend the
+ * day's quota of every other.
+ */
+export const asVisitor =
+  ({ keyring }: Dependencies) =>
+  (principal: Principal, address: string | null): Principal =>
+    principal.user.isDemo && address ? { ...principal, visitor: keyring.pseudonym(address) } : principal;

@@ -30,6 +30,8 @@ export interface GatewaySettings {
   readonly loginLimits: { readonly perAccount: number; readonly perAddress: number; readonly windowSeconds: number };
   /** How long who-is-the-caller and which-meter look-ups are remembered (see memos.ts); 0 for never. */
   readonly lookupMemoMs: number;
+  /** Sign-ups allowed per client address within the window. */
+  readonly signUpLimits: { readonly perAddress: number; readonly windowSeconds: number };
   /** Meters one account may hold (MAX_PDLS_PER_USER). */
   readonly maxPdlsPerUser: number;
 }

@@ -2,7 +2,7 @@ import { issueClientToken, logIn, signUp } from './accounts.js';
 import { deleteAccount, regenerateSecret } from './account.js';
 import { changePassword, forgotPassword, resendVerification, resetPassword, verifyEmail } from './account-security.js';
 import { administration } from './admin.js';
-import { authenticate } from './authenticate.js';
+import { asVisitor, authenticate } from './authenticate.js';
 import { ensureDemoAccount, warmDemoCache } from './demo-account.js';
 import type { Dependencies } from './dependencies.js';
 import { completeConsent, startConsent } from './consent.js';
@@ -21,6 +21,7 @@ export function createUseCases(deps: Dependencies) {
     logIn: logIn(deps),
     issueClientToken: issueClientToken(deps),
     authenticate: authenticate(deps),
+    asVisitor: asVisitor(deps),
     usageStatus: usageStatus(deps),
     regenerateSecret: regenerateSecret(deps),
     deleteAccount: deleteAccount(deps),

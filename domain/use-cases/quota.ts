@@ -1,5 +1,5 @@
 import { parisDayOf } from '../paris-time.js';
-import { isAdmin, type Principal } from '../principal.js';
+import { isAdmin, quotaOwner, type Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import type { QuotaExceeded } from '../errors.js';
 import type { BucketState } from '../../ports/rate-limiter.js';
@@ -101,7 +101,7 @@ export const chargeQuota = (deps: Dependencies) => {
     }
     const { today, windowMs } = dailyWindow(deps.clock.now());
     const limit = limitOf(deps, bucket);
-    const [state] = await Promise.all([deps.limiter.consume(bucketName(principal.user.id, bucket, today), limit, windowMs), stat]);
+    const [state] = await Promise.all([deps.limiter.consume(bucketName(quotaOwner(principal), bucket, today), limit, windowMs), stat]);
     if (!state.allowed) {
       deps.telemetry.quotaRejected(bucket);
       return err({ kind: 'QuotaExceeded', bucket, limit, resetAt: state.resetAt });
@@ -122,7 +122,7 @@ export const usageStatus =
   async (principal: Principal): Promise<UsageStatus> => {
     const { today, windowMs } = dailyWindow(deps.clock.now());
     const peek = (bucket: QuotaBucket) =>
-      deps.limiter.peek(bucketName(principal.user.id, bucket, today), limitOf(deps, bucket), windowMs);
+      deps.limiter.peek(bucketName(quotaOwner(principal), bucket, today), limitOf(deps, bucket), windowMs);
     const [cached, uncached] = await Promise.all([peek('cached'), peek('uncached')]);
     return { date: today, unlimited: isAdmin(principal), cached, uncached };
   };

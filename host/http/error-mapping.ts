@@ -99,6 +99,12 @@ const MAPPING: Mapping = {
     message: 'too many failed log-ins; wait before trying again',
     headers: { 'Retry-After': String(Math.max(1, e.retryAfterSeconds)) },
   }),
+  SignUpThrottled: (e) => ({
+    status: 429,
+    code: 'TOO_MANY_SIGNUPS',
+    message: 'too many accounts created from this address; wait before trying again',
+    headers: { 'Retry-After': String(e.retryAfterSeconds) },
+  }),
   Forbidden: (e) => ({ status: 403, code: 'FORBIDDEN', message: `this needs the ${e.permission} permission` }),
   CaptchaRequired: () => ({ status: 400, code: 'CAPTCHA_REQUIRED', message: 'solve the captcha and send its token', field: 'captcha_token' }),
   CaptchaFailed: () => ({ status: 403, code: 'CAPTCHA_FAILED', message: 'the captcha answer was not accepted', field: 'captcha_token' }),

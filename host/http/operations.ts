@@ -63,7 +63,7 @@ export function operationDispatcher(doc: OpenApiDocument, tagRouters: readonly T
     if (op.requiresBearer) {
       const principal = await useCases.authenticate(bearerOf(req), { allowUnverified: op.allowUnverified });
       if (!principal.ok) throw new DomainFailure(principal.error);
-      res.locals.principal = principal.value;
+      res.locals.principal = useCases.asVisitor(principal.value, req.ip ?? null);
     }
     await handler(req, res);
   };

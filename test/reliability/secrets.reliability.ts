@@ -31,6 +31,7 @@ await describeWithServices('secrets at rest', ['postgresql', 'redis'], () => {
       const verify = /verify-email\?token=([\w%-]+)/.exec(t.mailer.lastTo(email)!.text)![1]!;
       secrets.set('verification token', decodeURIComponent(verify));
       await api(t.app).get(`/api/accounts/verify-email?token=${verify}`).expect(200);
+      await api(t.app).post('/api/accounts/login').set('X-Forwarded-For', '203.0.113.50').send({ email, password: 'Not-The-Password1' }).expect(401);
       const login = await api(t.app).post('/api/accounts/login').send({ email, password: STRONG_PASSWORD }).expect(200);
       secrets.set('login token', login.body.data.access_token);
       const token = await api(t.app).post('/api/accounts/token').auth(signup.body.data.client_id, signup.body.data.client_secret).expect(200);
@@ -72,6 +73,15 @@ await describeWithServices('secrets at rest', ['postgresql', 'redis'], () => {
       await t?.close();
       await redis?.close();
       await database?.drop();
+    });
+
+    it('when the Redis key names are listed, then none carries an e-mail address or a client address', async () => {
+      const names: string[] = [];
+      for await (const batch of redis.scanIterator({ COUNT: 500 })) names.push(...batch);
+      // The failed log-in's address bucket (its account bucket was emptied by the log-in that followed) and the sign-up's.
+      expect(names.filter((name) => name.startsWith('login_fail:address:')).length).toBe(1);
+      expect(names.filter((name) => name.startsWith('signup:address:')).length).toBe(1);
+      expect(names.filter((name) => /secretive|example\.org|203\.0\.113|@/.test(name))).toEqual([]);
     });
 
     it('when the raw database and the raw cache are read, then no password, secret, token, reading or holder detail is in clear', async () => {

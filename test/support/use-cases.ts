@@ -28,6 +28,7 @@ export const DEFAULT_SETTINGS: GatewaySettings = {
   loginLimits: { perAccount: 5, perAddress: 20, windowSeconds: 900 },
   lookupMemoMs: 0,
   maxPdlsPerUser: 20,
+  signUpLimits: { perAddress: 10, windowSeconds: 3600 },
 };
 
 /** The use cases on in-memory adapters and MockEnedis behind a call counter, at a fixed instant. */
