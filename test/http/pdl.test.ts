@@ -126,3 +126,29 @@ describe('meters over HTTP', () => {
     expect(res.body.data).toMatchObject({ has_consumption: false, has_production: true, sync: { status: 'ok' } });
   });
 });
+
+describe('meters per account', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway({ MAX_PDLS_PER_USER: '2', FRONTEND_URL: 'http://front.test' });
+  });
+  afterAll(() => t.close());
+
+  it('when an account holds as many meters as it may, then another registration is 409 PDL_LIMIT_REACHED and a consent registers none past it', async () => {
+    const user = await t.signUp();
+    const auth = `Bearer ${user.token}`;
+    for (const id of ['22516914714270', '11453290002823']) await api(t.app).post('/api/pdl').set('Authorization', auth).send({ usage_point_id: id }).expect(201);
+    const refused = await api(t.app).post('/api/pdl').set('Authorization', auth).send({ usage_point_id: '32320647321714' }).expect(409);
+    expect(refused.body.error).toMatchObject({ code: 'PDL_LIMIT_REACHED', field: 'usage_point_id' });
+    const state = (await api(t.app).get('/api/oauth/authorize').set('Authorization', auth).expect(200)).body.data.state as string;
+    const back = await api(t.app).get(`/api/oauth/callback?state=${state}&usage_point_id=22516914714270;32320647321714;42900589957123`).expect(302);
+    const target = new URL(back.headers.location as string);
+    expect(Object.fromEntries(target.searchParams)).toEqual({
+      consent_success: 'true',
+      pdl_count: '1',
+      created_count: '0',
+      pdl_limit_reached: '32320647321714;42900589957123',
+    });
+    expect((await api(t.app).get('/api/pdl').set('Authorization', auth).expect(200)).body.data).toHaveLength(2);
+  });
+});

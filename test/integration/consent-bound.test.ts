@@ -3,6 +3,9 @@ import { EnedisEmulator } from '../../adapters/mock-enedis/enedis-emulator.js';
 import { api } from '../support/api.js';
 import { consentInApp, consentOnEmulator } from '../support/consent.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { temporaryDatabase } from '../support/postgres.js';
+import { emptyRedisDatabase } from '../support/redis.js';
+import { describeWithServices, REDIS_URL } from '../support/services.js';
 
 const HOUSEHOLD = '22516914714270';
 const NEIGHBOUR = '11453290002823';
@@ -26,15 +29,28 @@ const comparable = (body: { data: Record<string, unknown> & { consent: Record<st
   consent: { ...body.data.consent, authorize_url: typeof body.data.consent.authorize_url },
 });
 
-describe.each(['v5', '2026'] as const)('meters bound to their holder\'s consent, real Enedis adapter on the emulator (%s)', (generation) => {
+type Storage = () => Promise<{ env: Record<string, string>; drop(): Promise<void> }>;
+const embedded: Storage = async () => ({ env: {}, drop: async () => {} });
+const postgresAndRedis: Storage = async () => {
+  const database = await temporaryDatabase('med_consent');
+  await emptyRedisDatabase(CONSENT_REDIS_URL);
+  return { env: { DATABASE_URL: database.url, REDIS_URL: CONSENT_REDIS_URL }, drop: database.drop };
+};
+const CONSENT_REDIS_URL = REDIS_URL.replace(/\/\d+$/, '/10');
+
+const consentScenarios = (generation: 'v5' | '2026', storage: Storage) => () => {
   let emulator: EnedisEmulator;
   let t: TestGateway;
+  let drop: () => Promise<void>;
 
   beforeAll(async () => {
     emulator = new EnedisEmulator({ clientId: 'consent-app', clientSecret: 'consent-secret', consentGeneration: generation });
     const base = await emulator.start();
+    const store = await storage();
+    drop = store.drop;
     t = await startTestGateway(
       {
+        ...store.env,
         ENEDIS_CLIENT_ID: 'consent-app',
         ENEDIS_CLIENT_SECRET: 'consent-secret',
         ENEDIS_BASE_URL: base,
@@ -51,6 +67,7 @@ describe.each(['v5', '2026'] as const)('meters bound to their holder\'s consent,
   afterAll(async () => {
     await t?.close();
     await emulator?.stop();
+    await drop?.();
   });
 
   const bearer = (token: string) => `Bearer ${token}`;
@@ -155,7 +172,12 @@ describe.each(['v5', '2026'] as const)('meters bound to their holder\'s consent,
       else expect(target.searchParams.get('consent_error')).toBeTruthy();
     }
   });
-});
+};
+
+for (const generation of ['v5', '2026'] as const) {
+  describe(`meters bound to their holder's consent, real Enedis adapter on the emulator (${generation}, embedded storage)`, consentScenarios(generation, embedded));
+}
+await describeWithServices('meters bound to their holder\'s consent, real Enedis adapter on the emulator (2026, PostgreSQL and Redis)', ['postgresql', 'redis'], consentScenarios('2026', postgresAndRedis));
 
 describe('the consent callback always ends on the front end', () => {
   let t: TestGateway;
