@@ -37,6 +37,11 @@ export function MetersPage({ me }: { me: Account }) {
     setName('');
   }
 
+  /** To Enedis' consent page, which sends the browser back to the gateway, then to the dashboard. */
+  const consent = async () => {
+    window.location.assign((await call(api.GET('/oauth/authorize'))).data.authorize_url);
+  };
+
   const move = (index: number, step: number) =>
     act(async () => {
       const order = [...(meters ?? [])];
@@ -69,6 +74,17 @@ export function MetersPage({ me }: { me: Account }) {
                 Synchronisation : {meter.sync.status === 'ok' ? 'à jour' : meter.sync.status === 'failed' ? `échec (${meter.sync.error})` : 'en attente'}
                 {meter.sync.synced_at ? ` — ${frDateTime(meter.sync.synced_at)}` : ''}
               </span>
+              {meter.consent.status === 'pending' || meter.consent.status === 'expired' ? (
+                <span className="consent consent-waiting" data-testid={`consent-${meter.usage_point_id}`}>
+                  {meter.consent.status === 'expired' ? 'Consentement Enedis expiré' : 'En attente de votre consentement Enedis'} : ses données s’afficheront
+                  une fois le consentement donné.{' '}
+                  <button type="button" onClick={() => void act(consent)}>
+                    Donner mon consentement
+                  </button>
+                </span>
+              ) : meter.consent.status === 'granted' && meter.consent.expires_at ? (
+                <span className="consent muted">Consentement Enedis jusqu’au {frDateTime(meter.consent.expires_at)}</span>
+              ) : null}
               {me.is_demo ? null : (
                 <div className="actions">
                   <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label="Monter">
