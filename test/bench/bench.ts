@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EnedisEmulator } from '../../adapters/mock-enedis/enedis-emulator.js';
+import { consentOnEmulator, consentOverHttp } from '../support/consent.js';
 import type { RedisClient } from '../../adapters/redis/redis-client.js';
 import { addDays } from '../../domain/local-date.js';
 import { parisDate } from '../../domain/paris-time.js';
@@ -83,7 +84,7 @@ async function commandCalls(redis: RedisClient): Promise<Record<string, number>>
 
 const delta = (before: Record<string, number>, after: Record<string, number>, names: string[]) => names.reduce((n, c) => n + (after[c] ?? 0) - (before[c] ?? 0), 0);
 
-async function account(base: string, email: string, pdl: string) {
+async function account(base: string, email: string, pdl: string, emulator: EnedisEmulator | null = null) {
   await fetch(`${base}/api/accounts/signup`, { method: 'POST', headers: json, body: JSON.stringify({ email, password: 'Correct-Horse9' }) });
   const login = (await (await fetch(`${base}/api/accounts/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password: 'Correct-Horse9' }) })).json()) as {
     data: { access_token: string };
@@ -91,6 +92,8 @@ async function account(base: string, email: string, pdl: string) {
   const auth = { Authorization: `Bearer ${login.data.access_token}` };
   const created = await fetch(`${base}/api/pdl`, { method: 'POST', headers: { ...json, ...auth }, body: JSON.stringify({ usage_point_id: pdl }) });
   if (created.status !== 201) throw new Error(`meter ${pdl}: ${created.status} ${await created.text()}`);
+  // Through the real Enedis adapter, a meter is read once its holder has consented.
+  if (emulator) await consentOnEmulator(emulator, [pdl], consentOverHttp(base, auth.Authorization));
   return auth;
 }
 
@@ -172,7 +175,7 @@ async function main() {
 
   // A, B, F: a year of data and a week of curve, cached (warmed by one read).
   const yearStart = addDays(today, -365);
-  const authP = await account(P, 'bench-p@example.org', '22516914714270');
+  const authP = await account(P, 'bench-p@example.org', '22516914714270', emulator);
   const authM = await account(M, 'bench-m@example.org', '22516914714270');
   const authV = await account(V, 'bench-v@example.org', '22516914714270');
   const yearPath = `/api/enedis/consumption/daily/22516914714270?start=${yearStart}&end=${today}`;
@@ -214,7 +217,7 @@ async function main() {
   for (const [i, days] of [30, 365, 1095].entries()) f.push(await measure(`F. cached ${days} days`, P, spans[i]!, authP));
 
   // C: cold data through the real Enedis adapter, emulator latency 50 ms, throttle 5 per 1.2 s.
-  const authC = await account(P, 'bench-c@example.org', '12345678901234');
+  const authC = await account(P, 'bench-c@example.org', '12345678901234', emulator);
   emulator.reset();
   let started = Date.now();
   const coldYear = await fetch(`${P}/api/enedis/consumption/daily/12345678901234?start=${yearStart}&end=${today}`, { headers: authC });

@@ -55,7 +55,11 @@ describe('the authorisation matrix', () => {
     await api(t.app).post('/api/pdl').set('Authorization', tokens.other).send({ usage_point_id: OTHER_PDL }).expect(201);
     ownerId = (await api(t.app).get('/api/accounts/me').set('Authorization', tokens.owner).expect(200)).body.data.id;
     const inactiveId = (await api(t.app).get('/api/accounts/me').set('Authorization', tokens.inactive).expect(200)).body.data.id;
+    const inactiveSecret = (await api(t.app).post('/api/accounts/regenerate-secret').set('Authorization', tokens.inactive).expect(200)).body.data.client_secret as string;
     await api(t.app).patch(`/api/admin/users/${inactiveId}`).set('Authorization', tokens.admin).send({ is_active: false }).expect(200);
+    // The deactivation ended the account's sessions; its client secret still names it, and is refused as inactive.
+    tokens.inactiveSession = tokens.inactive;
+    tokens.inactive = `Bearer ${inactiveSecret}`;
 
     const ownerJwt = tokens.owner.slice(7);
     const [, payload] = ownerJwt.split('.');
@@ -89,6 +93,7 @@ describe('the authorisation matrix', () => {
         cases.push({ op, who, auth: who === 'none' ? null : tokens[who]!, expected: 401, code: who === 'expired' ? 'TOKEN_EXPIRED' : 'UNAUTHORIZED' });
       }
       cases.push({ op, who: 'inactive', auth: tokens.inactive!, expected: 403, code: 'USER_INACTIVE' });
+      cases.push({ op, who: 'inactive (session)', auth: tokens.inactiveSession!, expected: 401, code: 'TOKEN_REVOKED' });
       if (!op.allowUnverified) cases.push({ op, who: 'unverified', auth: tokens.unverified!, expected: 403, code: 'EMAIL_NOT_VERIFIED' });
       if (op.tag === 'Admin') {
         cases.push({ op, who: 'visitor', auth: tokens.owner!, expected: 403, code: 'FORBIDDEN' });

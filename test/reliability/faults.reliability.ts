@@ -1,3 +1,4 @@
+import { consentOnEmulator, consentOverHttp } from '../support/consent.js';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnedisEmulator } from '../../adapters/mock-enedis/enedis-emulator.js';
@@ -68,6 +69,7 @@ await describeWithServices('faults under load', ['postgresql', 'redis'], () => {
         const pdl = String(40_000_000_000_000 + i);
         const created = await fetch(`${base}/api/pdl`, { method: 'POST', headers: { Authorization: auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ usage_point_id: pdl }) });
         expect(created.status).toBe(201);
+        await consentOnEmulator(emulator, [pdl], consentOverHttp(base, auth));
         const warm = await fetch(`${base}/api/enedis/consumption/daily/${pdl}?start=${WARM.start}&end=${WARM.end}`, { headers: { Authorization: auth } });
         expect(warm.status).toBe(200);
         users.push({ email: user.email, id: me.data.id, secret: user.clientSecret, auth, pdl });

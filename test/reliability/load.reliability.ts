@@ -43,6 +43,7 @@ await describeWithServices('sustained load', ['postgresql', 'redis'], () => {
         USER_DAILY_LIMIT_NO_CACHE: String(QUOTA),
         USER_DAILY_LIMIT_WITH_CACHE: '1000000',
         LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000',
+        SIGNUP_MAX_PER_ADDRESS: '1000000',
       };
       for (let i = 0; i < 2; i++) {
         const port = await freePort();
