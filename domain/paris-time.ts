@@ -94,16 +94,28 @@ export function parisWallClockInstants(wallClock: string): number[] | null {
   return [120, 60].map((offset) => asUtc - offset * 60_000).filter((t) => parisOffsetMinutes(t) * 60_000 === asUtc - t);
 }
 
+const WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})$/;
+
+/** The instant a time label with an offset (`2022-08-01T01:00:00+02:00`, `...+0200`, `...Z`) names; null for a naive one. */
+export function instantWithOffset(label: string): number | null {
+  const m = WITH_OFFSET.exec(label);
+  if (!m) return null;
+  const offset = m[3] === 'Z' ? 'Z' : `${m[3]!.slice(0, 3)}:${m[3]!.slice(-2)}`;
+  const at = Date.parse(`${m[1]}T${m[2]}${offset}`);
+  return Number.isNaN(at) ? null : at;
+}
+
 /**
- * Converts a sequence of naive Paris wall-clock labels, in the order a meter reported them, to
- * instants: each label takes the earliest instant it can denote that comes after the previous one,
- * which is how the repeated October hour is told apart (its labels come twice, in order). A label
- * that denotes nothing after its predecessor gives null.
+ * Converts a sequence of Paris time labels, in the order a meter reported them, to instants. A
+ * label with an offset names its instant; a naive wall-clock label takes the earliest instant it
+ * can denote that comes after the previous one, which is how the repeated October hour is told
+ * apart (its labels come twice, in order). A label that denotes nothing after its predecessor gives null.
  */
 export function parisWallClockSequence(labels: readonly string[]): (number | null)[] {
   let previous = Number.NEGATIVE_INFINITY;
   return labels.map((label) => {
-    const next = parisWallClockInstants(label)?.find((t) => t > previous) ?? null;
+    const absolute = instantWithOffset(label);
+    const next = absolute ?? parisWallClockInstants(label)?.find((t) => t > previous) ?? null;
     if (next !== null) previous = next;
     return next;
   });

@@ -37,6 +37,8 @@ export interface Pdl {
   /** Off-peak ranges as `HH:MM-HH:MM`, local time. */
   readonly offpeakHours: readonly string[] | null;
   readonly activationDate: LocalDate | null;
+  /** When injection started, for a meter that produces (2026 `generation_last_activation_date`). */
+  readonly productionActivationDate: LocalDate | null;
   /** Set when the provider reports that older data does not exist, so later requests are clamped. */
   readonly oldestAvailableDataDate: LocalDate | null;
   readonly displayOrder: number | null;
@@ -58,6 +60,7 @@ export type PdlPatch = Partial<
     | 'subscribedPower'
     | 'offpeakHours'
     | 'activationDate'
+    | 'productionActivationDate'
     | 'oldestAvailableDataDate'
     | 'displayOrder'
     | 'isActive'
@@ -76,6 +79,7 @@ export function newPdl(userId: string, usagePointId: UsagePointId, name: string 
     subscribedPower: null,
     offpeakHours: null,
     activationDate: null,
+    productionActivationDate: null,
     oldestAvailableDataDate: null,
     displayOrder,
     isActive: true,

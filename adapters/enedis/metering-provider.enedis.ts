@@ -1,5 +1,5 @@
 import type { ConsentGrant } from '../../domain/consent.js';
-import type { CustomerDataKind, CustomerDataOf } from '../../domain/customer-data.js';
+import { contractFor, type CustomerDataKind, type CustomerDataOf } from '../../domain/customer-data.js';
 import { rangeLength, splitRange, type DateRange } from '../../domain/date-range.js';
 import type { ProviderFailure } from '../../domain/errors.js';
 import { parseLocalDate } from '../../domain/local-date.js';
@@ -9,7 +9,8 @@ import { parseUsagePointId, type UsagePointId } from '../../domain/usage-point-i
 import type { MeteringProvider } from '../../ports/metering-provider.js';
 import { EnedisHttpClient, type EnedisAnswer, type EnedisHttpOptions } from './enedis-http-client.js';
 import { refusalOf } from './enedis-errors.js';
-import { parseSubscribedServices, parseV2026Customer, parseV2026Readings, V2026_CUSTOMER_PATHS, V2026_METERING_PATHS, v2026MeteringQuery } from './wire-2026.js';
+import { parseSubscribedServices, parseV2026Readings, V2026_METERING_PATHS, v2026MeteringQuery } from './wire-2026.js';
+import { addressOf, contactOf, contractOf, identityOf, parseMeteringSituation, parseSituation, parseSynthesis, V2026_CUSTOMER_APIS } from './wire-2026-customer.js';
 import { parseV5Customer, parseV5Readings, V5_CUSTOMER_PATHS, V5_METERING_PATHS, v5MeteringQuery } from './wire-v5.js';
 
 export type EnedisGeneration = 'v5' | '2026';
@@ -42,7 +43,7 @@ export class EnedisHttpProvider implements MeteringProvider {
     const answer = await this.http.call({
       method: 'GET',
       path: v5 ? V5_METERING_PATHS[kind] : V2026_METERING_PATHS[kind],
-      query: v5 ? v5MeteringQuery(usagePointId, range) : v2026MeteringQuery(usagePointId, range),
+      query: v5 ? v5MeteringQuery(usagePointId, range) : v2026MeteringQuery(kind, usagePointId, range),
     });
     if (!answer.ok) return answer;
     const { status, body } = answer.value;
@@ -70,19 +71,34 @@ export class EnedisHttpProvider implements MeteringProvider {
 
   private async activationDate(usagePointId: UsagePointId) {
     const contract = await this.customerData('contract', usagePointId);
-    const raw = contract.ok ? contract.value.customer.usage_points[0]?.contracts.last_activation_date.slice(0, 10) : undefined;
+    const raw = contract.ok ? contractFor(contract.value, 'consumption')?.last_activation_date?.slice(0, 10) : undefined;
     const date = parseLocalDate(raw, 'last_activation_date');
     return date.ok ? { oldestAvailable: date.value } : {};
   }
 
   async customerData<K extends CustomerDataKind>(kind: K, usagePointId: UsagePointId): Promise<Result<CustomerDataOf<K>, ProviderFailure>> {
-    const v5 = this.options.generation === 'v5';
-    const answer = await this.http.call(
-      v5
-        ? { method: 'GET', path: V5_CUSTOMER_PATHS[kind], query: { usage_point_id: usagePointId } }
-        : { method: 'GET', path: V2026_CUSTOMER_PATHS[kind](usagePointId) },
-    );
-    return this.parsed(answer, kind, (body) => (v5 ? parseV5Customer(kind, body) : parseV2026Customer(kind, usagePointId, body)));
+    if (this.options.generation === '2026') return this.customerData2026(kind, usagePointId);
+    const answer = await this.http.call({ method: 'GET', path: V5_CUSTOMER_PATHS[kind], query: { usage_point_id: usagePointId } });
+    return this.parsed(answer, kind, (body) => parseV5Customer(kind, body));
+  }
+
+  private async customerData2026<K extends CustomerDataKind>(kind: K, prm: UsagePointId): Promise<Result<CustomerDataOf<K>, ProviderFailure>> {
+    const get = <T>(path: string, what: string, parse: (body: unknown) => T | null) => this.http.call({ method: 'GET', path }).then((a) => this.parsed(a, what, parse));
+    if (kind === 'address') return get(V2026_CUSTOMER_APIS.general(prm), 'donnees_generales_auto', (body) => addressOf(prm, body)) as Promise<Result<CustomerDataOf<K>, ProviderFailure>>;
+    const situation = await get(V2026_CUSTOMER_APIS.situation(prm), 'situation_contrat_auto', parseSituation);
+    if (!situation.ok) return situation;
+    if (kind === 'customer' || kind === 'contact') {
+      const data = kind === 'customer' ? identityOf(situation.value) : contactOf(situation.value);
+      return (data ? ok(data) : err(badData('situation_contrat_auto'))) as Result<CustomerDataOf<K>, ProviderFailure>;
+    }
+    const [synthesis, metering] = await Promise.all([
+      get(V2026_CUSTOMER_APIS.synthesis(prm), 'synth_contrat_auto', parseSynthesis),
+      get(V2026_CUSTOMER_APIS.metering(prm), 'comptage_auto', parseMeteringSituation),
+    ]);
+    if (!synthesis.ok) return synthesis;
+    // Without comptage_auto the contract is still served: only the off-peak hours and the meter type are unknown.
+    const unavailable = metering.ok ? [] : [{ field: 'offpeak_hours', reason: `comptage_auto: ${metering.error.message}` }];
+    return ok(contractOf(prm, situation.value, synthesis.value, metering.ok ? metering.value : null, unavailable)) as Result<CustomerDataOf<K>, ProviderFailure>;
   }
 
   /** Resolves when Enedis hands out (or has handed out) the application's token: for readiness probes. */

@@ -1,6 +1,6 @@
 import type { DateRange } from '../../domain/date-range.js';
 import { intervalMinutes, KIND_SPECS, type IntervalReading, type MeteringKind } from '../../domain/metering.js';
-import { formatParisIso, parisWallClockInstants, parisWallClockSequence } from '../../domain/paris-time.js';
+import { formatParisIso, instantWithOffset, parisWallClockInstants, parisWallClockSequence } from '../../domain/paris-time.js';
 
 /** One point as any Enedis generation sends it, before normalisation. */
 export interface RawPoint {
@@ -44,15 +44,18 @@ export function normaliseReadings(kind: MeteringKind, points: readonly RawPoint[
       });
     });
   } else {
+    // Daily energy is dated by its day; max power by the instant of the peak. A label with an
+    // offset names its instant, a naive one is Paris wall-clock time.
+    const instants = kind === 'consumption:max_power';
     for (const point of points) {
       const value = valueOf(point.value);
       if (value === null) continue;
       let date = point.date.slice(0, 10);
       let at = Date.parse(`${date}T00:00:00Z`);
       if (point.date.length > 10) {
-        const instant = parisWallClockInstants(point.date)?.[0];
-        if (instant === undefined) continue;
-        date = formatParisIso(instant);
+        const instant = instantWithOffset(point.date) ?? parisWallClockInstants(point.date)?.[0];
+        if (instant === undefined || instant === null) continue;
+        date = instants ? formatParisIso(instant) : formatParisIso(instant).slice(0, 10);
         at = instant;
       }
       if (!/^\d{4}-\d{2}-\d{2}/.test(date) || !inRange(date.slice(0, 10))) continue;

@@ -1,4 +1,3 @@
-import type { CustomerDataKind, CustomerDataOf } from '../../domain/customer-data.js';
 import type { DateRange } from '../../domain/date-range.js';
 import type { ProviderFailure } from '../../domain/errors.js';
 import { KIND_SPECS, intervalMinutes, type IntervalReading, type MeteringKind } from '../../domain/metering.js';
@@ -85,46 +84,4 @@ export function refusalAnswer(failure: ProviderFailure, generation: 'v5' | '2026
   };
   const [status, code, description] = table[failure.kind];
   return { status, body: generation === 'v5' ? { error: code, error_description: description } : { code, message: description } };
-}
-
-const stripOffset = (date: string) => date.slice(0, 10);
-
-/** The 2026 per-meter customer answers, written from the v5-shaped data the gateway keeps. */
-export function v2026Customer(kind: CustomerDataKind, data: { [K in CustomerDataKind]?: CustomerDataOf<K> }): unknown {
-  if (kind === 'contract' && data.contract) {
-    const { customer } = data.contract;
-    const terms = customer.usage_points[0]!.contracts;
-    const [power, unit] = terms.subscribed_power.split(' ');
-    return {
-      idPrm: customer.usage_points[0]!.usage_point.usage_point_id,
-      idClient: customer.customer_id,
-      segment: terms.segment,
-      puissanceSouscrite: { valeur: power, unite: unit ?? 'kVA' },
-      consumption_last_activation_date: stripOffset(terms.last_activation_date),
-      tarifAcheminement: terms.distribution_tariff,
-      heuresCreuses: terms.offpeak_hours,
-      typeContrat: terms.contract_type,
-      etatContractuel: terms.contract_status,
-      dateDerniereModificationFta: stripOffset(terms.last_distribution_tariff_change_date),
-    };
-  }
-  if (kind === 'address' && data.address) {
-    const { customer } = data.address;
-    const point = customer.usage_points[0]!.usage_point;
-    const a = point.usage_point_addresses;
-    return {
-      idPrm: point.usage_point_id,
-      idClient: customer.customer_id,
-      adresseInstallation: { numeroEtNomVoie: a.street, lieuDit: a.locality, codePostal: a.postal_code, codeInseeCommune: a.insee_code, commune: a.city, pays: a.country },
-      coordonneesGps: { latitude: a.geo_points.latitude, longitude: a.geo_points.longitude },
-    };
-  }
-  const identity = data.customer?.customer.identity.natural_person;
-  const contact = data.contact?.customer.contact_data;
-  return {
-    idClient: data.customer?.customer.customer_id ?? data.contact?.customer.customer_id,
-    personne: identity ? { civilite: identity.title, prenom: identity.firstname, nom: identity.lastname } : {},
-    contact_data: contact ? { telephone: contact.phone, email: contact.email } : {},
-    situationContractuelle: { etat: 'SERVC' },
-  };
 }

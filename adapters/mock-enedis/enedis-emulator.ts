@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { CustomerDataKind } from '../../domain/customer-data.js';
+import type { CustomerDataKind, CustomerDataOf } from '../../domain/customer-data.js';
 import { parseDateRange, rangeDays, rangeLength, type DateRange } from '../../domain/date-range.js';
 import { weekday } from '../../domain/local-date.js';
 import { KIND_SPECS, type MeteringKind } from '../../domain/metering.js';
 import { parisDate } from '../../domain/paris-time.js';
 import { parseUsagePointId, type UsagePointId } from '../../domain/usage-point-id.js';
 import type { Clock } from '../../ports/clock.js';
-import { refusalAnswer, v2026Customer, v2026Measures, v5MeterReading } from './emulator-wire.js';
+import { refusalAnswer, v2026Measures, v5MeterReading } from './emulator-wire.js';
+import { generalDataAnswer, meteringAnswer, situationAnswer, synthesisAnswer } from './emulator-wire-2026-customer.js';
 import { meterProfile } from './meter-profiles.js';
 import { MockEnedisProvider } from './metering-provider.mock-enedis.js';
 
@@ -78,10 +79,13 @@ const V5_CUSTOMER: Record<string, CustomerDataKind> = {
   '/customers_i/v5/identity': 'customer',
   '/customers_cd/v5/contact_data': 'contact',
 };
-const V2026_CUSTOMER: Record<string, CustomerDataKind> = {
-  synth_contrat_auto: 'contract',
-  donnees_generales_auto: 'address',
-  situation_contrat_auto: 'customer',
+/** The 2026 per-meter customer APIs: the data each answer is written from, and how. */
+type CustomerRecord = { [K in CustomerDataKind]: CustomerDataOf<K> | null };
+const V2026_CUSTOMER: Record<string, { needs: readonly CustomerDataKind[]; write: (data: CustomerRecord) => unknown }> = {
+  situation_contrat_auto: { needs: ['contract', 'customer', 'contact'], write: (d) => situationAnswer(d.contract!, d.customer, d.contact) },
+  synth_contrat_auto: { needs: ['contract'], write: (d) => synthesisAnswer(d.contract!) },
+  comptage_auto: { needs: ['contract'], write: (d) => meteringAnswer(d.contract!) },
+  donnees_generales_auto: { needs: ['address'], write: (d) => generalDataAnswer(d.address!) },
 };
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string>; raw?: string };
@@ -222,9 +226,9 @@ export class EnedisEmulator {
     }
     if (V5_PATHS[path]) return this.readings(V5_PATHS[path], 'v5', url.searchParams.get('usage_point_id'), url.searchParams.get('start'), url.searchParams.get('end'));
     if (V2026_PATHS[path]) return this.readings(V2026_PATHS[path], '2026', url.searchParams.get('pointId'), url.searchParams.get('dateDebut'), url.searchParams.get('dateFin'));
-    if (V5_CUSTOMER[path]) return this.customer(V5_CUSTOMER[path], 'v5', url.searchParams.get('usage_point_id'));
+    if (V5_CUSTOMER[path]) return this.customerV5(V5_CUSTOMER[path], url.searchParams.get('usage_point_id'));
     const perMeter = /^\/(\w+)\/v1\/([^/]+)$/.exec(path);
-    if (perMeter && V2026_CUSTOMER[perMeter[1]!]) return this.customer(V2026_CUSTOMER[perMeter[1]!]!, '2026', perMeter[2]!);
+    if (perMeter && V2026_CUSTOMER[perMeter[1]!]) return this.customer2026(V2026_CUSTOMER[perMeter[1]!]!, perMeter[2]!);
     if (path === '/subscribed_services/v1' && req.method === 'POST') return this.subscribedServices(req);
     return json(404, { error: 'not_found', error_description: `no such resource: ${path}` });
   }
@@ -313,24 +317,33 @@ export class EnedisEmulator {
     return rangeDays(range).filter((day) => day < today && profile.holeWeekdays.includes(weekday(day)));
   }
 
-  private async customer(kind: CustomerDataKind, generation: 'v5' | '2026', rawId: string | null): Promise<Answer> {
+  /** The meter's customer data, or Enedis' refusal: the sandbox has customer data only on consumption meters. */
+  private async customerRecord(rawId: string | null, needs: readonly CustomerDataKind[], generation: 'v5' | '2026'): Promise<CustomerRecord | Answer> {
     const usagePointId = parseUsagePointId(rawId);
     if (!usagePointId.ok) return this.invalid('usage point id must be 14 digits', generation);
     if (!meterProfile(usagePointId.value).consumes) {
       return json(404, { error: 'no_data_found', error_description: 'Customer data is only available on consumption usage points' });
     }
-    const fetch = async <K extends CustomerDataKind>(k: K) => {
-      const answer = await this.provider.customerData(k, usagePointId.value as UsagePointId);
-      return answer.ok ? answer.value : null;
-    };
-    const first = await this.provider.customerData(kind, usagePointId.value);
-    if (!first.ok) {
-      const refusal = refusalAnswer(first.error, generation);
-      return json(refusal.status, refusal.body);
+    const record: CustomerRecord = { contract: null, address: null, customer: null, contact: null };
+    for (const kind of needs) {
+      const answer = await this.provider.customerData(kind, usagePointId.value as UsagePointId);
+      if (!answer.ok) {
+        const refusal = refusalAnswer(answer.error, generation);
+        return json(refusal.status, refusal.body);
+      }
+      (record as Record<CustomerDataKind, unknown>)[kind] = answer.value;
     }
-    if (generation === 'v5') return json(200, first.value);
-    const data = kind === 'customer' || kind === 'contact' ? { customer: await fetch('customer'), contact: await fetch('contact') } : { [kind]: first.value };
-    return json(200, v2026Customer(kind, data as never));
+    return record;
+  }
+
+  private async customerV5(kind: CustomerDataKind, rawId: string | null): Promise<Answer> {
+    const record = await this.customerRecord(rawId, [kind], 'v5');
+    return 'status' in record ? record : json(200, record[kind]);
+  }
+
+  private async customer2026(api: (typeof V2026_CUSTOMER)[string], prm: string): Promise<Answer> {
+    const record = await this.customerRecord(prm, api.needs, '2026');
+    return 'status' in record ? record : json(200, api.write(record));
   }
 
   private authorize(url: URL): Answer {

@@ -11,6 +11,8 @@ export interface MeterProfile {
   /** Peak summer production in Wh per day. */
   readonly peakSolarWh: number;
   readonly activationDate: LocalDate;
+  /** When injection started, for a meter that produces; the consumption activation date if unset. */
+  readonly productionActivationDate?: LocalDate;
   readonly offpeakHours: string | null;
   readonly loadCurveEnabled: boolean;
   /** Weekdays (0 = Sunday) the meter never reports. */
@@ -36,7 +38,7 @@ const DEFAULT: MeterProfile = {
  * behaviours a client meets in the sandbox can be met here too.
  */
 const KNOWN: Readonly<Record<string, Partial<MeterProfile>>> = {
-  '12345678901234': { produces: true, subscribedPower: 9, offpeakHours: 'HC (22H00-6H00;12H00-14H00)' },
+  '12345678901234': { produces: true, subscribedPower: 9, offpeakHours: 'HC (22H00-6H00;12H00-14H00)', productionActivationDate: '2021-06-15' as LocalDate },
   '98765432109876': { subscribedPower: 6, offpeakHours: null },
   '22516914714270': {},
   '11453290002823': { activationDate: '2019-08-27' as LocalDate },

@@ -1,10 +1,10 @@
-import type { CustomerDataKind, CustomerDataOf } from '../../domain/customer-data.js';
+import type { ContractTerms, CustomerDataKind, CustomerDataOf } from '../../domain/customer-data.js';
 import { rangeDays, rangeLength, type DateRange } from '../../domain/date-range.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import type { ProviderFailure } from '../../domain/errors.js';
 import { addMonths, weekday, type LocalDate } from '../../domain/local-date.js';
 import { KIND_SPECS, type IntervalReading, type MeteringKind } from '../../domain/metering.js';
-import { parisDate } from '../../domain/paris-time.js';
+import { formatParisIso, parisDate, parisMidnightUtcMs } from '../../domain/paris-time.js';
 import { parseUsagePointId, type UsagePointId } from '../../domain/usage-point-id.js';
 import type { ConsentGrant } from '../../domain/consent.js';
 import type { Clock } from '../../ports/clock.js';
@@ -106,50 +106,64 @@ export class MockEnedisProvider implements MeteringProvider {
       return err({ kind: 'NoConsent', message: 'No consent can be found for this customer and this usage point' });
     }
     const faker = new SyntheticSeries(usagePointId, profile, await loadFaker()).seeded('customer', 'identity');
-    const customerId = String(1_000_000_000 + (stableHash(`customer:${usagePointId}`) % 8_999_999_999));
-    const usagePoint = { usage_point_id: usagePointId, usage_point_status: 'com' as const, meter_type: 'AMM' };
+    // What both API generations can carry (the 2026 APIs send no customer id, no usage point or
+    // contract status): the same data comes back whichever the gateway reads it through.
+    const usagePoint = { usage_point_id: usagePointId, usage_point_status: null, meter_type: 'AMM' };
     const firstname = faker.person.firstName();
     const lastname = faker.person.lastName();
+    const entry = (contracts: ContractTerms) => ({ usage_point: usagePoint, contracts });
     const data: { [P in CustomerDataKind]: () => CustomerDataOf<P> } = {
       contract: () => ({
         customer: {
-          customer_id: customerId,
+          customer_id: null,
           usage_points: [
-            {
-              usage_point: usagePoint,
-              contracts: {
-                segment: 'C5',
-                subscribed_power: `${profile.subscribedPower} kVA`,
-                last_activation_date: `${profile.activationDate}+01:00`,
-                distribution_tariff: profile.offpeakHours ? 'BTINFMUDT' : 'BTINFCUST',
-                offpeak_hours: profile.offpeakHours,
-                contract_type: 'CARD-S',
-                contract_status: 'SERVC',
-                last_distribution_tariff_change_date: `${profile.activationDate}+01:00`,
-              },
-            },
+            entry({
+              segment: 'C5',
+              subscribed_power: `${profile.subscribedPower} kVA`,
+              last_activation_date: parisDayWithOffset(profile.activationDate),
+              distribution_tariff: profile.offpeakHours
+                ? 'Tarif BT<=36kVA Moyenne Utilisation heures pleines heures creuses associées à deux saisons'
+                : 'Tarif BT<=36kVA Courte Utilisation base',
+              offpeak_hours: profile.offpeakHours,
+              contract_type: 'Contrat GRD-F',
+              contract_status: null,
+              last_distribution_tariff_change_date: null,
+              direction: 'consumption',
+            }),
+            ...(profile.produces
+              ? [
+                  entry({
+                    segment: 'P4',
+                    subscribed_power: null,
+                    last_activation_date: parisDayWithOffset(profile.productionActivationDate ?? profile.activationDate),
+                    distribution_tariff: null,
+                    offpeak_hours: null,
+                    contract_type: 'Contrat GRD-A',
+                    contract_status: null,
+                    last_distribution_tariff_change_date: null,
+                    direction: 'production',
+                  }),
+                ]
+              : []),
           ],
         },
       }),
       address: () => ({
         customer: {
-          customer_id: customerId,
+          customer_id: null,
           usage_points: [
             {
               usage_point: {
                 ...usagePoint,
+                meter_type: null,
                 usage_point_addresses: {
                   street: faker.location.streetAddress(),
                   locality: null,
                   postal_code: faker.location.zipCode('#####'),
                   insee_code: faker.location.zipCode('#####'),
                   city: faker.location.city().toUpperCase(),
-                  country: 'France',
-                  geo_points: {
-                    latitude: faker.location.latitude({ min: 43, max: 50, precision: 4 }).toFixed(4),
-                    longitude: faker.location.longitude({ min: -1.5, max: 7.5, precision: 4 }).toFixed(4),
-                    altitude: String(faker.number.int({ min: 0, max: 900 })),
-                  },
+                  country: null,
+                  geo_points: {},
                 },
               },
             },
@@ -158,13 +172,13 @@ export class MockEnedisProvider implements MeteringProvider {
       }),
       customer: () => ({
         customer: {
-          customer_id: customerId,
-          identity: { natural_person: { title: faker.helpers.arrayElement(['M.', 'Mme']), firstname, lastname } },
+          customer_id: null,
+          identity: { natural_person: { title: faker.helpers.arrayElement(['M', 'MME']), firstname: firstname.toUpperCase(), lastname: lastname.toUpperCase() } },
         },
       }),
       contact: () => ({
         customer: {
-          customer_id: customerId,
+          customer_id: null,
           contact_data: {
             phone: `06${String(faker.number.int({ min: 0, max: 99_999_999 })).padStart(8, '0')}`,
             email: faker.internet.email({ firstName: firstname, lastName: lastname, provider: 'example.org' }).toLowerCase(),
@@ -174,6 +188,11 @@ export class MockEnedisProvider implements MeteringProvider {
     };
     return ok(data[kind]());
   }
+}
+
+/** A day as Enedis dates a contract: the day and the Paris offset at its midnight, `2015-03-02+01:00`. */
+function parisDayWithOffset(date: LocalDate): string {
+  return `${date}${formatParisIso(parisMidnightUtcMs(date)).slice(19)}`;
 }
 
 /** A usage point id derived from a consent's state or authorization: stable, 14 digits, starting with 5. */

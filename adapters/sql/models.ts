@@ -30,6 +30,7 @@ export class PdlModel extends Model {
   declare subscribed_power: number | null;
   declare offpeak_hours: string | null;
   declare activation_date: string | null;
+  declare production_activation_date: string | null;
   declare oldest_available_data_date: string | null;
   declare display_order: number | null;
   declare is_active: boolean | number;

@@ -20,6 +20,7 @@ function toPdl(row: PdlModel): Pdl {
     subscribedPower: row.subscribed_power,
     offpeakHours: row.offpeak_hours === null ? null : (JSON.parse(row.offpeak_hours) as string[]),
     activationDate: row.activation_date as LocalDate | null,
+    productionActivationDate: (row.production_activation_date ?? null) as LocalDate | null,
     oldestAvailableDataDate: row.oldest_available_data_date as LocalDate | null,
     displayOrder: row.display_order,
     isActive: Boolean(row.is_active),
@@ -51,6 +52,7 @@ function toColumns(patch: PdlPatch): Record<string, unknown> {
   set('subscribed_power', patch.subscribedPower);
   set('offpeak_hours', patch.offpeakHours === undefined ? undefined : patch.offpeakHours && JSON.stringify(patch.offpeakHours));
   set('activation_date', patch.activationDate);
+  set('production_activation_date', patch.productionActivationDate);
   set('oldest_available_data_date', patch.oldestAvailableDataDate);
   set('display_order', patch.displayOrder);
   set('is_active', patch.isActive);

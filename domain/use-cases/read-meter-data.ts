@@ -4,8 +4,9 @@ import type { MeteringProvider } from '../../ports/metering-provider.js';
 import { groupRuns, intersectRanges, parseDateRange, rangeDays, rangeLength, rangeOf, splitRange, type DateRange } from '../date-range.js';
 import { invalidInput, type DomainError, type ProviderFailure } from '../errors.js';
 import { addDays, addMonths, maxDate, minDate, type LocalDate } from '../local-date.js';
-import { intervalMinutes, KIND_SPECS, readingDay, type IntervalReading, type KindSpec, type MeteringKind, type ReadingType } from '../metering.js';
-import { intervalStarts, parisDate } from '../paris-time.js';
+import { KIND_SPECS, readingDay, type IntervalReading, type KindSpec, type MeteringKind, type ReadingType } from '../metering.js';
+import { parisDate } from '../paris-time.js';
+import { coversDay } from '../day-coverage.js';
 import type { Pdl } from '../pdl.js';
 import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
@@ -71,17 +72,17 @@ export interface MeterDataRequest {
 /** What Enedis can have for this meter: from the history limit or activation, up to J-1 (end = today). */
 function availableWindow(spec: KindSpec, pdl: Pdl, today: LocalDate) {
   const history = addMonths(today, -spec.historyMonths);
-  const floors = [pdl.activationDate, pdl.oldestAvailableDataDate].filter((d): d is LocalDate => d !== null);
+  const activation = spec.direction === 'production' ? (pdl.productionActivationDate ?? pdl.activationDate) : pdl.activationDate;
+  const floors = [activation, pdl.oldestAvailableDataDate].filter((d): d is LocalDate => d !== null);
   const meterFloor = floors.reduce<LocalDate | null>((a, b) => (a === null ? b : maxDate(a, b)), null);
   const start = meterFloor !== null && meterFloor > history ? meterFloor : history;
   return { start, end: today, startReason: start === history ? ('beyond_history' as const) : ('before_activation' as const) };
 }
 
-/** A curve day is complete when it has every interval of its length (46, 48 or 50 half-hours). */
+/** A daily value is a whole day; a curve day is whole when its intervals cover it (day-coverage.ts). */
 function isComplete(spec: KindSpec, day: LocalDate, readings: readonly IntervalReading[]): boolean {
   if (readings.length === 0) return false;
-  if (!spec.isCurve) return true;
-  return readings.length === intervalStarts(day, intervalMinutes(readings[0]!.interval_length)).length;
+  return !spec.isCurve || coversDay(day, readings);
 }
 
 const NO_READINGS = utf8('[]');

@@ -3,6 +3,7 @@ import { parseOffpeakHours, parseSubscribedPower, type Pdl, type PdlPatch } from
 import { addDays, parseLocalDate } from '../local-date.js';
 import type { MeteringKind } from '../metering.js';
 import type { User } from '../user.js';
+import { contractFor, type ContractTerms } from '../customer-data.js';
 import type { Dependencies } from './dependencies.js';
 import { memosOf } from './memos.js';
 
@@ -34,11 +35,19 @@ export const syncPdl =
       hasProduction: produces ?? pdl.hasProduction,
     };
     if (contract.ok) {
-      const terms = contract.value.customer.usage_points[0]?.contracts;
-      const activation = parseLocalDate(terms?.last_activation_date.slice(0, 10), 'last_activation_date');
-      patch.subscribedPower = parseSubscribedPower(terms?.subscribed_power);
-      patch.offpeakHours = parseOffpeakHours(terms?.offpeak_hours);
-      patch.activationDate = activation.ok ? activation.value : pdl.activationDate;
+      const drawing = contractFor(contract.value, 'consumption');
+      const injection = contractFor(contract.value, 'production');
+      const dayOf = (terms: ContractTerms | null) => {
+        const day = parseLocalDate(terms?.last_activation_date?.slice(0, 10), 'last_activation_date');
+        return day.ok ? day.value : null;
+      };
+      patch.subscribedPower = parseSubscribedPower(drawing?.subscribed_power) ?? pdl.subscribedPower;
+      // Off-peak hours Enedis could not tell (comptage_auto refused) are not forgotten.
+      const offpeakUnknown = contract.value.unavailable?.some((u) => u.field === 'offpeak_hours') ?? false;
+      patch.offpeakHours = offpeakUnknown ? pdl.offpeakHours : parseOffpeakHours(drawing?.offpeak_hours);
+      patch.activationDate = dayOf(drawing) ?? pdl.activationDate;
+      patch.productionActivationDate = dayOf(injection) ?? pdl.productionActivationDate;
+      if (injection) patch.hasProduction = produces ?? true;
       patch.sync = { status: 'ok', error: null, syncedAt: now };
     } else {
       patch.sync = { status: 'failed', error: `${contract.error.kind}: ${contract.error.message}`, syncedAt: now };

@@ -758,8 +758,16 @@ export interface components {
              *     ]
              */
             offpeak_hours: string[] | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description When the meter started drawing (Enedis' last activation date)
+             */
             activation_date: string | null;
+            /**
+             * Format: date
+             * @description When it started injecting, for a meter that produces
+             */
+            production_activation_date: string | null;
             /** Format: date */
             oldest_available_data_date: string | null;
             sync: {
@@ -848,42 +856,56 @@ export interface components {
         };
         UsagePointHeader: {
             usage_point_id: string;
-            usage_point_status?: string;
-            meter_type?: string;
+            /** @description v5 `com` or `no com`; the 2026 APIs do not send it */
+            usage_point_status?: string | null;
+            /** @example AMM */
+            meter_type?: string | null;
         };
+        UnavailableField: {
+            /** @example offpeak_hours */
+            field: string;
+            reason: string;
+        };
+        /** @description Enedis' v5 shape whatever generation the gateway reads. From the 2026 APIs: one entry per contract of `situation_contrat_auto` (the drawing contract first, then the injection one for a producing meter, `direction` telling which), activation dates from `synth_contrat_auto`, off-peak hours and meter type from `comptage_auto`; a field Enedis does not send is null, and `unavailable` names what could not be read and why. */
         ContractData: {
             customer: {
-                customer_id: string;
+                customer_id: string | null;
                 usage_points: {
                     usage_point: components["schemas"]["UsagePointHeader"];
                     contracts: {
-                        segment?: string;
+                        segment?: string | null;
                         /** @example 9 kVA */
-                        subscribed_power?: string;
+                        subscribed_power?: string | null;
                         /** @example 2013-08-14+01:00 */
-                        last_activation_date?: string;
-                        distribution_tariff?: string;
+                        last_activation_date?: string | null;
+                        distribution_tariff?: string | null;
                         /** @example HC (22H00-6H00) */
                         offpeak_hours?: string | null;
-                        contract_type?: string;
-                        contract_status?: string;
-                        last_distribution_tariff_change_date?: string;
+                        /** @example Contrat GRD-F */
+                        contract_type?: string | null;
+                        contract_status?: string | null;
+                        last_distribution_tariff_change_date?: string | null;
+                        /** @enum {string} */
+                        direction?: "consumption" | "production";
                     };
                 }[];
             };
+            unavailable?: components["schemas"]["UnavailableField"][];
         };
         AddressData: {
             customer: {
-                customer_id: string;
+                customer_id: string | null;
                 usage_points: {
                     usage_point: components["schemas"]["UsagePointHeader"] & {
                         usage_point_addresses?: {
                             street?: string | null;
                             locality?: string | null;
                             postal_code?: string | null;
-                            insee_code?: string;
+                            insee_code?: string | null;
                             city?: string | null;
                             country?: string | null;
+                            building?: string | null;
+                            staircase_floor_apartment?: string | null;
                             geo_points?: {
                                 latitude?: string;
                                 longitude?: string;
@@ -896,15 +918,15 @@ export interface components {
         };
         IdentityData: {
             customer: {
-                customer_id: string;
+                customer_id: string | null;
                 identity: {
                     natural_person?: {
-                        title?: string;
-                        firstname?: string;
-                        lastname?: string;
+                        title?: string | null;
+                        firstname?: string | null;
+                        lastname?: string | null;
                     };
                     legal_entity?: {
-                        name?: string;
+                        name?: string | null;
                         siret_number?: string;
                     };
                 };
@@ -912,10 +934,11 @@ export interface components {
         };
         ContactData: {
             customer: {
-                customer_id: string;
+                customer_id: string | null;
                 contact_data: {
                     phone?: string | null;
                     email?: string | null;
+                    landline?: string | null;
                 };
             };
         };

@@ -50,6 +50,7 @@ export function newPdl(userId: string, overrides: Partial<NewPdl> = {}): NewPdl 
     subscribedPower: 6,
     offpeakHours: ['22:00-06:00'],
     activationDate: '2019-08-27' as LocalDate,
+    productionActivationDate: null,
     oldestAvailableDataDate: null,
     displayOrder: null,
     isActive: true,

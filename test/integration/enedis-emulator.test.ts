@@ -105,9 +105,10 @@ describe.each(['v5', '2026'] as const)('the gateway on the Enedis emulator, %s A
         expected.ok ? expected.value.map((r) => [r.date, r.value]) : null,
       );
     }
-    for (const route of ['contract', 'address', 'customer', 'contact']) {
+    for (const route of ['contract', 'address', 'customer', 'contact'] as const) {
       const res = await api(t.app).get(`/api/enedis/${route}/22516914714270`).set('Authorization', auth).expect(200);
-      expect(res.body.data.customer.customer_id).toBeTruthy();
+      const expected = await truth.customerData(route, '22516914714270' as UsagePointId);
+      expect(res.body.data, route).toEqual(expected.ok ? expected.value : null);
     }
     const contract = await api(t.app).get('/api/enedis/contract/22516914714270').set('Authorization', auth).expect(200);
     expect(contract.body.data.customer.usage_points[0].contracts.subscribed_power).toBe('6 kVA');

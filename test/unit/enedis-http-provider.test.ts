@@ -279,21 +279,6 @@ describe('EnedisHttpProvider: the 2026 API', () => {
     expect(answer.ok && answer.value.map((r) => r.value)).toEqual([15896, 18139, 22198]);
   });
 
-  it('when the contract is read, then the PRM goes in the path and the answer takes the v5 shape', async () => {
-    server.use(
-      tokenEndpoint(),
-      http.get(`${BASE}/synth_contrat_auto/v1/${PDL}`, () =>
-        HttpResponse.json({ idPrm: PDL, segment: 'C5', puissanceSouscrite: { valeur: '6', unite: 'kVA' }, consumption_last_activation_date: '2019-08-27', heuresCreuses: 'HC (23H00-7H00)' }),
-      ),
-    );
-    const answer = await provider('2026').customerData('contract', PDL);
-    expect(answer.ok && answer.value.customer.usage_points[0]!.contracts).toMatchObject({
-      subscribed_power: '6 kVA',
-      last_activation_date: '2019-08-27+01:00',
-      offpeak_hours: 'HC (23H00-7H00)',
-    });
-  });
-
   it('when a consent gives an autorisation_id, then subscribed_services resolves the active meters', async () => {
     let sent: unknown;
     server.use(

@@ -4,6 +4,7 @@ import * as consentStates from './002-consent-states.js';
 import * as oneTimeTokens from './003-one-time-tokens.js';
 import * as tokenVersion from './004-token-version.js';
 import * as consentBoundMeters from './005-consent-bound-meters.js';
+import * as productionActivation from './006-production-activation.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -14,6 +15,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['003-one-time-tokens', oneTimeTokens],
   ['004-token-version', tokenVersion],
   ['005-consent-bound-meters', consentBoundMeters],
+  ['006-production-activation', productionActivation],
 ];
 
 /** Bundled with the code rather than read from a folder, so the built package migrates too. */

@@ -28,6 +28,7 @@ export function pdlToWire(pdl: Pdl, status: ConsentStatus, start: ConsentStart |
     subscribed_power: pdl.subscribedPower,
     offpeak_hours: pdl.offpeakHours ? [...pdl.offpeakHours] : null,
     activation_date: pdl.activationDate,
+    production_activation_date: pdl.productionActivationDate,
     oldest_available_data_date: pdl.oldestAvailableDataDate,
     sync: { status: pdl.sync.status, error: pdl.sync.error, synced_at: pdl.sync.syncedAt?.toISOString() ?? null },
     consent,
