@@ -47,6 +47,8 @@ export type NoData = { kind: 'NoData'; message: string };
 export type UpstreamThrottled = { kind: 'UpstreamThrottled'; message: string; retryAfterSeconds: number };
 export type UpstreamUnavailable = { kind: 'UpstreamUnavailable'; message: string };
 export type BadUpstreamData = { kind: 'BadUpstreamData'; message: string };
+/** The gateway's own Enedis application may not call that API (not subscribed on DataHub): the operator's to fix. */
+export type ApiNotSubscribed = { kind: 'ApiNotSubscribed'; api: string; message: string };
 
 export type ProviderFailure =
   | NoConsent
@@ -57,7 +59,8 @@ export type ProviderFailure =
   | NoData
   | UpstreamThrottled
   | UpstreamUnavailable
-  | BadUpstreamData;
+  | BadUpstreamData
+  | ApiNotSubscribed;
 
 export type DomainError =
   | InvalidInput

@@ -119,6 +119,16 @@ function connectRedis(url: string, logger: Logger): RedisClient {
   return client;
 }
 
+/** Calls `log` once for each distinct first argument: an operator is told of a problem, not of every request meeting it. */
+function onceEach<A extends unknown[]>(log: (key: string, ...rest: A) => void): (key: string, ...rest: A) => void {
+  const told = new Set<string>();
+  return (key, ...rest) => {
+    if (told.has(key)) return;
+    told.add(key);
+    log(key, ...rest);
+  };
+}
+
 function bindValue<T>(container: Container, id: symbol, override: T | undefined, build: () => T) {
   container.bind<T>(id).toResolvedValue(() => override ?? build()).inSingletonScope();
 }
@@ -183,6 +193,12 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
           tokens: container.get(TOKENS.TokenStore),
           throttle: container.get(TOKENS.UpstreamThrottle),
           clock,
+          onApiNotSubscribed: onceEach((api: string, message: string) =>
+            logger.error(
+              { component: 'enedis', api, detail: message },
+              `Enedis refuses this application the ${api} API: subscribe the application to it on DataHub (datahub-enedis.fr); until then its users get 502 ENEDIS_API_NOT_SUBSCRIBED`,
+            ),
+          ),
           onExchange: (exchange) => {
             metrics.observeEnedis(exchange);
             logger.debug({ component: 'enedis', ...exchange, ms: Math.round(exchange.ms) }, 'Enedis call');

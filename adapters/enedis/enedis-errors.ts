@@ -1,5 +1,20 @@
 import type { ProviderFailure } from '../../domain/errors.js';
 
+/** An error answer that was not JSON (a proxy's or a firewall's HTML page): only its status and type are kept. */
+export class NonJsonBody {
+  constructor(
+    readonly status: number,
+    readonly contentType: string | null,
+  ) {}
+
+  get summary(): string {
+    return `HTTP ${this.status} with a page that is not JSON${this.contentType ? ` (${this.contentType.split(';')[0]})` : ''}`;
+  }
+}
+
+/** The Enedis API a path belongs to (its first segment): quotas and subscriptions are per API. */
+export const apiOf = (path: string): string => path.split('/').filter(Boolean)[0] ?? path;
+
 /** What an Enedis error answer means for the caller. */
 export type EnedisRefusal = ProviderFailure | { readonly kind: 'SpanTooLong' };
 
@@ -14,6 +29,7 @@ interface ErrorBody {
 
 /** The error code and text of any of the error bodies Enedis is known to send. */
 export function errorOf(body: unknown): { code: string; description: string } {
+  if (body instanceof NonJsonBody) return { code: `HTTP ${body.status}`, description: body.summary };
   const b = (body ?? {}) as ErrorBody;
   const code = b.error ?? b.code ?? b.fault?.code ?? '';
   const description = b.error_description ?? b.message ?? b.description ?? b.fault?.description ?? b.fault?.message ?? '';
@@ -24,7 +40,9 @@ export function errorOf(body: unknown): { code: string; description: string } {
  * Enedis' business errors (reference §1.6) as domain failures. Codes are compared without regard
  * to `-` or `_` (the Swagger spells ADAM_DC_0008 where answers say ADAM-DC-0008).
  */
-export function refusalOf(status: number, body: unknown): EnedisRefusal {
+export function refusalOf(status: number, body: unknown, api: string): EnedisRefusal {
+  // A page that is not Enedis' JSON says nothing of the meter: the path to Enedis failed.
+  if (body instanceof NonJsonBody) return { kind: 'UpstreamUnavailable', message: `Enedis' gateway answered ${body.summary}` };
   const { code, description } = errorOf(body);
   const normalised = code.toUpperCase().replace(/_/g, '-');
   const message = description ? `${code}: ${description}` : code || `HTTP ${status}`;
@@ -46,6 +64,9 @@ export function refusalOf(status: number, body: unknown): EnedisRefusal {
     case 'ADAM-ERR0126':
     case 'ADAM-DC-0015':
       return { kind: 'SpanTooLong' };
+    case '900908':
+    case 'UNAUTHORIZED-USER':
+      return { kind: 'ApiNotSubscribed', api, message: `${api}: ${message}` };
     case 'NO-DATA-FOUND':
     case 'STM-ERR-0000020':
     case 'STM-ERR-0000014':

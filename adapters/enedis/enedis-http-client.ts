@@ -4,7 +4,7 @@ import { SingleFlight } from '../../domain/single-flight.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EnedisToken, TokenStore } from '../../ports/token-store.js';
 import type { UpstreamThrottle } from '../../ports/upstream-throttle.js';
-import { errorOf, retryAfterMs } from './enedis-errors.js';
+import { errorOf, NonJsonBody, retryAfterMs } from './enedis-errors.js';
 
 export interface EnedisHttpOptions {
   readonly baseUrl: string;
@@ -58,7 +58,8 @@ async function readBody(response: Response): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    return { error: `HTTP ${response.status}`, error_description: text.slice(0, 200) };
+    // Never copied further: a firewall's HTML page is no message for a user.
+    return new NonJsonBody(response.status, response.headers.get('content-type'));
   }
 }
 

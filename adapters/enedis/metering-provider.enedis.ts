@@ -1,14 +1,14 @@
 import type { ConsentGrant } from '../../domain/consent.js';
-import { contractFor, type CustomerDataKind, type CustomerDataOf } from '../../domain/customer-data.js';
+import { contractFor, type ContractDirection, type CustomerDataKind, type CustomerDataOf } from '../../domain/customer-data.js';
 import { rangeLength, splitRange, type DateRange } from '../../domain/date-range.js';
 import type { ProviderFailure } from '../../domain/errors.js';
-import { parseLocalDate } from '../../domain/local-date.js';
-import type { IntervalReading, MeteringKind } from '../../domain/metering.js';
+import { addDays, parseLocalDate, type LocalDate } from '../../domain/local-date.js';
+import { KIND_SPECS, type IntervalReading, type MeteringKind } from '../../domain/metering.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { parseUsagePointId, type UsagePointId } from '../../domain/usage-point-id.js';
 import type { MeteringProvider } from '../../ports/metering-provider.js';
 import { EnedisHttpClient, type EnedisAnswer, type EnedisHttpOptions } from './enedis-http-client.js';
-import { refusalOf } from './enedis-errors.js';
+import { apiOf, refusalOf } from './enedis-errors.js';
 import { parseSubscribedServices, parseV2026Readings, V2026_METERING_PATHS, v2026MeteringQuery } from './wire-2026.js';
 import { addressOf, contactOf, contractOf, identityOf, parseMeteringSituation, parseSituation, parseSynthesis, V2026_CUSTOMER_APIS } from './wire-2026-customer.js';
 import { parseV5Customer, parseV5Readings, V5_CUSTOMER_PATHS, V5_METERING_PATHS, v5MeteringQuery } from './wire-v5.js';
@@ -21,6 +21,8 @@ export interface EnedisProviderOptions extends EnedisHttpOptions {
   readonly authorizeUrl: string;
   /** Sent with the consent request when set (Enedis uses the one registered with the application). */
   readonly redirectUri: string | null;
+  /** Told when Enedis refuses the application an API it is not subscribed to (an operator's problem, not a user's). */
+  readonly onApiNotSubscribed?: (api: string, message: string) => void;
 }
 
 const badData = (what: string): ProviderFailure => ({ kind: 'BadUpstreamData', message: `Enedis answered ${what} in an unexpected shape` });
@@ -40,9 +42,10 @@ export class EnedisHttpProvider implements MeteringProvider {
 
   async readings(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<Result<IntervalReading[], ProviderFailure>> {
     const v5 = this.options.generation === 'v5';
+    const path = v5 ? V5_METERING_PATHS[kind] : V2026_METERING_PATHS[kind];
     const answer = await this.http.call({
       method: 'GET',
-      path: v5 ? V5_METERING_PATHS[kind] : V2026_METERING_PATHS[kind],
+      path,
       query: v5 ? v5MeteringQuery(usagePointId, range) : v2026MeteringQuery(kind, usagePointId, range),
     });
     if (!answer.ok) return answer;
@@ -51,10 +54,53 @@ export class EnedisHttpProvider implements MeteringProvider {
       const readings = v5 ? parseV5Readings(kind, body, range) : parseV2026Readings(kind, body, range);
       return readings ? ok(readings) : err(badData(kind));
     }
-    const refusal = refusalOf(status, body);
+    const refusal = this.refusal(status, body, apiOf(path));
     if (refusal.kind === 'SpanTooLong') return this.inHalves(kind, usagePointId, range);
-    if (refusal.kind === 'BeforeActivation') return err({ ...refusal, ...(await this.activationDate(usagePointId)) });
+    if (refusal.kind === 'BeforeActivation') return err({ ...refusal, ...(await this.firstDayWithData(kind, usagePointId, range)) });
     return err(refusal);
+  }
+
+  /** Whether Enedis serves `[start, range.end)`, refuses it as before activation, or fails otherwise. */
+  private async probe(kind: MeteringKind, usagePointId: UsagePointId, start: LocalDate, end: LocalDate): Promise<'served' | 'before' | 'failed'> {
+    const v5 = this.options.generation === 'v5';
+    const path = v5 ? V5_METERING_PATHS[kind] : V2026_METERING_PATHS[kind];
+    const range = { start, end };
+    const answer = await this.http.call({ method: 'GET', path, query: v5 ? v5MeteringQuery(usagePointId, range) : v2026MeteringQuery(kind, usagePointId, range) });
+    if (!answer.ok) return 'failed';
+    if (answer.value.status === 200) return 'served';
+    return refusalOf(answer.value.status, answer.value.body, apiOf(path)).kind === 'BeforeActivation' ? 'before' : 'failed';
+  }
+
+  /**
+   * "Before activation" (ADAM-ERR0123) for a chunk: the first day of it Enedis serves. The
+   * contract's activation date is sometimes wrong, so it is only a first guess, checked with the day
+   * before it; otherwise the chunk is bisected (Enedis refuses a start before activation, serves one
+   * after): two calls for a right guess, about log2(days) more for a wrong one. The chunk's end when
+   * no day of it has data; nothing when a probe fails for another reason.
+   */
+  private async firstDayWithData(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<{ oldestAvailable?: LocalDate }> {
+    let refused = range.start;
+    let served = range.end;
+    const narrow = async (day: LocalDate): Promise<boolean> => {
+      const outcome = await this.probe(kind, usagePointId, day, range.end);
+      if (outcome === 'failed') return false;
+      if (outcome === 'served') served = day;
+      else refused = day;
+      return true;
+    };
+    const guess = await this.activationDate(usagePointId, KIND_SPECS[kind].direction);
+    if (guess !== null && guess > refused) {
+      // A guess past the chunk: its last day alone tells whether all of it comes before.
+      const first = guess < served ? guess : addDays(served, -1);
+      if (first > refused && !(await narrow(first))) return {};
+      const before = addDays(first, -1);
+      if (served === first && before > refused && !(await narrow(before))) return {};
+    }
+    while (rangeLength({ start: refused, end: served }) > 1) {
+      const middle = addDays(refused, Math.floor(rangeLength({ start: refused, end: served }) / 2));
+      if (!(await narrow(middle))) return {};
+    }
+    return { oldestAvailable: served };
   }
 
   private async inHalves(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<Result<IntervalReading[], ProviderFailure>> {
@@ -69,17 +115,18 @@ export class EnedisHttpProvider implements MeteringProvider {
     return ok(readings);
   }
 
-  private async activationDate(usagePointId: UsagePointId) {
+  /** The activation date the contract gives for that direction, or null. */
+  private async activationDate(usagePointId: UsagePointId, direction: ContractDirection): Promise<LocalDate | null> {
     const contract = await this.customerData('contract', usagePointId);
-    const raw = contract.ok ? contractFor(contract.value, 'consumption')?.last_activation_date?.slice(0, 10) : undefined;
+    const raw = contract.ok ? contractFor(contract.value, direction)?.last_activation_date?.slice(0, 10) : undefined;
     const date = parseLocalDate(raw, 'last_activation_date');
-    return date.ok ? { oldestAvailable: date.value } : {};
+    return date.ok ? date.value : null;
   }
 
   async customerData<K extends CustomerDataKind>(kind: K, usagePointId: UsagePointId): Promise<Result<CustomerDataOf<K>, ProviderFailure>> {
     if (this.options.generation === '2026') return this.customerData2026(kind, usagePointId);
     const answer = await this.http.call({ method: 'GET', path: V5_CUSTOMER_PATHS[kind], query: { usage_point_id: usagePointId } });
-    return this.parsed(answer, kind, (body) => parseV5Customer(kind, body));
+    return this.parsed(answer, apiOf(V5_CUSTOMER_PATHS[kind]), (body) => parseV5Customer(kind, body));
   }
 
   private async customerData2026<K extends CustomerDataKind>(kind: K, prm: UsagePointId): Promise<Result<CustomerDataOf<K>, ProviderFailure>> {
@@ -124,18 +171,26 @@ export class EnedisHttpProvider implements MeteringProvider {
       path: '/subscribed_services/v1',
       json: { autorisationId: grant.authorizationId, comptage: false },
     });
-    const ids = this.parsed(answer, 'subscribed services', parseSubscribedServices);
+    const ids = this.parsed(answer, 'subscribed_services', parseSubscribedServices);
     return ids.ok ? validIds(ids.value) : ids;
   }
 
-  private parsed<T>(answer: Result<EnedisAnswer, ProviderFailure>, what: string, parse: (body: unknown) => T | null): Result<T, ProviderFailure> {
+  /** Enedis' refusal; one that is the operator's to fix (an API not subscribed) is also reported to the host. */
+  private refusal(status: number, body: unknown, api: string) {
+    const refusal = refusalOf(status, body, api);
+    if (refusal.kind === 'ApiNotSubscribed') this.options.onApiNotSubscribed?.(api, refusal.message);
+    return refusal;
+  }
+
+  /** `api` names the Enedis API the answer came from. */
+  private parsed<T>(answer: Result<EnedisAnswer, ProviderFailure>, api: string, parse: (body: unknown) => T | null): Result<T, ProviderFailure> {
     if (!answer.ok) return answer;
     if (answer.value.status !== 200) {
-      const refusal = refusalOf(answer.value.status, answer.value.body);
-      return err(refusal.kind === 'SpanTooLong' ? badData(what) : refusal);
+      const refusal = this.refusal(answer.value.status, answer.value.body, api);
+      return err(refusal.kind === 'SpanTooLong' ? badData(api) : refusal);
     }
     const parsed = parse(answer.value.body);
-    return parsed === null ? err(badData(what)) : ok(parsed);
+    return parsed === null ? err(badData(api)) : ok(parsed);
   }
 }
 

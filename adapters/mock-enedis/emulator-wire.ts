@@ -81,6 +81,7 @@ export function refusalAnswer(failure: ProviderFailure, generation: 'v5' | '2026
     UpstreamThrottled: [429, '429', 'Quota Q3 reached'],
     UpstreamUnavailable: [500, 'technical_error', 'Technical error. Please try later.'],
     BadUpstreamData: [500, 'technical_error', 'Technical error. Please try later.'],
+    ApiNotSubscribed: [403, '900908', 'Resource forbidden '],
   };
   const [status, code, description] = table[failure.kind];
   return { status, body: generation === 'v5' ? { error: code, error_description: description } : { code, message: description } };

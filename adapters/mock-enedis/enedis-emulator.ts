@@ -12,7 +12,20 @@ import { generalDataAnswer, meteringAnswer, situationAnswer, synthesisAnswer } f
 import { meterProfile } from './meter-profiles.js';
 import { MockEnedisProvider } from './metering-provider.mock-enedis.js';
 
-export type FaultKind = '429-legacy' | '429-wso2' | '429-next-access' | '500' | '503' | 'timeout' | 'span' | '401' | 'latency' | 'garbage';
+export type FaultKind =
+  | '429-legacy'
+  | '429-wso2'
+  | '429-next-access'
+  | '429-hourly'
+  | '500'
+  | '503'
+  | 'timeout'
+  | 'span'
+  | '401'
+  | 'latency'
+  | 'garbage'
+  | 'not-subscribed'
+  | 'waf-403';
 
 /** A fault served instead of (or, for latency, before) the next `count` matching answers. */
 export interface Fault {
@@ -238,6 +251,13 @@ export class EnedisEmulator {
     switch (fault.kind) {
       case '429-legacy':
         return json(429, { error: '429', error_description: 'Quota Q3 reached Call threshold allowed on 0:0:1' });
+      case '429-hourly':
+        // As DomoticzLinky#84 captured it: the hourly quota (Q4), no Retry-After header.
+        return json(429, { error: '429', error_description: 'Quota Q4 reached  Call threshold allowed on 0:-30:-40' });
+      case 'not-subscribed':
+        return json(403, { code: '900908', message: 'Resource forbidden ', description: 'User is NOT authorized to access the Resource. API Subscription validation failed.' });
+      case 'waf-403':
+        return { status: 403, raw: '<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body>Sorry, you have been blocked</body></html>' };
       case '429-wso2':
         return json(429, { fault: { code: 900807, message: 'Message throttled out', description: 'You have exceeded your quota' } });
       case '429-next-access': {

@@ -13,6 +13,8 @@ export interface MeterProfile {
   readonly activationDate: LocalDate;
   /** When injection started, for a meter that produces; the consumption activation date if unset. */
   readonly productionActivationDate?: LocalDate;
+  /** The activation date the contract states when it is not the true one (as Enedis' sometimes is). */
+  readonly contractActivationDate?: LocalDate;
   readonly offpeakHours: string | null;
   readonly loadCurveEnabled: boolean;
   /** Weekdays (0 = Sunday) the meter never reports. */
@@ -48,6 +50,9 @@ const KNOWN: Readonly<Record<string, Partial<MeterProfile>>> = {
   '24880057139941': { consumes: false, produces: true },
   '12655648759651': { produces: true },
   '26584978546985': { consentRevoked: true },
+  // Not Enedis' sandbox: meters whose contract misstates when their data starts.
+  '11453290002831': { activationDate: '2025-08-27' as LocalDate, contractActivationDate: '2025-09-02' as LocalDate },
+  '11453290002849': { activationDate: '2025-08-27' as LocalDate, contractActivationDate: '2025-08-12' as LocalDate },
 };
 
 /** FNV-1a, 32 bits: a stable seed from text. */

@@ -90,12 +90,9 @@ export class MockEnedisProvider implements MeteringProvider {
     if (range.start < addMonths(today, -spec.historyMonths)) {
       return { kind: 'BeyondHistory', message: `data is kept ${spec.historyMonths} months` };
     }
-    if (range.start < profile.activationDate) {
-      return {
-        kind: 'BeforeActivation',
-        message: 'the requested period is before the meter was activated',
-        oldestAvailable: profile.activationDate,
-      };
+    const activation = spec.direction === 'production' ? (profile.productionActivationDate ?? profile.activationDate) : profile.activationDate;
+    if (range.start < activation) {
+      return { kind: 'BeforeActivation', message: 'the requested period is before the meter was activated', oldestAvailable: activation };
     }
     return null;
   }
@@ -120,7 +117,7 @@ export class MockEnedisProvider implements MeteringProvider {
             entry({
               segment: 'C5',
               subscribed_power: `${profile.subscribedPower} kVA`,
-              last_activation_date: parisDayWithOffset(profile.activationDate),
+              last_activation_date: parisDayWithOffset(profile.contractActivationDate ?? profile.activationDate),
               distribution_tariff: profile.offpeakHours
                 ? 'Tarif BT<=36kVA Moyenne Utilisation heures pleines heures creuses associées à deux saisons'
                 : 'Tarif BT<=36kVA Courte Utilisation base',

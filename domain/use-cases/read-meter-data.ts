@@ -69,12 +69,14 @@ export interface MeterDataRequest {
   readonly countQuota?: boolean;
 }
 
-/** What Enedis can have for this meter: from the history limit or activation, up to J-1 (end = today). */
+/**
+ * What Enedis can have for this meter: from the history limit, or the first day Enedis said it has
+ * (learned from a "before activation" answer), up to J-1 (end = today). The contract's activation
+ * date is not a floor: it is sometimes wrong, and days of data would be lost to it.
+ */
 function availableWindow(spec: KindSpec, pdl: Pdl, today: LocalDate) {
   const history = addMonths(today, -spec.historyMonths);
-  const activation = spec.direction === 'production' ? (pdl.productionActivationDate ?? pdl.activationDate) : pdl.activationDate;
-  const floors = [activation, pdl.oldestAvailableDataDate].filter((d): d is LocalDate => d !== null);
-  const meterFloor = floors.reduce<LocalDate | null>((a, b) => (a === null ? b : maxDate(a, b)), null);
+  const meterFloor = pdl.oldestAvailableDataDate;
   const start = meterFloor !== null && meterFloor > history ? meterFloor : history;
   return { start, end: today, startReason: start === history ? ('beyond_history' as const) : ('before_activation' as const) };
 }
@@ -213,14 +215,16 @@ export const readMeterData = (deps: Dependencies) => {
           fetchChunk(provider, spec, kind, usagePointId.value, chunk, store, yesterday),
         );
       const outcomes = await inBatches(chunks, FETCHES_AT_ONCE, fetchOne);
-      // "Before activation" naming the first day with data: remember it on the meter, so the next
-      // request is clamped before calling, and ask again for what lies after it.
-      const activation = outcomes.flatMap((o) => (!o.ok && o.error.kind === 'BeforeActivation' && o.error.oldestAvailable ? [o.error.oldestAvailable] : []))[0];
-      if (activation) {
+      // "Before activation" naming the first day with data of each chunk: the latest of them is the
+      // meter's first day, remembered so that the next request is clamped before calling; what
+      // lies after it in each chunk is asked again.
+      const firstDays = outcomes.flatMap((o) => (!o.ok && o.error.kind === 'BeforeActivation' && o.error.oldestAvailable ? [o.error.oldestAvailable] : []));
+      if (firstDays.length > 0) {
+        const activation = firstDays.reduce((a, b) => maxDate(a, b));
         await deps.pdls.update(pdl.value.id, { oldestAvailableDataDate: activation });
         memosOf(deps).forget();
         for (const [i, outcome] of outcomes.entries()) {
-          if (outcome.ok || outcome.error.kind !== 'BeforeActivation') continue;
+          if (outcome.ok || outcome.error.kind !== 'BeforeActivation' || !outcome.error.oldestAvailable) continue;
           const chunk = chunks[i]!;
           const early = rangeOf(chunk.start, minDate(activation, chunk.end));
           if (early) missing.push({ ...early, reason: 'before_activation', detail: null });

@@ -133,6 +133,11 @@ const MAPPING: Mapping = {
   }),
   UpstreamUnavailable: (e) => ({ status: 503, code: 'ENEDIS_UNAVAILABLE', message: e.message, headers: { 'Retry-After': '60' } }),
   BadUpstreamData: (e) => ({ status: 502, code: 'ENEDIS_ERROR', message: e.message }),
+  ApiNotSubscribed: (e) => ({
+    status: 502,
+    code: 'ENEDIS_API_NOT_SUBSCRIBED',
+    message: `this gateway's Enedis application is not subscribed to ${e.api}; its operator has been told`,
+  }),
 };
 
 export function domainFailure(error: DomainError, now: Date): HttpFailure {

@@ -134,6 +134,26 @@ describe.each(['v5', '2026'] as const)('the gateway on the Enedis emulator, %s A
     expect(revoked.body.error.code).toBe('NO_CONSENT');
   });
 
+  it.each([
+    ['later', '11453290002831'],
+    ['earlier', '11453290002849'],
+  ])('when "before activation" comes for a meter whose contract names a %s day than its data starts, then the first day with data is found and the rest served', async (_case, id) => {
+    await consentOnEmulator(emulator, [id], consentInApp(t.app, auth));
+    emulator.reset();
+    const res = await api(t.app).get(`/api/enedis/consumption/daily/${id}?start=2025-08-01&end=2025-10-01`).set('Authorization', auth).expect(200);
+    const days = res.body.data.meter_reading.interval_reading.map((r: { date: string }) => r.date);
+    expect(days[0]).toBe('2025-08-27');
+    expect(days).toHaveLength(35);
+    expect(res.body.data.missing).toEqual([{ start: '2025-08-01', end: '2025-08-27', reason: 'before_activation', detail: null }]);
+    // The refusal, the contract's three APIs at most, a handful of probes, then the data.
+    expect(emulator.count(DAILY)).toBeLessThanOrEqual(9);
+    const meter = await api(t.app).get(`/api/pdl/${id}`).set('Authorization', auth).expect(200);
+    expect(meter.body.data.oldest_available_data_date).toBe('2025-08-27');
+    emulator.reset();
+    await api(t.app).get(`/api/enedis/consumption/daily/${id}?start=2025-08-01&end=2025-10-02`).set('Authorization', auth).expect(200);
+    expect(emulator.count(DAILY)).toBe(1);
+  });
+
   it('when a user consents on the (emulated) Enedis page, then the meters granted are registered and the front end told', async () => {
     // The sandbox client (chosen by the state's last character) may hold meters registered above: free them.
     const mine = await api(t.app).get('/api/pdl').set('Authorization', auth).expect(200);

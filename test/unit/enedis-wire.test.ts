@@ -91,7 +91,7 @@ describe("Enedis' errors", () => {
     ['v5-error-ADAM-ERR0123-before-activation.json', 400, 'BeforeActivation'],
     ['v5-error-ADAM-ERR0126-span.json', 400, 'SpanTooLong'],
   ])('when %s comes back, then it means %s', (file, status, kind) => {
-    expect(refusalOf(status, fixture(file)).kind).toBe(kind);
+    expect(refusalOf(status, fixture(file), 'metering_data_dc').kind).toBe(kind);
   });
 
   it.each([
@@ -109,7 +109,7 @@ describe("Enedis' errors", () => {
     [{ error: 'invalid_token' }, 401, 'UpstreamUnavailable'],
     [{ error: 'Invalid_request', error_description: 'bad date' }, 400, 'BadUpstreamData'],
   ])('when %j comes with %i, then it means %s', (body, status, kind) => {
-    expect(refusalOf(status, body).kind).toBe(kind);
+    expect(refusalOf(status, body, 'metering_data_dc').kind).toBe(kind);
   });
 
   it('when a 429 says when to come back, in the header or any body format, then the wait is known', () => {

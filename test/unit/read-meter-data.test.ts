@@ -79,10 +79,10 @@ describe('reading metering data through the day cache', () => {
     expect(provider.calls.every((c) => c.range!.start >= '2024-11-23' && c.range!.end <= '2026-11-23')).toBe(true);
   });
 
-  it('when the meter was activated inside the range, then earlier days are reported before_activation without a call for them', async () => {
+  it('when Enedis has named the meter\'s first day, then earlier days are reported before_activation without a call for them', async () => {
     const { deps, useCases, provider, accountWithMeter } = buildUseCases();
     const { principal, pdl } = await accountWithMeter();
-    await deps.pdls.update(pdl.id, { activationDate: '2025-06-01' as LocalDate });
+    await deps.pdls.update(pdl.id, { oldestAvailableDataDate: '2025-06-01' as LocalDate });
     const answer = await useCases.readMeterData(principal, {
       kind: 'consumption:daily',
       usagePointId: MAIN,
@@ -92,6 +92,15 @@ describe('reading metering data through the day cache', () => {
     });
     expect(answer.ok && answer.value.missing).toEqual([{ start: '2025-05-01', end: '2025-06-01', reason: 'before_activation', detail: null }]);
     expect(provider.calls.map((c) => c.range)).toEqual([{ start: '2025-06-01', end: '2025-07-01' }]);
+  });
+
+  it('when only the contract says the meter was activated inside the range, then Enedis is asked anyway: the contract is sometimes wrong', async () => {
+    const { deps, useCases, provider, accountWithMeter } = buildUseCases();
+    const { principal, pdl } = await accountWithMeter();
+    await deps.pdls.update(pdl.id, { activationDate: '2025-06-01' as LocalDate });
+    const answer = await useCases.readMeterData(principal, { kind: 'consumption:daily', usagePointId: MAIN, start: '2025-05-01', end: '2025-07-01', useCache: true });
+    expect(answer.ok && answer.value.readings).toHaveLength(61);
+    expect(provider.calls.map((c) => c.range)).toEqual([{ start: '2025-05-01', end: '2025-07-01' }]);
   });
 
   it('when two identical cold reads run at once, then one provider call serves both', async () => {
