@@ -24,6 +24,8 @@ export interface Config {
     /** v5 (`metering_data_*`, retired by Enedis in autumn 2026) or 2026 (`mesure_synchrone_auto/v2`). */
     readonly apiVersion: 'v5' | '2026';
     readonly timeoutMs: number;
+    /** Calls per second and per clock hour allowed to each Enedis API, shared by every process. */
+    readonly rates: { readonly perSecond: number; readonly perHour: number };
   };
   /** Null: generated on first start and kept in `dataDir`. */
   readonly secretKey: string | null;
@@ -207,6 +209,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
       authorizeUrl: read.url('ENEDIS_AUTHORIZE_URL', authorizeDefault)!,
       apiVersion: read.oneOf('ENEDIS_API_VERSION', ['v5', '2026'] as const, '2026'),
       timeoutMs: read.int('ENEDIS_TIMEOUT_MS', 15_000, 100, 120_000),
+      rates: { perSecond: read.int('ENEDIS_RATE_PER_SECOND', 5, 1, 1000), perHour: read.int('ENEDIS_RATE_PER_HOUR', 1000, 1, 10_000_000) },
     },
     secretKey,
     accessTokenExpireMinutes: read.int('ACCESS_TOKEN_EXPIRE_MINUTES', 43_200, 1, 525_600),

@@ -51,6 +51,7 @@ import type { UserRepo } from '../ports/user-repo.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { TOKENS } from './tokens.js';
+import { HealthProblem } from './health-problem.js';
 
 /** Config with the server key resolved (see resolveSecretKey). */
 export type ResolvedConfig = Config & { readonly secretKey: string };
@@ -119,6 +120,16 @@ function connectRedis(url: string, logger: Logger): RedisClient {
   return client;
 }
 
+/** Fails, naming the API and when calls pass again, when an Enedis API's hourly budget is spent or Enedis paused it. */
+async function budgetsLeft(apis: readonly string[], throttle: UpstreamThrottle): Promise<void> {
+  const budgets = await Promise.all(apis.map((api) => throttle.budget(api)));
+  const spent = budgets.flatMap((b) => {
+    if (b.pausedUntil) return [`${b.api} paused by Enedis until ${b.pausedUntil.toISOString()}`];
+    return b.usedThisHour >= b.limitPerHour ? [`${b.api} has spent its ${b.limitPerHour} calls of this hour; calls pass again at ${b.resetsAt.toISOString()}`] : [];
+  });
+  if (spent.length > 0) throw new HealthProblem(spent.join('; '));
+}
+
 /** Calls `log` once for each distinct first argument: an operator is told of a problem, not of every request meeting it. */
 function onceEach<A extends unknown[]>(log: (key: string, ...rest: A) => void): (key: string, ...rest: A) => void {
   const told = new Set<string>();
@@ -176,7 +187,9 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
       : new InMemoryRateLimiter(clock),
   );
   bindValue(container, TOKENS.UpstreamThrottle, overrides.throttle, () =>
-    redis ? new FallbackUpstreamThrottle(new RedisUpstreamThrottle(redis), new LimiterUpstreamThrottle(), degraded) : new LimiterUpstreamThrottle(),
+    redis
+      ? new FallbackUpstreamThrottle(new RedisUpstreamThrottle(redis, config.enedis.rates), new LimiterUpstreamThrottle(config.enedis.rates), degraded)
+      : new LimiterUpstreamThrottle(config.enedis.rates),
   );
   const callbackUrl = `${config.backendUrl}/api/oauth/callback`;
   const { enedis } = config;
@@ -269,8 +282,10 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
     { name: 'cache', critical: false, check: redisUp('cache') },
     { name: 'limiter', critical: false, check: redisUp('rate_limiter') },
     { name: 'metering_provider', critical: false, check: provider instanceof EnedisHttpProvider ? () => provider.check() : alwaysUp },
+    ...(provider instanceof EnedisHttpProvider ? [{ name: 'enedis_budget', critical: false, check: () => budgetsLeft(provider.apis, container.get<UpstreamThrottle>(TOKENS.UpstreamThrottle)) }] : []),
   ];
   container.bind<HealthCheck[]>(TOKENS.HealthChecks).toConstantValue(checks);
+  if (provider instanceof EnedisHttpProvider) metrics.watchBudgets(provider.apis, container.get<UpstreamThrottle>(TOKENS.UpstreamThrottle));
 
   if (usesSql) {
     if (config.database.dialect === 'sqlite' && config.database.file !== ':memory:') {

@@ -1,13 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { UpstreamThrottle } from '../ports/upstream-throttle.js';
 import type { EnedisExchange } from '../adapters/enedis/enedis-http-client.js';
 
 /** The gateway's Prometheus registry: process metrics, HTTP requests, and calls to Enedis. */
 export class GatewayMetrics {
   readonly registry = new Registry();
   private readonly requests: Histogram<'method' | 'route' | 'status'>;
-  private readonly enedisCalls: Counter<'endpoint' | 'outcome'>;
+  private readonly enedisCalls: Counter<'api' | 'endpoint' | 'outcome'>;
   private readonly throttleWait: Histogram;
 
   constructor() {
@@ -21,13 +22,13 @@ export class GatewayMetrics {
     });
     this.enedisCalls = new Counter({
       name: 'gateway_upstream_calls_total',
-      help: 'HTTP calls to Enedis by endpoint and outcome (status, timeout, network)',
-      labelNames: ['endpoint', 'outcome'],
+      help: 'HTTP calls to Enedis by API, endpoint and outcome (status, timeout, network)',
+      labelNames: ['api', 'endpoint', 'outcome'],
       registers: [this.registry],
     });
     this.throttleWait = new Histogram({
       name: 'gateway_upstream_throttle_wait_seconds',
-      help: "Time calls to Enedis waited for the shared throttle (5/s, 10,000/h)",
+      help: 'Time calls to Enedis waited for the shared throttle (per API: ENEDIS_RATE_PER_SECOND, ENEDIS_RATE_PER_HOUR)',
       buckets: [0, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20],
       registers: [this.registry],
     });
@@ -38,8 +39,31 @@ export class GatewayMetrics {
   }
 
   observeEnedis(exchange: EnedisExchange): void {
-    this.enedisCalls.inc({ endpoint: exchange.path, outcome: String(exchange.status) });
+    this.enedisCalls.inc({ api: exchange.api, endpoint: exchange.path, outcome: String(exchange.status) });
     this.throttleWait.observe(exchange.throttleWaitMs / 1000);
+  }
+
+  /** Each API's hourly budget, read from the throttle at every scrape (shared by all processes with Redis). */
+  watchBudgets(apis: readonly string[], throttle: UpstreamThrottle): void {
+    const read = async () => Promise.all(apis.map((api) => throttle.budget(api).catch(() => null)));
+    new Gauge({
+      name: 'gateway_upstream_budget_remaining',
+      help: 'Calls each Enedis API may still take this clock hour',
+      labelNames: ['api'],
+      registers: [this.registry],
+      async collect() {
+        for (const budget of await read()) if (budget) this.set({ api: budget.api }, Math.max(0, budget.limitPerHour - budget.usedThisHour));
+      },
+    });
+    new Gauge({
+      name: 'gateway_upstream_budget_used',
+      help: 'Calls each Enedis API has taken this clock hour',
+      labelNames: ['api'],
+      registers: [this.registry],
+      async collect() {
+        for (const budget of await read()) if (budget) this.set({ api: budget.api }, budget.usedThisHour);
+      },
+    });
   }
 
   /**

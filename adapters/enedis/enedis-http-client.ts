@@ -4,7 +4,7 @@ import { SingleFlight } from '../../domain/single-flight.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EnedisToken, TokenStore } from '../../ports/token-store.js';
 import type { UpstreamThrottle } from '../../ports/upstream-throttle.js';
-import { errorOf, NonJsonBody, retryAfterMs } from './enedis-errors.js';
+import { apiOf, errorOf, NonJsonBody, retryAfterMs } from './enedis-errors.js';
 
 export interface EnedisHttpOptions {
   readonly baseUrl: string;
@@ -27,6 +27,8 @@ export interface EnedisHttpOptions {
 
 /** One HTTP exchange with Enedis, as told to `onExchange`. */
 export interface EnedisExchange {
+  /** The Enedis API (quota and subscription unit) the path belongs to. */
+  readonly api: string;
   readonly path: string;
   readonly status: number | 'timeout' | 'network';
   readonly attempt: number;
@@ -134,10 +136,13 @@ export class EnedisHttpClient {
     const url = new URL(this.o.baseUrl.replace(/\/+$/, '') + request.path);
     for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
     let lastProblem = 'no answer';
+    const api = apiOf(request.path);
     for (let attempt = 1; attempt <= this.o.maxAttempts; attempt++) {
       const waitStarted = performance.now();
-      if (!(await this.o.throttle.acquire(this.o.maxWaitMs))) {
-        return err({ kind: 'UpstreamThrottled', message: "the gateway's share of Enedis' quota is used up for now", retryAfterSeconds: 1 });
+      const slot = await this.o.throttle.acquire(api, this.o.maxWaitMs);
+      if (!slot.ok) {
+        // Said as it is: when the hourly budget is spent, nothing passes before the next hour.
+        return err({ kind: 'UpstreamThrottled', message: `the gateway's budget of Enedis calls to ${api} is spent for now`, retryAfterSeconds: Math.max(1, Math.ceil(slot.retryAfterMs / 1000)) });
       }
       const started = performance.now();
       const throttleWaitMs = started - waitStarted;
@@ -156,18 +161,18 @@ export class EnedisHttpClient {
         });
       } catch (error) {
         const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-        this.o.onExchange?.({ path: request.path, status: timedOut ? 'timeout' : 'network', attempt, ms: performance.now() - started, throttleWaitMs });
+        this.o.onExchange?.({ api, path: request.path, status: timedOut ? 'timeout' : 'network', attempt, ms: performance.now() - started, throttleWaitMs });
         lastProblem = timedOut ? `no answer within ${this.o.timeoutMs} ms` : 'Enedis could not be reached';
         if (attempt < this.o.maxAttempts) await sleep(this.backoff(attempt));
         continue;
       }
       const body = await readBody(response).catch(() => null);
-      this.o.onExchange?.({ path: request.path, status: response.status, attempt, ms: performance.now() - started, throttleWaitMs });
+      this.o.onExchange?.({ api, path: request.path, status: response.status, attempt, ms: performance.now() - started, throttleWaitMs });
       if (response.status === 429) {
         // Pacing follows real time (as the throttle does); the clock is the token's business.
         const wait = retryAfterMs(response.headers, body, Date.now());
         const until = new Date(Date.now() + (wait ?? this.backoff(attempt)));
-        await this.o.throttle.pauseUntil(until);
+        await this.o.throttle.pauseUntil(api, until);
         lastProblem = `Enedis is throttling the gateway (${errorOf(body).code || 429})`;
         if (wait !== null && wait > this.o.maxWaitMs) {
           return err({ kind: 'UpstreamThrottled', message: lastProblem, retryAfterSeconds: Math.ceil(wait / 1000) });

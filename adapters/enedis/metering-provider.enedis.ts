@@ -154,6 +154,12 @@ export class EnedisHttpProvider implements MeteringProvider {
     if (!token.ok) throw new Error(token.error.message);
   }
 
+  /** The Enedis APIs this generation calls, each with a budget of its own. */
+  get apis(): readonly string[] {
+    const paths = this.options.generation === 'v5' ? [...Object.values(V5_METERING_PATHS), ...Object.values(V5_CUSTOMER_PATHS)] : [...Object.values(V2026_METERING_PATHS), ...Object.values(V2026_CUSTOMER_APIS).map((path) => path('x')), '/subscribed_services/v1'];
+    return [...new Set(['/oauth2/v3/token', ...paths].map(apiOf))];
+  }
+
   consentUrl(state: string): string {
     const url = new URL(this.options.authorizeUrl);
     url.searchParams.set('client_id', this.options.clientId);

@@ -1,9 +1,10 @@
 import { InfrastructureFailure } from '../../domain/infrastructure-failure.js';
-import type { UpstreamThrottle } from '../../ports/upstream-throttle.js';
+import type { Acquired, BudgetState, UpstreamThrottle } from '../../ports/upstream-throttle.js';
 
 /**
  * An UpstreamThrottle that paces calls with a second (process-local) throttle while the first one's
  * store is away: each process then keeps to the rate on its own, rather than stopping or not pacing.
+ * A pause is set in both, so that it holds whichever answers next.
  */
 export class FallbackUpstreamThrottle implements UpstreamThrottle {
   constructor(
@@ -12,23 +13,31 @@ export class FallbackUpstreamThrottle implements UpstreamThrottle {
     private readonly onFailure: (error: InfrastructureFailure) => void,
   ) {}
 
-  async acquire(maxWaitMs: number): Promise<boolean> {
+  acquire(api: string, maxWaitMs: number): Promise<Acquired> {
+    return this.either((throttle) => throttle.acquire(api, maxWaitMs));
+  }
+
+  budget(api: string): Promise<BudgetState> {
+    return this.either((throttle) => throttle.budget(api));
+  }
+
+  async pauseUntil(api: string, until: Date): Promise<void> {
+    await this.secondary.pauseUntil(api, until);
     try {
-      return await this.primary.acquire(maxWaitMs);
+      await this.primary.pauseUntil(api, until);
     } catch (error) {
       if (!(error instanceof InfrastructureFailure)) throw error;
       this.onFailure(error);
-      return this.secondary.acquire(maxWaitMs);
     }
   }
 
-  async pauseUntil(until: Date): Promise<void> {
-    await this.secondary.pauseUntil(until);
+  private async either<T>(work: (throttle: UpstreamThrottle) => Promise<T>): Promise<T> {
     try {
-      await this.primary.pauseUntil(until);
+      return await work(this.primary);
     } catch (error) {
       if (!(error instanceof InfrastructureFailure)) throw error;
       this.onFailure(error);
+      return work(this.secondary);
     }
   }
 }

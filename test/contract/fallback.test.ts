@@ -30,7 +30,7 @@ rateLimiterContract('fallback, primary up', async () => {
   return { limiter, elapse: async (ms) => clock.advance(ms), close: async () => {} };
 });
 
-upstreamThrottleContract('fallback, primary away', async () => ({
-  throttle: new FallbackUpstreamThrottle(away<UpstreamThrottle>('rate_limiter'), new LimiterUpstreamThrottle(), ignore),
+upstreamThrottleContract('fallback, primary away', async (rates) => ({
+  throttle: new FallbackUpstreamThrottle(away<UpstreamThrottle>('rate_limiter'), new LimiterUpstreamThrottle(rates), ignore),
   close: async () => {},
 }));

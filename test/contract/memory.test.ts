@@ -35,4 +35,4 @@ rateLimiterContract('memory', async () => {
   return { limiter: new InMemoryRateLimiter(clock), elapse: async (ms) => clock.advance(ms), close: async () => {} };
 });
 
-upstreamThrottleContract('limiter (in-process)', async () => ({ throttle: new LimiterUpstreamThrottle(), close: async () => {} }));
+upstreamThrottleContract('limiter (in-process)', async (rates) => ({ throttle: new LimiterUpstreamThrottle(rates), close: async () => {} }));

@@ -166,14 +166,26 @@ describe('EnedisHttpProvider: answers and errors', () => {
     expect(answer.ok && answer.value).toHaveLength(50);
   });
 
-  it('when Enedis says "before activation", then the contract is read and the activation date returned', async () => {
+  it.each([
+    ['right', '2013-08-14', 3],
+    ['wrong', '2013-08-02', 11],
+  ])('when Enedis says "before activation" and the contract date is %s, then the first day with data is found by asking, in few calls', async (_case, truth, calls) => {
+    const starts: string[] = [];
     server.use(
       tokenEndpoint(),
-      http.get(`${BASE}/metering_data_dc/v5/daily_consumption`, () => HttpResponse.json(fixture('v5-error-ADAM-ERR0123-before-activation.json'), { status: 400 })),
+      http.get(`${BASE}/metering_data_dc/v5/daily_consumption`, ({ request }) => {
+        const start = new URL(request.url).searchParams.get('start')!;
+        starts.push(start);
+        return start < truth
+          ? HttpResponse.json(fixture('v5-error-ADAM-ERR0123-before-activation.json'), { status: 400 })
+          : HttpResponse.json({ meter_reading: { reading_type: { unit: 'Wh' }, interval_reading: [] } });
+      }),
+      // The contract says 2013-08-14.
       http.get(`${BASE}/customers_upc/v5/usage_points/contracts`, () => HttpResponse.json(fixture('v5-contracts.json'))),
     );
     const answer = await provider().readings('consumption:daily', PDL, range('2013-01-01', '2013-12-01'));
-    expect(answer.ok ? null : answer.error).toMatchObject({ kind: 'BeforeActivation', oldestAvailable: '2013-08-14' });
+    expect(answer.ok ? null : answer.error).toMatchObject({ kind: 'BeforeActivation', oldestAvailable: truth });
+    expect(starts).toHaveLength(calls);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../../domain/use-cases/demo-account.js';
 import type { HealthCheck } from '../../container.js';
+import { HealthProblem } from '../../health-problem.js';
 import type { OpenApiDocument } from '../openapi-document.js';
 import type { TagRouter } from '../operations.js';
 
@@ -17,7 +18,8 @@ async function probe(check: HealthCheck) {
     ]);
     return { status: 'ok' as const, latency_ms: Math.round((performance.now() - started) * 10) / 10 };
   } catch (error) {
-    return { status: 'down' as const, detail: error instanceof Error && error.message.startsWith('no answer') ? error.message : 'not reachable' };
+    const detail = error instanceof HealthProblem || (error instanceof Error && error.message.startsWith('no answer')) ? error.message : 'not reachable';
+    return { status: 'down' as const, detail };
   } finally {
     clearTimeout(timer);
   }
