@@ -21,6 +21,8 @@ export interface Config {
     readonly redirectUri: string;
     readonly baseUrl: string;
     readonly authorizeUrl: string;
+    /** Which consent page: v1 (redirect with usage_point_id) or v2 (with autorisation_id); the callback takes both. */
+    readonly authorizeVersion: 'v1' | 'v2';
     /** v5 (`metering_data_*`, retired by Enedis in autumn 2026) or 2026 (`mesure_synchrone_auto/v2`). */
     readonly apiVersion: 'v5' | '2026';
     readonly timeoutMs: number;
@@ -186,8 +188,12 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
 
   const environment = read.oneOf('ENEDIS_ENVIRONMENT', ['sandbox', 'production'] as const, 'sandbox');
   const enedisBase = read.url('ENEDIS_BASE_URL', environment === 'production' ? 'https://gw.ext.prod.api.enedis.fr' : 'https://gw.ext.prod-sandbox.api.enedis.fr')!;
+  // Production consent moved to the v2 page on 2026-10-05 (its redirect carries autorisation_id).
+  const authorizeVersion = read.oneOf('ENEDIS_AUTHORIZE_VERSION', ['v1', 'v2'] as const, environment === 'production' ? 'v2' : 'v1');
   const authorizeDefault =
-    environment === 'production' ? 'https://mon-compte-particulier.enedis.fr/dataconnect/v1/oauth2/authorize' : `${enedisBase}/dataconnect/v1/oauth2/authorize`;
+    environment === 'production'
+      ? `https://mon-compte-particulier.enedis.fr/dataconnect/${authorizeVersion}/oauth2/authorize`
+      : `${enedisBase}/dataconnect/${authorizeVersion}/oauth2/authorize`;
 
   const requireCaptcha = read.bool('REQUIRE_CAPTCHA', false);
   const turnstileSecret = read.optional('TURNSTILE_SECRET_KEY');
@@ -207,6 +213,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
       redirectUri: read.url('ENEDIS_REDIRECT_URI', `${backendUrl}/api/oauth/callback`)!,
       baseUrl: enedisBase,
       authorizeUrl: read.url('ENEDIS_AUTHORIZE_URL', authorizeDefault)!,
+      authorizeVersion,
       apiVersion: read.oneOf('ENEDIS_API_VERSION', ['v5', '2026'] as const, '2026'),
       timeoutMs: read.int('ENEDIS_TIMEOUT_MS', 15_000, 100, 120_000),
       rates: { perSecond: read.int('ENEDIS_RATE_PER_SECOND', 5, 1, 1000), perHour: read.int('ENEDIS_RATE_PER_HOUR', 1000, 1, 10_000_000) },

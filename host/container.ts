@@ -199,6 +199,7 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
           generation: enedis.apiVersion,
           baseUrl: enedis.baseUrl,
           authorizeUrl: enedis.authorizeUrl,
+          authorizeVersion: enedis.authorizeVersion,
           redirectUri: enedis.redirectUri,
           clientId: enedis.clientId,
           clientSecret: enedis.clientSecret,

@@ -19,6 +19,8 @@ export interface EnedisProviderOptions extends EnedisHttpOptions {
   readonly generation: EnedisGeneration;
   /** Enedis' consent page. */
   readonly authorizeUrl: string;
+  /** v1 takes a redirect_uri; v2 uses the one registered with the application and takes none. Default v1. */
+  readonly authorizeVersion?: 'v1' | 'v2';
   /** Sent with the consent request when set (Enedis uses the one registered with the application). */
   readonly redirectUri: string | null;
   /** Told when Enedis refuses the application an API it is not subscribed to (an operator's problem, not a user's). */
@@ -166,7 +168,7 @@ export class EnedisHttpProvider implements MeteringProvider {
     url.searchParams.set('response_type', 'code');
     url.searchParams.set('duration', 'P36M');
     url.searchParams.set('state', state);
-    if (this.options.redirectUri) url.searchParams.set('redirect_uri', this.options.redirectUri);
+    if (this.options.redirectUri && this.options.authorizeVersion !== 'v2') url.searchParams.set('redirect_uri', this.options.redirectUri);
     return url.toString();
   }
 

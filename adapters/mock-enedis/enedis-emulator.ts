@@ -233,7 +233,9 @@ export class EnedisEmulator {
     if (fault) return this.faultAnswer(fault);
     const path = url.pathname;
     if (path === '/oauth2/v3/token' && req.method === 'POST') return this.token(req);
-    if (path === '/dataconnect/v1/oauth2/authorize') return this.authorize(url);
+    if (path === '/dataconnect/v1/oauth2/authorize') return this.authorize(url, this.options.consentGeneration ?? 'v5');
+    // The v2 page (production since 2026-10-05) always answers with an autorisation_id.
+    if (path === '/dataconnect/v2/oauth2/authorize') return this.authorize(url, '2026');
     if (!this.authorised(req)) {
       return json(401, { error: 'invalid_token', error_description: 'Valid authentication credentials are mandatory' });
     }
@@ -366,7 +368,7 @@ export class EnedisEmulator {
     return 'status' in record ? record : json(200, api.write(record));
   }
 
-  private authorize(url: URL): Answer {
+  private authorize(url: URL, redirectKind: 'v5' | '2026'): Answer {
     const state = url.searchParams.get('state') ?? '';
     const redirect = url.searchParams.get('redirect_uri') ?? this.options.redirectUri;
     if (url.searchParams.get('client_id') !== this.options.clientId || url.searchParams.get('response_type') !== 'code' || !redirect) {
@@ -378,7 +380,7 @@ export class EnedisEmulator {
     const granted = this.nextConsents.shift() ?? SANDBOX_CLIENTS[state.slice(-1)] ?? SANDBOX_CLIENTS['0']!;
     const target = new URL(redirect);
     target.searchParams.set('state', state);
-    if ((this.options.consentGeneration ?? 'v5') === 'v5') {
+    if (redirectKind === 'v5') {
       target.searchParams.set('code', randomBytes(12).toString('base64url'));
       target.searchParams.set('usage_point_id', granted.join(';'));
     } else {

@@ -176,6 +176,47 @@ describe.each(['v5', '2026'] as const)('the gateway on the Enedis emulator, %s A
   });
 });
 
+describe('consent through the v2 page', () => {
+  it('when the gateway sends users to the v2 page, then its autorisation_id is resolved, and a v1 redirect is still taken', async () => {
+    const emulator = new EnedisEmulator({ clientId: 'gateway-app', clientSecret: 'emulated-secret', redirectUri: 'http://localhost:8000/api/oauth/callback' });
+    const base = await emulator.start();
+    const t = await startTestGateway(
+      {
+        ENEDIS_CLIENT_ID: 'gateway-app',
+        ENEDIS_CLIENT_SECRET: 'emulated-secret',
+        ENEDIS_BASE_URL: base,
+        ENEDIS_API_VERSION: '2026',
+        ENEDIS_AUTHORIZE_VERSION: 'v2',
+        FRONTEND_URL: 'http://front.test',
+      },
+      {},
+      new Date().toISOString(),
+      { realProvider: true },
+    );
+    try {
+      const user = await t.signUp();
+      const auth = `Bearer ${user.token}`;
+      const link = new URL((await api(t.app).get('/api/oauth/authorize').set('Authorization', auth).expect(200)).body.data.authorize_url);
+      expect(link.pathname).toBe('/dataconnect/v2/oauth2/authorize');
+      expect([...link.searchParams.keys()].sort()).toEqual(['client_id', 'duration', 'response_type', 'state']);
+      const done = await consentOnEmulator(emulator, ['22516914714270'], consentInApp(t.app, auth));
+      expect(done.searchParams.get('consent_success')).toBe('true');
+      expect(emulator.count(/subscribed_services/)).toBe(1);
+      const state = (await api(t.app).get('/api/oauth/authorize').set('Authorization', auth).expect(200)).body.data.state as string;
+      const v1 = await request(t.app).get(`/api/oauth/callback?state=${state}&code=abc&usage_point_id=11453290002823`).expect(302);
+      expect(new URL(v1.headers.location!).searchParams.get('consent_success')).toBe('true');
+      const meters = await api(t.app).get('/api/pdl').set('Authorization', auth).expect(200);
+      expect(meters.body.data.map((m: { usage_point_id: string; consent: { status: string } }) => [m.usage_point_id, m.consent.status]).sort()).toEqual([
+        ['11453290002823', 'granted'],
+        ['22516914714270', 'granted'],
+      ]);
+    } finally {
+      await t.close();
+      await emulator.stop();
+    }
+  });
+});
+
 describe('a fault storm at the emulator', () => {
   let emulator: EnedisEmulator;
   let t: TestGateway;
