@@ -169,7 +169,7 @@ describe('measures Enedis really sent, through the HTTP adapter', () => {
       token,
       http.get(`${BASE}${path}`, ({ request }) => {
         asked.push(new URL(request.url).searchParams);
-        return HttpResponse.json(served);
+        return HttpResponse.json(served as never);
       }),
     );
     const { points, unit, quality, range } = pointsOf(c, served);
@@ -195,7 +195,7 @@ describe('measures Enedis really sent, through the HTTP adapter', () => {
 });
 
 describe('customer data Enedis really sent, through the HTTP adapter', () => {
-  const v5Customer = (kind: CustomerDataKind, file: string) => {
+  const v5Customer = <K extends CustomerDataKind>(kind: K, file: string) => {
     const paths = { contract: '/customers_upc/v5/usage_points/contracts', address: '/customers_upa/v5/usage_points/addresses', customer: '/customers_i/v5/identity', contact: '/customers_cd/v5/contact_data' };
     server.use(token, http.get(`${BASE}${paths[kind]}`, () => HttpResponse.json(body(file))));
     return provider('v5').customerData(kind, PRM);
