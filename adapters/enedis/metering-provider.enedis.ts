@@ -174,10 +174,12 @@ export class EnedisHttpProvider implements MeteringProvider {
 
   async resolveConsent(grant: ConsentGrant): Promise<Result<UsagePointId[], ProviderFailure>> {
     if ('usagePointIds' in grant) return validIds(grant.usagePointIds);
+    // An integer for Enedis (int64 in its Swagger): anything else was not handed out by its consent page.
+    if (!/^\d{1,18}$/.test(grant.authorizationId)) return err({ kind: 'BadUpstreamData', message: 'the consent returned an autorisation_id that is not one of Enedis' });
     const answer = await this.http.call({
       method: 'POST',
       path: '/subscribed_services/v1',
-      json: { autorisationId: grant.authorizationId, comptage: false },
+      json: { autorisationId: Number(grant.authorizationId), comptage: false },
     });
     const ids = this.parsed(answer, 'subscribed_services', parseSubscribedServices);
     return ids.ok ? validIds(ids.value) : ids;

@@ -384,7 +384,8 @@ export class EnedisEmulator {
       target.searchParams.set('code', randomBytes(12).toString('base64url'));
       target.searchParams.set('usage_point_id', granted.join(';'));
     } else {
-      const authorization = randomBytes(12).toString('hex');
+      // Enedis' autorisationId is an integer (subscribed_services' Swagger: int64).
+      const authorization = String(100_000_000 + randomBytes(4).readUInt32BE() % 900_000_000);
       this.authorizations.set(authorization, granted);
       target.searchParams.set('autorisation_id', authorization);
     }
@@ -392,8 +393,8 @@ export class EnedisEmulator {
   }
 
   private async subscribedServices(req: IncomingMessage): Promise<Answer> {
-    const body = JSON.parse((await readBody(req)) || '{}') as { autorisationId?: string };
-    const granted = body.autorisationId ? this.authorizations.get(body.autorisationId) : undefined;
+    const body = JSON.parse((await readBody(req)) || '{}') as { autorisationId?: unknown };
+    const granted = typeof body.autorisationId === 'number' ? this.authorizations.get(String(body.autorisationId)) : undefined;
     if (!granted) return json(404, { code: 'no_data_found', message: 'unknown autorisationId' });
     return json(200, { serviceSouscrit: granted.map((pointId) => ({ pointId, etatCode: 'ACTIF', serviceSouscritId: randomBytes(4).toString('hex') })) });
   }

@@ -306,9 +306,11 @@ describe('EnedisHttpProvider: the 2026 API', () => {
         });
       }),
     );
-    const answer = await provider('2026').resolveConsent({ authorizationId: 'abc' });
-    expect(sent).toEqual({ autorisationId: 'abc', comptage: false });
+    const answer = await provider('2026').resolveConsent({ authorizationId: '123456789' });
+    expect(sent).toEqual({ autorisationId: 123456789, comptage: false });
     expect(answer).toEqual({ ok: true, value: ['22516914714270', '11453290002823'] });
+    // Not an integer: not one Enedis' consent page handed out, and Enedis is not asked.
+    expect(await provider('2026').resolveConsent({ authorizationId: 'abc' })).toMatchObject({ ok: false, error: { kind: 'BadUpstreamData' } });
   });
 });
 
