@@ -24,7 +24,8 @@ export function v5MeterReading(kind: MeteringKind, usagePointId: string, range: 
       usage_point_id: usagePointId,
       start: range.start,
       end: range.end,
-      quality: 'BRUT',
+      // Enedis states the quality once per answer; MockEnedis' readings share theirs.
+      quality: readings[0]?.quality ?? 'BRUT',
       reading_type: spec.readingType,
       interval_reading: readings.map((r) => ({
         value: String(r.value),
@@ -59,7 +60,7 @@ export function v2026Measures(kind: MeteringKind, usagePointId: string, range: D
   }
   return {
     idPrm: usagePointId,
-    etapeMetier: 'BRUT',
+    etapeMetier: readings[0]?.quality ?? 'BRUT',
     periode: { dateDebut: range.start, dateFin: range.end },
     typeValeur: 'GLOBALE',
     modeCalcul: 'DIFF.INDEX',

@@ -343,9 +343,6 @@ export class EnedisEmulator {
   private async customerRecord(rawId: string | null, needs: readonly CustomerDataKind[], generation: 'v5' | '2026'): Promise<CustomerRecord | Answer> {
     const usagePointId = parseUsagePointId(rawId);
     if (!usagePointId.ok) return this.invalid('usage point id must be 14 digits', generation);
-    if (!meterProfile(usagePointId.value).consumes) {
-      return json(404, { error: 'no_data_found', error_description: 'Customer data is only available on consumption usage points' });
-    }
     const record: CustomerRecord = { contract: null, address: null, customer: null, contact: null };
     for (const kind of needs) {
       const answer = await this.provider.customerData(kind, usagePointId.value as UsagePointId);

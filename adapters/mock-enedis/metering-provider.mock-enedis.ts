@@ -102,6 +102,7 @@ export class MockEnedisProvider implements MeteringProvider {
     if (profile.consentRevoked) {
       return err({ kind: 'NoConsent', message: 'No consent can be found for this customer and this usage point' });
     }
+    if (!profile.consumes) return err({ kind: 'NoData', message: 'Customer data is only available on consumption usage points' });
     const faker = new SyntheticSeries(usagePointId, profile, await loadFaker()).seeded('customer', 'identity');
     // What both API generations can carry (the 2026 APIs send no customer id, no usage point or
     // contract status): the same data comes back whichever the gateway reads it through.
