@@ -123,7 +123,8 @@ describe('meters over HTTP', () => {
     const user = await t.signUp();
     await api(t.app).post('/api/pdl').set('Authorization', `Bearer ${user.token}`).send({ usage_point_id: '24880057139941' }).expect(201);
     const res = await api(t.app).post('/api/pdl/24880057139941/sync').set('Authorization', `Bearer ${user.token}`).expect(200);
-    expect(res.body.data).toMatchObject({ has_consumption: false, has_production: true, sync: { status: 'ok' } });
+    // A meter that only produces has no customer data (as in Enedis' sandbox): the contract fails, the directions are known.
+    expect(res.body.data).toMatchObject({ has_consumption: false, has_production: true, sync: { status: 'failed', error: expect.stringContaining('NoData') } });
   });
 });
 
