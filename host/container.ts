@@ -220,7 +220,8 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
         })
       : new MockEnedisProvider(clock, callbackUrl),
   );
-  bindValue(container, TOKENS.DemoMeteringProvider, overrides.demoProvider, () => new MockEnedisProvider(clock, callbackUrl));
+  // The demo serves any past day, so that the seed's 2024 examples keep answering after 2027.
+  bindValue(container, TOKENS.DemoMeteringProvider, overrides.demoProvider, () => new MockEnedisProvider(clock, callbackUrl, { historyLimited: false }));
   bindValue(container, TOKENS.Keyring, overrides.keyring, () => new NodeCryptoKeyring(serverKey));
   bindValue(container, TOKENS.PasswordHasher, overrides.passwords, () => new BcryptPasswordHasher(config.bcryptCost));
   bindValue(container, TOKENS.AccessTokens, overrides.accessTokens, () =>

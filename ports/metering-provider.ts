@@ -22,6 +22,12 @@ export interface MeteringProvider {
    * consent it completed. False for stand-ins serving synthetic data.
    */
   readonly requiresConsent: boolean;
+  /**
+   * True when the provider keeps only Enedis' history (36 months of daily data, 24 of curves, back
+   * from J-1): ranges are then clamped to it before calling. False for a stand-in that can serve any
+   * past day (the demo account's, so that the seed's examples work on any date).
+   */
+  readonly historyLimited: boolean;
   readings(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<Result<IntervalReading[], ProviderFailure>>;
   customerData<K extends CustomerDataKind>(kind: K, usagePointId: UsagePointId): Promise<Result<CustomerDataOf<K>, ProviderFailure>>;
   /** Where to send a user to grant access to their meters; `state` comes back on the redirect. */

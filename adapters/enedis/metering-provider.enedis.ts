@@ -36,6 +36,7 @@ const badData = (what: string): ProviderFailure => ({ kind: 'BadUpstreamData', m
  */
 export class EnedisHttpProvider implements MeteringProvider {
   readonly requiresConsent = true;
+  readonly historyLimited = true;
   private readonly http: EnedisHttpClient;
 
   constructor(private readonly options: EnedisProviderOptions) {

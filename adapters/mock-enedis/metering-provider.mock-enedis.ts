@@ -19,6 +19,7 @@ import { loadFaker, SyntheticSeries } from './synthetic-series.js';
  */
 export class MockEnedisProvider implements MeteringProvider {
   readonly requiresConsent = false;
+  readonly historyLimited: boolean;
 
   /**
    * @param consentCallbackUrl the gateway's consent callback: there is no consent page to show, so
@@ -27,7 +28,10 @@ export class MockEnedisProvider implements MeteringProvider {
   constructor(
     private readonly clock: Clock,
     private readonly consentCallbackUrl = 'http://localhost:8000/api/oauth/callback',
-  ) {}
+    options: { readonly historyLimited?: boolean } = {},
+  ) {
+    this.historyLimited = options.historyLimited ?? true;
+  }
 
   consentUrl(state: string): string {
     const url = new URL(this.consentCallbackUrl);
@@ -87,7 +91,7 @@ export class MockEnedisProvider implements MeteringProvider {
       return { kind: 'NoData', message: 'load curve recording is not enabled on this meter' };
     }
     const today = parisDate(this.clock.now());
-    if (range.start < addMonths(today, -spec.historyMonths)) {
+    if (this.historyLimited && range.start < addMonths(today, -spec.historyMonths)) {
       return { kind: 'BeyondHistory', message: `data is kept ${spec.historyMonths} months` };
     }
     const activation = spec.direction === 'production' ? (profile.productionActivationDate ?? profile.activationDate) : profile.activationDate;

@@ -74,8 +74,8 @@ export interface MeterDataRequest {
  * (learned from a "before activation" answer), up to J-1 (end = today). The contract's activation
  * date is not a floor: it is sometimes wrong, and days of data would be lost to it.
  */
-function availableWindow(spec: KindSpec, pdl: Pdl, today: LocalDate) {
-  const history = addMonths(today, -spec.historyMonths);
+function availableWindow(spec: KindSpec, pdl: Pdl, today: LocalDate, historyLimited: boolean) {
+  const history = historyLimited ? addMonths(today, -spec.historyMonths) : ('0001-01-01' as LocalDate);
   const meterFloor = pdl.oldestAvailableDataDate;
   const start = meterFloor !== null && meterFloor > history ? meterFloor : history;
   return { start, end: today, startReason: start === history ? ('beyond_history' as const) : ('before_activation' as const) };
@@ -170,7 +170,7 @@ export const readMeterData = (deps: Dependencies) => {
 
     const today = parisDate(deps.clock.now());
     const yesterday = addDays(today, -1);
-    const window = availableWindow(spec, pdl.value, today);
+    const window = availableWindow(spec, pdl.value, today, providerFor(deps, principal.user).historyLimited);
     const missing: MissingRun[] = [];
     const before = rangeOf(range.value.start, minDate(window.start, range.value.end));
     if (before) missing.push({ ...before, reason: window.startReason, detail: null });

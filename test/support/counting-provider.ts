@@ -29,6 +29,10 @@ export class CountingProvider implements MeteringProvider {
     return this.inner.requiresConsent;
   }
 
+  get historyLimited(): boolean {
+    return this.inner.historyLimited;
+  }
+
   async readings(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<Result<IntervalReading[], ProviderFailure>> {
     this.calls.push({ kind, usagePointId, range });
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
