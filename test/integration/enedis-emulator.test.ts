@@ -8,11 +8,13 @@ import type { UsagePointId } from '../../domain/usage-point-id.js';
 import { api } from '../support/api.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { consentInApp, consentOnEmulator } from '../support/consent.js';
+import type { Overrides } from '../../host/container.js';
+import { pino } from 'pino';
 
 const DAILY = /daily_consumption$|consommation_quotidienne$/;
 const CURVE = /consumption_load_curve$|courbe_de_charge_consommation$/;
 
-async function gatewayOn(generation: 'v5' | '2026', extra: Record<string, string> = {}) {
+async function gatewayOn(generation: 'v5' | '2026', extra: Record<string, string> = {}, overrides: Overrides = {}) {
   const emulator = new EnedisEmulator({ clientId: 'gateway-app', clientSecret: 'emulated-secret', consentGeneration: generation });
   const base = await emulator.start();
   const t = await startTestGateway(
@@ -27,7 +29,7 @@ async function gatewayOn(generation: 'v5' | '2026', extra: Record<string, string
       FRONTEND_URL: 'http://front.test',
       ...extra,
     },
-    {},
+    overrides,
     new Date().toISOString(),
     { realProvider: true },
   );
@@ -275,5 +277,40 @@ describe('a fault storm at the emulator', () => {
     const res = await api(t.app).get(`/api/enedis/consumption/daily/22516914714270?start=2025-06-01&end=2025-06-05`).set('Authorization', auth).expect(503);
     expect(res.body.error.code).toBe('ENEDIS_THROTTLED');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(100);
+  });
+});
+
+describe('refusals that are not about the meter', () => {
+  let emulator: EnedisEmulator;
+  let t: TestGateway;
+  let auth: string;
+  const lines: Array<Record<string, unknown>> = [];
+
+  beforeAll(async () => {
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    ({ emulator, t, auth } = await gatewayOn('2026', {}, { logger }));
+    await consentOnEmulator(emulator, ['22516914714270'], consentInApp(t.app, auth));
+  });
+  afterAll(async () => {
+    await t?.close();
+    await emulator?.stop();
+  });
+
+  it('when an API is not subscribed by the gateway\'s application, then users get 502 naming it, and the operator is told once', async () => {
+    emulator.inject({ kind: 'not-subscribed', count: 3, path: 'puissance_conso_max_quotidienne' });
+    for (let i = 0; i < 3; i++) {
+      const res = await api(t.app).get(`/api/enedis/consumption/max_power/22516914714270?start=${addDays(today(), -20 - i)}&end=${addDays(today(), -19 - i)}`).set('Authorization', auth).expect(502);
+      expect(res.body.error).toMatchObject({ code: 'ENEDIS_API_NOT_SUBSCRIBED', message: expect.stringContaining('mesure_synchrone_auto') });
+    }
+    const told = lines.filter((l) => l.api === 'mesure_synchrone_auto' && String(l.msg).includes('DataHub'));
+    expect(told).toHaveLength(1);
+  });
+
+  it('when a firewall answers with its own HTML page, then the user gets 503 ENEDIS_UNAVAILABLE, and none of the page', async () => {
+    emulator.inject({ kind: 'waf-403', count: 1, path: 'consommation_quotidienne' });
+    const res = await api(t.app).get(`/api/enedis/consumption/daily/22516914714270?start=${addDays(today(), -30)}&end=${addDays(today(), -29)}`).set('Authorization', auth).expect(503);
+    expect(res.body.error.code).toBe('ENEDIS_UNAVAILABLE');
+    expect(res.body.error.message).toContain('not JSON');
+    expect(res.body.error.message).not.toMatch(/Cloudflare|<|blocked/);
   });
 });
