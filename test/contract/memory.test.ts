@@ -1,5 +1,6 @@
 import { InMemoryOneTimeTokenStore } from '../../adapters/memory/one-time-token-store.memory.js';
 import { InMemoryDayCache } from '../../adapters/memory/day-cache.memory.js';
+import { FallbackDayCache } from '../../adapters/fallback/day-cache.fallback.js';
 import { createMemoryDatabase } from '../../adapters/memory/memory-database.js';
 import { InMemoryPdlRepo } from '../../adapters/memory/pdl-repo.memory.js';
 import { InMemoryRateLimiter } from '../../adapters/memory/rate-limiter.memory.js';
@@ -28,6 +29,12 @@ oneTimeTokenStoreContract('memory', relational);
 dayCacheContract('memory', async () => {
   const clock = new ManualClock('2026-11-23T10:00:00Z');
   return { cache: new InMemoryDayCache(clock), elapse: async (s) => clock.advance(s * 1000), close: async () => {} };
+});
+
+// The degraded-mode decorator with its store up behaves as the store.
+dayCacheContract('fallback over memory, store up', async () => {
+  const clock = new ManualClock('2026-11-23T10:00:00Z');
+  return { cache: new FallbackDayCache(new InMemoryDayCache(clock), () => {}), elapse: async (s) => clock.advance(s * 1000), close: async () => {} };
 });
 
 rateLimiterContract('memory', async () => {

@@ -3,34 +3,22 @@ import { setupServer } from 'msw/node';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxMailer } from '../../adapters/outbox/mailer.outbox.js';
 import { SmtpMailer } from '../../adapters/smtp/mailer.smtp.js';
 import { TurnstileCaptchaVerifier } from '../../adapters/turnstile/captcha-verifier.turnstile.js';
 import { InfrastructureFailure } from '../../domain/infrastructure-failure.js';
+import { smtpSink } from '../support/smtp.js';
 
 describe('SmtpMailer', () => {
-  const received: string[] = [];
-  let server: SMTPServer;
+  let sink: Awaited<ReturnType<typeof smtpSink>>;
   let port: number;
+  let received: string[];
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, done) {
-        let text = '';
-        stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        stream.on('end', () => {
-          received.push(text);
-          done();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.server.address() as { port: number }).port;
+    sink = await smtpSink();
+    ({ port, received } = sink);
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => sink.close());
 
   it('when a message is sent, then the SMTP server receives it with its sender, recipient, subject and text', async () => {
     const mailer = new SmtpMailer(`smtp://127.0.0.1:${port}`, 'Gateway <no-reply@example.org>');
