@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dayKeyString } from '../../domain/cache-key.js';
-import { textOf } from '../../domain/json-bytes.js';
-import { err, ok } from '../../domain/result.js';
-import type { LocalDate } from '../../domain/local-date.js';
-import type { UsagePointId } from '../../domain/usage-point-id.js';
-import { rangeLength } from '../../domain/date-range.js';
-import { buildUseCases } from '../support/use-cases.js';
+import { dayKeyString } from '../../../domain/cache-key.js';
+import { textOf } from '../../../domain/json-bytes.js';
+import { err, ok } from '../../../domain/result.js';
+import type { LocalDate } from '../../../domain/local-date.js';
+import type { UsagePointId } from '../../../domain/usage-point-id.js';
+import { rangeLength } from '../../../domain/date-range.js';
+import { buildUseCases } from '../../support/use-cases.js';
 
 const MAIN = '12345678901234';
 const APARTMENT = '98765432109876';

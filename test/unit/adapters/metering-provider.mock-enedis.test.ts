@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MockEnedisProvider } from '../../adapters/mock-enedis/metering-provider.mock-enedis.js';
-import { rangeDays } from '../../domain/date-range.js';
-import { addDays, type LocalDate } from '../../domain/local-date.js';
-import type { IntervalReading, MeteringKind } from '../../domain/metering.js';
-import { parisHourOfDay } from '../../domain/paris-time.js';
-import type { UsagePointId } from '../../domain/usage-point-id.js';
-import { ManualClock } from '../support/clock.js';
+import { MockEnedisProvider } from '../../../adapters/mock-enedis/metering-provider.mock-enedis.js';
+import { rangeDays } from '../../../domain/date-range.js';
+import { addDays, type LocalDate } from '../../../domain/local-date.js';
+import type { IntervalReading, MeteringKind } from '../../../domain/metering.js';
+import { parisHourOfDay } from '../../../domain/paris-time.js';
+import type { UsagePointId } from '../../../domain/usage-point-id.js';
+import { ManualClock } from '../../support/clock.js';
 
 const clock = new ManualClock('2026-11-23T10:00:00Z');
 const provider = new MockEnedisProvider(clock);

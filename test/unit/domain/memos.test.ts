@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildUseCases } from '../support/use-cases.js';
+import { buildUseCases } from '../../support/use-cases.js';
 
 const MAIN = '12345678901234';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { arrayPieces, concatBytes, countBytes, indexOfBytes, insideOf, lastIndexOfBytes, textOf, utf8 } from '../../domain/json-bytes.js';
-import { addDays, type LocalDate } from '../../domain/local-date.js';
-import { coverageRuns, sealedDays, type RollUp, type Year } from '../../domain/use-cases/sealed-days.js';
-import type { UserKey } from '../../ports/keyring.js';
-import type { UsagePointId } from '../../domain/usage-point-id.js';
-import { buildUseCases } from '../support/use-cases.js';
+import { arrayPieces, concatBytes, countBytes, indexOfBytes, insideOf, lastIndexOfBytes, textOf, utf8 } from '../../../domain/json-bytes.js';
+import { addDays, type LocalDate } from '../../../domain/local-date.js';
+import { coverageRuns, sealedDays, type RollUp, type Year } from '../../../domain/use-cases/sealed-days.js';
+import type { UserKey } from '../../../ports/keyring.js';
+import type { UsagePointId } from '../../../domain/usage-point-id.js';
+import { buildUseCases } from '../../support/use-cases.js';
 
 describe('JSON kept as bytes', () => {
   it('when arrays are joined as pieces, then empty ones are skipped and the result is one valid array', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseDatabaseUrl } from '../../host/config.js';
+import { loadConfig, parseDatabaseUrl } from '../../../host/config.js';
 
 describe('configuration', () => {
   it('when no variable is set, then the embedded default is chosen', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { coversDay } from '../../domain/day-coverage.js';
-import type { LocalDate } from '../../domain/local-date.js';
-import { formatParisIso, intervalStarts } from '../../domain/paris-time.js';
+import { coversDay } from '../../../domain/day-coverage.js';
+import type { LocalDate } from '../../../domain/local-date.js';
+import { formatParisIso, intervalStarts } from '../../../domain/paris-time.js';
 
 const day = (d: string) => d as LocalDate;
 const curve = (d: string, minutes: number) => intervalStarts(day(d), minutes).map((t) => ({ date: formatParisIso(t), value: 1, quality: 'BRUT', interval_length: `PT${minutes}M` }));

@@ -4,11 +4,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxMailer } from '../../adapters/outbox/mailer.outbox.js';
-import { SmtpMailer } from '../../adapters/smtp/mailer.smtp.js';
-import { TurnstileCaptchaVerifier } from '../../adapters/turnstile/captcha-verifier.turnstile.js';
-import { InfrastructureFailure } from '../../domain/infrastructure-failure.js';
-import { smtpSink } from '../support/smtp.js';
+import { OutboxMailer } from '../../../adapters/outbox/mailer.outbox.js';
+import { SmtpMailer } from '../../../adapters/smtp/mailer.smtp.js';
+import { TurnstileCaptchaVerifier } from '../../../adapters/turnstile/captcha-verifier.turnstile.js';
+import { InfrastructureFailure } from '../../../domain/infrastructure-failure.js';
+import { smtpSink } from '../../support/smtp.js';
 
 describe('SmtpMailer', () => {
   let sink: Awaited<ReturnType<typeof smtpSink>>;

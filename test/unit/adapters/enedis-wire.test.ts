@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { refusalOf, retryAfterMs } from '../../adapters/enedis/enedis-errors.js';
-import { parseV2026Readings } from '../../adapters/enedis/wire-2026.js';
-import { parseV5Customer, parseV5Readings } from '../../adapters/enedis/wire-v5.js';
-import type { LocalDate } from '../../domain/local-date.js';
+import { refusalOf, retryAfterMs } from '../../../adapters/enedis/enedis-errors.js';
+import { parseV2026Readings } from '../../../adapters/enedis/wire-2026.js';
+import { parseV5Customer, parseV5Readings } from '../../../adapters/enedis/wire-v5.js';
+import type { LocalDate } from '../../../domain/local-date.js';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/enedis/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/enedis/${name}`, import.meta.url), 'utf8'));
 const range = (start: string, end: string) => ({ start: start as LocalDate, end: end as LocalDate });
 
 describe("Enedis' wire formats", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { utf8 } from '../../domain/json-bytes.js';
-import type { LocalDate } from '../../domain/local-date.js';
-import { RecentValues } from '../../domain/recent-values.js';
-import { memosOf } from '../../domain/use-cases/memos.js';
-import type { UsagePointId } from '../../domain/usage-point-id.js';
-import { buildUseCases } from '../support/use-cases.js';
+import { utf8 } from '../../../domain/json-bytes.js';
+import type { LocalDate } from '../../../domain/local-date.js';
+import { RecentValues } from '../../../domain/recent-values.js';
+import { memosOf } from '../../../domain/use-cases/memos.js';
+import type { UsagePointId } from '../../../domain/usage-point-id.js';
+import { buildUseCases } from '../../support/use-cases.js';
 
 describe('values just read', () => {
   it('when a value is held, then it is offered only to the same key, for the time allowed, each use making it last longer', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupRuns, intersectRanges, parseDateRange, rangeDays, rangeLength, splitRange } from '../../domain/date-range.js';
-import { addDays, addMonths, parseLocalDate, type LocalDate } from '../../domain/local-date.js';
+import { groupRuns, intersectRanges, parseDateRange, rangeDays, rangeLength, splitRange } from '../../../domain/date-range.js';
+import { addDays, addMonths, parseLocalDate, type LocalDate } from '../../../domain/local-date.js';
 
 const d = (s: string) => s as LocalDate;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redisVersionProblem } from '../../adapters/redis/redis-client.js';
+import { redisVersionProblem } from '../../../adapters/redis/redis-client.js';
 
 const info = (version: string) => `# Server\r\nredis_version:${version}\r\nredis_git_sha1:00000000\r\n`;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NodeCryptoKeyring } from '../../adapters/node-crypto/keyring.node-crypto.js';
-import { utf8 } from '../../domain/json-bytes.js';
+import { NodeCryptoKeyring } from '../../../adapters/node-crypto/keyring.node-crypto.js';
+import { utf8 } from '../../../domain/json-bytes.js';
 
 const serverKey = new TextEncoder().encode('k'.repeat(40));
 const keyring = new NodeCryptoKeyring(serverKey);

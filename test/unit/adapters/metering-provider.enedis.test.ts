@@ -2,17 +2,17 @@ import { delay, http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EnedisHttpProvider, type EnedisGeneration } from '../../adapters/enedis/metering-provider.enedis.js';
-import { LimiterUpstreamThrottle } from '../../adapters/limiter/upstream-throttle.limiter.js';
-import { createMemoryDatabase } from '../../adapters/memory/memory-database.js';
-import { InMemoryTokenStore } from '../../adapters/memory/token-store.memory.js';
-import type { LocalDate } from '../../domain/local-date.js';
-import type { UsagePointId } from '../../domain/usage-point-id.js';
-import { ManualClock } from '../support/clock.js';
+import { EnedisHttpProvider, type EnedisGeneration } from '../../../adapters/enedis/metering-provider.enedis.js';
+import { LimiterUpstreamThrottle } from '../../../adapters/limiter/upstream-throttle.limiter.js';
+import { createMemoryDatabase } from '../../../adapters/memory/memory-database.js';
+import { InMemoryTokenStore } from '../../../adapters/memory/token-store.memory.js';
+import type { LocalDate } from '../../../domain/local-date.js';
+import type { UsagePointId } from '../../../domain/usage-point-id.js';
+import { ManualClock } from '../../support/clock.js';
 
 const BASE = 'https://enedis.test';
 const PDL = '22516914714270' as UsagePointId;
-const fixture = (name: string): JsonBodyType => JSON.parse(readFileSync(new URL(`../fixtures/enedis/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string): JsonBodyType => JSON.parse(readFileSync(new URL(`../../fixtures/enedis/${name}`, import.meta.url), 'utf8'));
 const range = (start: string, end: string) => ({ start: start as LocalDate, end: end as LocalDate });
 
 const server = setupServer();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseOffpeakHours, parseSubscribedPower } from '../../domain/pdl.js';
-import { parseUsagePointId } from '../../domain/usage-point-id.js';
-import { checkPasswordPolicy, parseEmail } from '../../domain/user.js';
+import { parseOffpeakHours, parseSubscribedPower } from '../../../domain/pdl.js';
+import { parseUsagePointId } from '../../../domain/usage-point-id.js';
+import { checkPasswordPolicy, parseEmail } from '../../../domain/user.js';
 
 describe('meter and account parsers', () => {
   it('when off-peak text has several ranges in mixed case, then each becomes HH:MM-HH:MM', () => {
