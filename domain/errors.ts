@@ -11,7 +11,7 @@ export type InvalidCredentials = { kind: 'InvalidCredentials' };
 export type InvalidClient = { kind: 'InvalidClient' };
 export type AccountInactive = { kind: 'AccountInactive' };
 export type EmailNotVerified = { kind: 'EmailNotVerified' };
-export type Unauthenticated = { kind: 'Unauthenticated'; reason: 'missing' | 'invalid' | 'expired' | 'revoked' };
+export type BearerRefused = { kind: 'BearerRefused'; reason: 'missing' | 'invalid' | 'expired' | 'revoked' };
 export type DemoReadOnly = { kind: 'DemoReadOnly' };
 export type PdlNotFound = { kind: 'PdlNotFound' };
 export type PdlAlreadyRegistered = { kind: 'PdlAlreadyRegistered' };
@@ -23,7 +23,7 @@ export type ConsentStateInvalid = { kind: 'ConsentStateInvalid' };
 export type ConsentDenied = { kind: 'ConsentDenied'; message: string };
 export type LoginThrottled = { kind: 'LoginThrottled'; retryAfterSeconds: number };
 export type SignUpThrottled = { kind: 'SignUpThrottled'; retryAfterSeconds: number };
-export type Forbidden = { kind: 'Forbidden'; permission: string };
+export type PermissionMissing = { kind: 'PermissionMissing'; permission: string };
 export type CaptchaRequired = { kind: 'CaptchaRequired' };
 export type CaptchaFailed = { kind: 'CaptchaFailed' };
 export type CaptchaUnavailable = { kind: 'CaptchaUnavailable' };
@@ -70,7 +70,7 @@ export type DomainError =
   | InvalidClient
   | AccountInactive
   | EmailNotVerified
-  | Unauthenticated
+  | BearerRefused
   | DemoReadOnly
   | PdlNotFound
   | PdlAlreadyRegistered
@@ -82,7 +82,7 @@ export type DomainError =
   | ConsentDenied
   | LoginThrottled
   | SignUpThrottled
-  | Forbidden
+  | PermissionMissing
   | CaptchaRequired
   | CaptchaFailed
   | CaptchaUnavailable

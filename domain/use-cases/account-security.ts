@@ -6,6 +6,7 @@ import { checkPasswordPolicy, parseEmail, type User } from '../user.js';
 import type { OneTimePurpose } from '../../ports/one-time-token-store.js';
 import type { AccessGrant } from './accounts.js';
 import type { Dependencies } from './dependencies.js';
+import { DEMO_READ_ONLY, writersOnly } from './writers-only.js';
 import { memosOf } from './memos.js';
 import { stampFor } from './authenticate.js';
 
@@ -106,7 +107,7 @@ export const resetPassword =
     const userId = await deps.oneTimeTokens.take('reset_password', deps.keyring.oneTimeTokenHash(input.token), deps.clock.now());
     const user = userId ? await deps.users.findById(userId) : null;
     if (!user) return err({ kind: 'OneTimeTokenInvalid' });
-    if (user.isDemo) return err({ kind: 'DemoReadOnly' });
+    if (user.isDemo) return err(DEMO_READ_ONLY);
     await setPassword(deps, user, password.value);
     return ok({ email: user.email });
   };
@@ -114,14 +115,13 @@ export const resetPassword =
 /** Needs the current password; answers a fresh token since the old ones stop working. */
 export const changePassword =
   (deps: Dependencies) =>
-  async (principal: Principal, input: { currentPassword: unknown; newPassword: unknown }): Promise<Result<AccessGrant, DomainError>> => {
-    if (principal.user.isDemo) return err({ kind: 'DemoReadOnly' });
+  writersOnly(async (principal: Principal, input: { currentPassword: unknown; newPassword: unknown }): Promise<Result<AccessGrant, DomainError>> => {
     const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
     if (!(await deps.passwords.verify(current, principal.user.passwordHash))) return err({ kind: 'InvalidCredentials' });
     const password = checkPasswordPolicy(input.newPassword, 'new_password');
     if (!password.ok) return password;
     const updated = await setPassword(deps, principal.user, password.value);
-    if (!updated) return err({ kind: 'Unauthenticated', reason: 'invalid' });
+    if (!updated) return err({ kind: 'BearerRefused', reason: 'invalid' });
     const issued = await deps.accessTokens.issue(updated.id, stampFor(updated, false));
     return ok({ accessToken: issued.token, expiresInSeconds: issued.expiresInSeconds });
-  };
+  });

@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../result.js';
 import type { AccessGrant, Credentials } from './accounts.js';
 import { stampFor } from './authenticate.js';
 import type { Dependencies } from './dependencies.js';
+import { writersOnly } from './writers-only.js';
 import { memosOf } from './memos.js';
 import { purgeAccountCache } from './meter-access.js';
 
@@ -14,8 +15,7 @@ import { purgeAccountCache } from './meter-access.js';
  */
 export const regenerateSecret =
   (deps: Dependencies) =>
-  async (principal: Principal): Promise<Result<Credentials & AccessGrant, DomainError>> => {
-    if (principal.user.isDemo) return err({ kind: 'DemoReadOnly' });
+  writersOnly(async (principal: Principal): Promise<Result<Credentials & AccessGrant, DomainError>> => {
     // Purge first: if it fails, nothing has changed and the client can retry; the reverse order
     // could commit a secret whose answer never reaches the client.
     await purgeAccountCache(deps, principal.user);
@@ -26,18 +26,17 @@ export const regenerateSecret =
       revokeTokens: true,
     });
     memosOf(deps).forget();
-    if (!updated) return err({ kind: 'Unauthenticated', reason: 'invalid' });
+    if (!updated) return err({ kind: 'BearerRefused', reason: 'invalid' });
     const issued = await deps.accessTokens.issue(updated.id, stampFor(updated, false));
     return ok({ clientId: updated.clientId, clientSecret, accessToken: issued.token, expiresInSeconds: issued.expiresInSeconds });
-  };
+  });
 
 /** Deletes the account, its meters and tokens (one transaction in the repository) and everything cached for its meters. */
 export const deleteAccount =
   (deps: Dependencies) =>
-  async (principal: Principal): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
-    if (principal.user.isDemo) return err({ kind: 'DemoReadOnly' });
+  writersOnly(async (principal: Principal): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
     const deletedCacheEntries = await purgeAccountCache(deps, principal.user);
     await deps.users.delete(principal.user.id);
     memosOf(deps).forget();
     return ok({ deletedCacheEntries });
-  };
+  });

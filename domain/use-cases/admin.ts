@@ -8,6 +8,7 @@ import type { Role, User, UserCounts } from '../user.js';
 import { effectiveRole } from './authenticate.js';
 import type { Dependencies } from './dependencies.js';
 import { purgeAccountCache } from './meter-access.js';
+import { DEMO_READ_ONLY } from './writers-only.js';
 import { memosOf } from './memos.js';
 import { readStats, resetQuota, usageStatus, type UsageStatus } from './quota.js';
 
@@ -32,7 +33,7 @@ export interface GatewayStats {
 const ROLES: readonly Role[] = ['admin', 'moderator', 'visitor'];
 
 function allowed(principal: Principal, permission: Permission): Result<true, DomainError> {
-  return can(principal, permission) ? ok(true) : err({ kind: 'Forbidden', permission });
+  return can(principal, permission) ? ok(true) : err({ kind: 'PermissionMissing', permission });
 }
 
 /** Administration: every use case checks its own permission first. */
@@ -78,7 +79,7 @@ export const administration = (deps: Dependencies) => {
       }
       const user = await target(id);
       if (!user.ok) return user;
-      if (user.value.isDemo) return err({ kind: 'DemoReadOnly' });
+      if (user.value.isDemo) return err(DEMO_READ_ONLY);
       if (id === principal.user.id && (change.isActive === false || (change.role !== undefined && change.role !== 'admin'))) {
         return err({ kind: 'SelfModification' });
       }

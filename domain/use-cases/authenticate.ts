@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../result.js';
-import type { AccountInactive, EmailNotVerified, Unauthenticated } from '../errors.js';
+import type { AccountInactive, EmailNotVerified, BearerRefused } from '../errors.js';
 import type { Principal } from '../principal.js';
 import { secretFingerprint, type Role, type User } from '../user.js';
 import type { TokenStamp } from '../../ports/access-tokens.js';
@@ -32,25 +32,25 @@ export const effectiveRole = (user: User, adminEmails: readonly string[]): Role 
 export const authenticate = (deps: Dependencies) => {
   const memos = memosOf(deps);
   const resolve = resolveBearer(deps);
-  return (bearer: string | null, options: { allowUnverified?: boolean } = {}): Promise<Result<Principal, Unauthenticated | AccountInactive | EmailNotVerified>> => {
-    if (!bearer) return Promise.resolve(err({ kind: 'Unauthenticated', reason: 'missing' }));
+  return (bearer: string | null, options: { allowUnverified?: boolean } = {}): Promise<Result<Principal, BearerRefused | AccountInactive | EmailNotVerified>> => {
+    if (!bearer) return Promise.resolve(err({ kind: 'BearerRefused', reason: 'missing' }));
     return memos.principals.get(`${options.allowUnverified ? 1 : 0}${bearer}`, () => resolve(bearer, options), (r) => r.ok) as Promise<
-      Result<Principal, Unauthenticated | AccountInactive | EmailNotVerified>
+      Result<Principal, BearerRefused | AccountInactive | EmailNotVerified>
     >;
   };
 };
 
 const resolveBearer =
   ({ users, keyring, accessTokens, settings }: Dependencies) =>
-  async (bearer: string, options: { allowUnverified?: boolean }): Promise<Result<Principal, Unauthenticated | AccountInactive | EmailNotVerified>> => {
+  async (bearer: string, options: { allowUnverified?: boolean }): Promise<Result<Principal, BearerRefused | AccountInactive | EmailNotVerified>> => {
     let user: User | null = null;
     let clientSecret: string | null = null;
     if (looksLikeJwt(bearer)) {
       const verified = await accessTokens.verify(bearer);
-      if (verified && 'expired' in verified) return err({ kind: 'Unauthenticated', reason: 'expired' });
+      if (verified && 'expired' in verified) return err({ kind: 'BearerRefused', reason: 'expired' });
       if (verified) {
         user = await users.findById(verified.userId);
-        if (user && !stampHolds(user, verified)) return err({ kind: 'Unauthenticated', reason: 'revoked' });
+        if (user && !stampHolds(user, verified)) return err({ kind: 'BearerRefused', reason: 'revoked' });
       }
     } else {
       const hash = keyring.clientSecretHash(bearer);
@@ -60,7 +60,7 @@ const resolveBearer =
         clientSecret = bearer;
       }
     }
-    if (!user) return err({ kind: 'Unauthenticated', reason: 'invalid' });
+    if (!user) return err({ kind: 'BearerRefused', reason: 'invalid' });
     if (!user.isActive) return err({ kind: 'AccountInactive' });
     if (settings.requireEmailVerification && !user.emailVerified && !options.allowUnverified) return err({ kind: 'EmailNotVerified' });
     return ok({ user, role: effectiveRole(user, settings.adminEmails), clientSecret });

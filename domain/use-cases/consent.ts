@@ -6,6 +6,7 @@ import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import type { UsagePointId } from '../usage-point-id.js';
 import type { Dependencies } from './dependencies.js';
+import { writersOnly } from './writers-only.js';
 import { providerFor, syncPdl } from './sync-pdl.js';
 
 export interface ConsentStart {
@@ -36,13 +37,12 @@ export interface ConsentReturn {
 /** A consent `state` bound to the account, single-use, valid ten minutes, and the provider's page to go to. */
 export const startConsent =
   (deps: Dependencies) =>
-  async (principal: Principal): Promise<Result<ConsentStart, DomainError>> => {
-    if (principal.user.isDemo) return err({ kind: 'DemoReadOnly' });
+  writersOnly(async (principal: Principal): Promise<Result<ConsentStart, DomainError>> => {
     const state = deps.keyring.newOneTimeToken();
     const expiresAt = new Date(deps.clock.now().getTime() + CONSENT_STATE_TTL_SECONDS * 1000);
     await deps.oneTimeTokens.save({ purpose: 'consent', tokenHash: deps.keyring.oneTimeTokenHash(state), userId: principal.user.id, expiresAt });
     return ok({ url: providerFor(deps, principal.user).consentUrl(state), state, expiresInSeconds: CONSENT_STATE_TTL_SECONDS });
-  };
+  });
 
 /**
  * Ends a consent: the state must be live (and is used up), then each meter the provider says was

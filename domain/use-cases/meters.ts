@@ -5,13 +5,12 @@ import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import { parseUsagePointId } from '../usage-point-id.js';
 import type { Dependencies } from './dependencies.js';
+import { writersOnly } from './writers-only.js';
 import { findOwnedPdl } from './owned-pdl.js';
 import { memosOf } from './memos.js';
 import { syncPdl } from './sync-pdl.js';
 import { startConsent, type ConsentStart } from './consent.js';
 import { consentRequired, findReadablePdl, purgeMeterCache } from './meter-access.js';
-
-const demoReadOnly = { kind: 'DemoReadOnly' } as const;
 
 function parseName(raw: unknown): Result<string | null, DomainError> {
   if (raw === undefined || raw === null) return ok(null);
@@ -35,8 +34,7 @@ export interface Registration {
 export const registerPdl = (deps: Dependencies) => {
   const sync = syncPdl(deps);
   const start = startConsent(deps);
-  return async (principal: Principal, input: { usagePointId: unknown; name?: unknown }): Promise<Result<Registration, DomainError>> => {
-    if (principal.user.isDemo) return err(demoReadOnly);
+  return writersOnly(async (principal: Principal, input: { usagePointId: unknown; name?: unknown }): Promise<Result<Registration, DomainError>> => {
     const usagePointId = parseUsagePointId(input.usagePointId);
     if (!usagePointId.ok) return usagePointId;
     const name = parseName(input.name);
@@ -51,7 +49,7 @@ export const registerPdl = (deps: Dependencies) => {
       return consent.ok ? ok({ pdl: created.value, consent: consent.value }) : consent;
     }
     return ok({ pdl: await sync(principal.user, created.value), consent: null });
-  };
+  });
 };
 
 export const listPdls =
@@ -63,12 +61,7 @@ export const getPdl = findOwnedPdl;
 
 export const updatePdl = (deps: Dependencies) => {
   const owned = findOwnedPdl(deps);
-  return async (
-    principal: Principal,
-    id: string,
-    input: { name?: unknown; displayOrder?: unknown; isActive?: unknown },
-  ): Promise<Result<Pdl, DomainError>> => {
-    if (principal.user.isDemo) return err(demoReadOnly);
+  return writersOnly(async (principal: Principal, id: string, input: { name?: unknown; displayOrder?: unknown; isActive?: unknown }): Promise<Result<Pdl, DomainError>> => {
     const pdl = await owned(principal, id);
     if (!pdl.ok) return pdl;
     const patch: { -readonly [K in keyof PdlPatch]: PdlPatch[K] } = {};
@@ -90,40 +83,37 @@ export const updatePdl = (deps: Dependencies) => {
     const updated = await deps.pdls.update(pdl.value.id, patch);
     memosOf(deps).forget();
     return updated ? ok(updated) : err({ kind: 'PdlNotFound' });
-  };
+  });
 };
 
 /** Removes a meter and everything cached for it. */
 export const deletePdl = (deps: Dependencies) => {
   const owned = findOwnedPdl(deps);
-  return async (principal: Principal, id: string): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
-    if (principal.user.isDemo) return err(demoReadOnly);
+  return writersOnly(async (principal: Principal, id: string): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
     const pdl = await owned(principal, id);
     if (!pdl.ok) return pdl;
     const deletedCacheEntries = await purgeMeterCache(deps, principal.user, pdl.value);
     await deps.pdls.delete(pdl.value.id);
     memosOf(deps).forget();
     return ok({ deletedCacheEntries });
-  };
+  });
 };
 
 export const resyncPdl = (deps: Dependencies) => {
   const owned = findReadablePdl(deps);
   const sync = syncPdl(deps);
-  return async (principal: Principal, id: string): Promise<Result<Pdl, DomainError>> => {
-    if (principal.user.isDemo) return err(demoReadOnly);
+  return writersOnly(async (principal: Principal, id: string): Promise<Result<Pdl, DomainError>> => {
     const pdl = await owned(principal, id);
     if (!pdl.ok) return pdl;
     return ok(await sync(principal.user, pdl.value));
-  };
+  });
 };
 
 export const purgePdlCache = (deps: Dependencies) => {
   const owned = findOwnedPdl(deps);
-  return async (principal: Principal, id: string): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
-    if (principal.user.isDemo) return err(demoReadOnly);
+  return writersOnly(async (principal: Principal, id: string): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
     const pdl = await owned(principal, id);
     if (!pdl.ok) return pdl;
     return ok({ deletedCacheEntries: await purgeMeterCache(deps, principal.user, pdl.value) });
-  };
+  });
 };

@@ -53,7 +53,7 @@ const MAPPING: Mapping = {
   InvalidClient: () => ({ status: 401, code: 'INVALID_CLIENT', message: 'unknown client_id or wrong client_secret' }),
   AccountInactive: () => ({ status: 403, code: 'USER_INACTIVE', message: 'this account is deactivated' }),
   EmailNotVerified: () => ({ status: 403, code: 'EMAIL_NOT_VERIFIED', message: 'verify your email address first' }),
-  Unauthenticated: (e) => ({
+  BearerRefused: (e) => ({
     status: 401,
     code: e.reason === 'expired' ? 'TOKEN_EXPIRED' : e.reason === 'revoked' ? 'TOKEN_REVOKED' : 'UNAUTHORIZED',
     message:
@@ -105,7 +105,7 @@ const MAPPING: Mapping = {
     message: 'too many accounts created from this address; wait before trying again',
     headers: { 'Retry-After': String(e.retryAfterSeconds) },
   }),
-  Forbidden: (e) => ({ status: 403, code: 'FORBIDDEN', message: `this needs the ${e.permission} permission` }),
+  PermissionMissing: (e) => ({ status: 403, code: 'FORBIDDEN', message: `this needs the ${e.permission} permission` }),
   CaptchaRequired: () => ({ status: 400, code: 'CAPTCHA_REQUIRED', message: 'solve the captcha and send its token', field: 'captcha_token' }),
   CaptchaFailed: () => ({ status: 403, code: 'CAPTCHA_FAILED', message: 'the captcha answer was not accepted', field: 'captcha_token' }),
   CaptchaUnavailable: () => ({ status: 503, code: 'CAPTCHA_ERROR', message: 'the captcha could not be checked; try again', headers: { 'Retry-After': '10' } }),
@@ -218,24 +218,47 @@ export function consentFailureCode(error: unknown, failure: HttpFailure): string
   return failure.status < 500 ? 'invalid_request' : 'server_error';
 }
 
-/** The `consent_error` word of the redirect that ends a consent flow in the front end. */
-export function consentErrorCode(error: DomainError): string {
-  switch (error.kind) {
-    case 'ConsentStateInvalid':
-      return 'invalid_state';
-    case 'ConsentDenied':
-      return 'access_denied';
-    case 'DemoReadOnly':
-      return 'demo_read_only';
-    case 'BadUpstreamData':
-      return 'invalid_pdl_format';
-    case 'NoConsent':
-    case 'NotHolder':
-      return 'no_consent';
-    case 'UpstreamThrottled':
-    case 'UpstreamUnavailable':
-      return 'enedis_unavailable';
-    default:
-      return 'enedis_error';
-  }
-}
+/**
+ * The `consent_error` word of the redirect that ends a consent flow in the front end, for every
+ * domain error kind: a new kind does not compile until it has one.
+ */
+const CONSENT_ERRORS: { [K in DomainErrorKind]: string } = {
+  ConsentStateInvalid: 'invalid_state',
+  ConsentDenied: 'access_denied',
+  DemoReadOnly: 'demo_read_only',
+  BadUpstreamData: 'invalid_pdl_format',
+  NoConsent: 'no_consent',
+  NotHolder: 'no_consent',
+  UpstreamThrottled: 'enedis_unavailable',
+  UpstreamUnavailable: 'enedis_unavailable',
+  ApiNotSubscribed: 'enedis_error',
+  InvalidInput: 'invalid_request',
+  EmailTaken: 'enedis_error',
+  WeakPassword: 'enedis_error',
+  InvalidCredentials: 'enedis_error',
+  InvalidClient: 'enedis_error',
+  AccountInactive: 'account_inactive',
+  EmailNotVerified: 'email_not_verified',
+  BearerRefused: 'invalid_state',
+  PdlNotFound: 'enedis_error',
+  PdlAlreadyRegistered: 'enedis_error',
+  PdlInactive: 'enedis_error',
+  ConsentPending: 'no_consent',
+  PdlLimitReached: 'pdl_limit_reached',
+  QuotaExceeded: 'enedis_unavailable',
+  LoginThrottled: 'enedis_error',
+  SignUpThrottled: 'enedis_error',
+  PermissionMissing: 'enedis_error',
+  CaptchaRequired: 'enedis_error',
+  CaptchaFailed: 'enedis_error',
+  CaptchaUnavailable: 'enedis_error',
+  OneTimeTokenInvalid: 'invalid_state',
+  SelfModification: 'enedis_error',
+  UserNotFound: 'invalid_state',
+  WrongDirection: 'enedis_error',
+  BeforeActivation: 'enedis_error',
+  BeyondHistory: 'enedis_error',
+  NoData: 'enedis_error',
+};
+
+export const consentErrorCode = (error: DomainError): string => CONSENT_ERRORS[error.kind];
