@@ -21,7 +21,7 @@ export * from './permissions.js';
 export * from './single-flight.js';
 export { createUseCases, type UseCases, type Dependencies, type GatewaySettings } from './use-cases/index.js';
 export { DEMO_EMAIL, DEMO_PASSWORD, DEMO_METERS } from './use-cases/demo-account.js';
-export type { MeterData, MeterDataRequest, MissingRun, MissingReason } from './use-cases/read-meter-data.js';
+export type { MeterData, MeterDataRequest, MissingRun, MissingReason } from './use-cases/read-meter-data/index.js';
 export type { AccessTokens } from '../ports/access-tokens.js';
 export type { CaptchaVerifier } from '../ports/captcha-verifier.js';
 export type { Clock } from '../ports/clock.js';

@@ -7,7 +7,7 @@ import type { User } from '../user.js';
 import type { Credentials } from './accounts.js';
 import type { Dependencies } from './dependencies.js';
 import { newPdl } from '../pdl.js';
-import { readMeterData } from './read-meter-data.js';
+import { readMeterData } from './read-meter-data/index.js';
 import { syncPdl } from './sync-pdl.js';
 
 /** The demo account of the seed documents. Its password is public: the account is read-only. */

@@ -9,7 +9,7 @@ import { completeConsent, startConsent } from './consent.js';
 import { deletePdl, getPdl, listPdls, purgePdlCache, registerPdl, resyncPdl, updatePdl } from './meters.js';
 import { usageStatus } from './quota.js';
 import { readCustomerData } from './read-customer-data.js';
-import { readMeterData } from './read-meter-data.js';
+import { readMeterData } from './read-meter-data/index.js';
 import { meterConsentStatus } from './meter-access.js';
 import type { Pdl } from '../pdl.js';
 import type { User } from '../user.js';

@@ -3,7 +3,7 @@ import type { CustomerDataKind } from '../../../domain/customer-data.js';
 import type { MeteringKind } from '../../../domain/metering.js';
 import type { UseCases } from '../../../domain/use-cases/index.js';
 import type { Clock } from '../../../ports/clock.js';
-import type { MeterData } from '../../../domain/use-cases/read-meter-data.js';
+import type { MeterData } from '../../../domain/use-cases/read-meter-data/index.js';
 import { quotaHeaders, unwrap } from '../error-mapping.js';
 import { principalOf, type Handler, type TagRouter } from '../operations.js';
 import type { components } from '../openapi-types.js';

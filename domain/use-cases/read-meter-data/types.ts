@@ -1,0 +1,57 @@
+import type { BucketState } from '../../../ports/rate-limiter.js';
+import type { DateRange } from '../../date-range.js';
+import type { LocalDate } from '../../local-date.js';
+import type { IntervalReading, MeteringKind, ReadingType } from '../../metering.js';
+import type { UsagePointId } from '../../usage-point-id.js';
+import type { DayText } from '../sealed-days.js';
+
+export type MissingReason =
+  | 'not_yet_available'
+  | 'beyond_history'
+  | 'before_activation'
+  | 'no_data'
+  | 'incomplete'
+  | 'upstream_error';
+
+/** Days of the requested range that the answer lacks, and why. */
+export interface MissingRun {
+  readonly start: LocalDate;
+  readonly end: LocalDate;
+  readonly reason: MissingReason;
+  readonly detail: string | null;
+}
+
+export interface MeterData {
+  readonly kind: MeteringKind;
+  readonly usagePointId: UsagePointId;
+  readonly range: DateRange;
+  readonly readingType: ReadingType;
+  /** The readings, parsed on first use. */
+  readonly readings: IntervalReading[];
+  /**
+   * The readings as pieces of one JSON array's UTF-8 bytes, spliced from the cached bytes without
+   * decoding or parsing them: written one after another, they are the array.
+   */
+  readingsPieces(): Uint8Array[];
+  /** The readings as one JSON array text. */
+  readingsJson(): string;
+  readonly missing: MissingRun[];
+  readonly cachedDays: number;
+  readonly fetchedDays: number;
+  /** The quota bucket this request was counted in; null when not counted (admins, internal callers). */
+  readonly quota: BucketState | null;
+}
+
+export interface MeterDataRequest {
+  readonly kind: MeteringKind;
+  readonly usagePointId: unknown;
+  readonly start: unknown;
+  readonly end: unknown;
+  /** False: do not serve from the cache (what is fetched is still written to it). */
+  readonly useCache: boolean;
+  /** False for internal callers such as cache warming. */
+  readonly countQuota?: boolean;
+}
+
+/** A day the read knows: its readings as text, and (for a day just fetched) whether it is whole. */
+export type KnownDay = DayText & { readonly complete?: boolean };
