@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { err, ok, type Result } from '../domain/result.js';
+import { parseEmail } from '../domain/user.js';
 
 export type DatabaseConfig =
   | { readonly dialect: 'sqlite'; readonly file: string }
@@ -174,12 +175,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
   const backendPort = Number(new URL(backendUrl).port) || 8000;
   const secretKey = read.optional('SECRET_KEY');
   if (secretKey !== null && secretKey.length < 32) read.fail('SECRET_KEY', 'must be at least 32 characters (e.g. openssl rand -hex 32)');
-  const adminEmails = (read.raw('ADMIN_EMAILS') ?? '')
-    .split(',')
-    .map((e) => e.trim().toLowerCase())
-    .filter((e) => e !== '');
-  const badAdmin = adminEmails.find((e) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e));
-  if (badAdmin) read.fail('ADMIN_EMAILS', `"${badAdmin}" is not an email address (expected a comma-separated list)`);
+  const listed = (read.raw('ADMIN_EMAILS') ?? '').split(',').filter((e) => e.trim() !== '');
+  const parsedAdmins = listed.map((e) => parseEmail(e));
+  const badAdmin = listed.find((_, i) => !parsedAdmins[i]!.ok);
+  if (badAdmin !== undefined) read.fail('ADMIN_EMAILS', `"${badAdmin.trim()}" is not an email address (expected a comma-separated list)`);
+  const adminEmails = parsedAdmins.flatMap((e) => (e.ok ? [e.value as string] : []));
   const clientId = read.optional('ENEDIS_CLIENT_ID');
   const clientSecret = read.optional('ENEDIS_CLIENT_SECRET');
   if ((clientId === null) !== (clientSecret === null)) {

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { UpstreamThrottle } from '../ports/upstream-throttle.js';
+import { errorEnvelope } from './http/error-mapping.js';
 import type { EnedisExchange } from '../adapters/enedis/enedis-http-client.js';
 
 /** The gateway's Prometheus registry: process metrics, HTTP requests, and calls to Enedis. */
@@ -80,10 +81,7 @@ export class GatewayMetrics {
           ? presented.length === expected.length && timingSafeEqual(presented, expected)
           : ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.ip ?? '');
       if (!allowed) {
-        res.status(token !== null ? 401 : 403).json({
-          success: false,
-          error: { code: token !== null ? 'UNAUTHORIZED' : 'FORBIDDEN', message: 'metrics need METRICS_TOKEN or a local client' },
-        });
+        res.status(token !== null ? 401 : 403).json(errorEnvelope(token !== null ? 'UNAUTHORIZED' : 'FORBIDDEN', 'metrics need METRICS_TOKEN or a local client'));
         return;
       }
       res.type(this.registry.contentType).send(await this.registry.metrics());

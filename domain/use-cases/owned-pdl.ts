@@ -2,11 +2,9 @@ import { err, ok, type Result } from '../result.js';
 import type { PdlNotFound } from '../errors.js';
 import type { Pdl } from '../pdl.js';
 import type { Principal } from '../principal.js';
-import type { UsagePointId } from '../usage-point-id.js';
+import { parseUsagePointId } from '../usage-point-id.js';
 import type { Dependencies } from './dependencies.js';
 import { memosOf } from './memos.js';
-
-const USAGE_POINT = /^\d{14}$/;
 
 /**
  * A meter of the principal's, by internal id or by usage point id. Another account's meter answers
@@ -15,9 +13,8 @@ const USAGE_POINT = /^\d{14}$/;
 export const findOwnedPdl =
   ({ pdls }: Dependencies) =>
   async (principal: Principal, idOrUsagePoint: string): Promise<Result<Pdl, PdlNotFound>> => {
-    const pdl = USAGE_POINT.test(idOrUsagePoint)
-      ? await pdls.findForOwner(principal.user.id, idOrUsagePoint as UsagePointId)
-      : await pdls.findById(idOrUsagePoint);
+    const usagePoint = parseUsagePointId(idOrUsagePoint);
+    const pdl = usagePoint.ok ? await pdls.findForOwner(principal.user.id, usagePoint.value) : await pdls.findById(idOrUsagePoint);
     if (!pdl || pdl.userId !== principal.user.id) return err({ kind: 'PdlNotFound' });
     return ok(pdl);
   };

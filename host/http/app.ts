@@ -13,7 +13,7 @@ import { docsRouter } from './docs.js';
 import { headAsGet, securityHeaders } from './security-headers.js';
 import { cacheRouteCompilation } from './route-regexp-cache.js';
 import { webRouter } from './web.js';
-import { consentFailureCode, consentFailureUrl, toHttpFailure, toOAuthError } from './error-mapping.js';
+import { consentFailureCode, consentFailureUrl, errorEnvelope, toHttpFailure, toOAuthError } from './error-mapping.js';
 import { loadOpenApiDocument, type OpenApiDocument, type OperationSpec } from './openapi-document.js';
 import { matchedOperation, operationDispatcher } from './operations.js';
 import { accountsRouter } from './routers/accounts.router.js';
@@ -74,7 +74,7 @@ function errorMapper(logger: Logger, clock: Clock, frontendUrl: string): ErrorRe
       return;
     }
     const { status, code, message, field } = failure;
-    res.status(status).json({ success: false, error: field ? { code, message, field } : { code, message } });
+    res.status(status).json(errorEnvelope(code, message, field));
   };
 }
 
