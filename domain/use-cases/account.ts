@@ -3,9 +3,8 @@ import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import type { AccessGrant, Credentials } from './accounts.js';
 import { stampFor } from './authenticate.js';
-import type { Dependencies } from './dependencies.js';
+import type { UseCaseContext } from './dependencies.js';
 import { writersOnly } from './writers-only.js';
-import { memosOf } from './memos.js';
 import { purgeAccountCache } from './meter-access.js';
 
 /**
@@ -14,7 +13,7 @@ import { purgeAccountCache } from './meter-access.js';
  * could no longer be opened, so it is purged rather than left to expire.
  */
 export const regenerateSecret =
-  (deps: Dependencies) =>
+  (deps: UseCaseContext) =>
   writersOnly(async (principal: Principal): Promise<Result<Credentials & AccessGrant, DomainError>> => {
     // Purge first: if it fails, nothing has changed and the client can retry; the reverse order
     // could commit a secret whose answer never reaches the client.
@@ -25,7 +24,6 @@ export const regenerateSecret =
       clientSecretSealed: deps.keyring.sealSecret(clientSecret),
       revokeTokens: true,
     });
-    memosOf(deps).forget();
     if (!updated) return err({ kind: 'BearerRefused', reason: 'invalid' });
     const issued = await deps.accessTokens.issue(updated.id, stampFor(updated, false));
     return ok({ clientId: updated.clientId, clientSecret, accessToken: issued.token, expiresInSeconds: issued.expiresInSeconds });
@@ -33,10 +31,9 @@ export const regenerateSecret =
 
 /** Deletes the account, its meters and tokens (one transaction in the repository) and everything cached for its meters. */
 export const deleteAccount =
-  (deps: Dependencies) =>
+  (deps: UseCaseContext) =>
   writersOnly(async (principal: Principal): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
     const deletedCacheEntries = await purgeAccountCache(deps, principal.user);
     await deps.users.delete(principal.user.id);
-    memosOf(deps).forget();
     return ok({ deletedCacheEntries });
   });

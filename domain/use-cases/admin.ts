@@ -6,11 +6,11 @@ import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import type { Role, User, UserCounts } from '../user.js';
 import { effectiveRole } from './authenticate.js';
-import type { Dependencies } from './dependencies.js';
+import type { UseCaseContext } from './dependencies.js';
 import { purgeAccountCache } from './meter-access.js';
 import { DEMO_READ_ONLY } from './writers-only.js';
-import { memosOf } from './memos.js';
-import { readStats, resetQuota, usageStatus, type UsageStatus } from './quota.js';
+import { resetQuota, usageStatus, type UsageStatus } from './quota.js';
+import { readStats } from './stat-tally.js';
 
 export interface AccountView {
   readonly user: User;
@@ -37,7 +37,7 @@ function allowed(principal: Principal, permission: Permission): Result<true, Dom
 }
 
 /** Administration: every use case checks its own permission first. */
-export const administration = (deps: Dependencies) => {
+export const administration = (deps: UseCaseContext) => {
   const view = (user: User): AccountView => ({ user, role: effectiveRole(user, deps.settings.adminEmails) });
   const usage = usageStatus(deps);
   const reset = resetQuota(deps);
@@ -89,7 +89,6 @@ export const administration = (deps: Dependencies) => {
         // A deactivation or a change of role ends the sessions opened before it.
         revokeTokens: change.isActive === false || (change.role !== undefined && change.role !== user.value.role),
       });
-      memosOf(deps).forget();
       return updated ? ok(view(updated)) : err({ kind: 'UserNotFound' });
     },
 

@@ -5,7 +5,7 @@ import type { Principal } from '../principal.js';
 import type { UsagePointId } from '../usage-point-id.js';
 import type { User } from '../user.js';
 import type { Credentials } from './accounts.js';
-import type { Dependencies } from './dependencies.js';
+import type { UseCaseContext } from './dependencies.js';
 import { newPdl } from '../pdl.js';
 import { readMeterData } from './read-meter-data/index.js';
 import { syncPdl } from './sync-pdl.js';
@@ -23,7 +23,7 @@ export interface DemoAccount extends Credentials {
   readonly created: boolean;
 }
 
-async function findOrCreateDemoUser(deps: Dependencies): Promise<{ user: User; clientSecret: string; created: boolean }> {
+async function findOrCreateDemoUser(deps: UseCaseContext): Promise<{ user: User; clientSecret: string; created: boolean }> {
   const existing = await deps.users.findByEmail(DEMO_EMAIL);
   const secret = existing ? deps.keyring.openSecret(existing.clientSecretSealed) : null;
   if (existing && secret !== null) return { user: existing, clientSecret: secret, created: false };
@@ -50,7 +50,7 @@ async function findOrCreateDemoUser(deps: Dependencies): Promise<{ user: User; c
 
 /** Creates the demo account and its two meters if absent; idempotent; returns its credentials. */
 export const ensureDemoAccount =
-  (deps: Dependencies) =>
+  (deps: UseCaseContext) =>
   async (): Promise<DemoAccount> => {
     const { user, clientSecret, created } = await findOrCreateDemoUser(deps);
     const sync = syncPdl(deps);
@@ -66,7 +66,7 @@ export const ensureDemoAccount =
  * Fills the cache with the demo meters' last `days` days of every kind they measure (curves are
  * limited to their own history), without counting against the demo account's quota.
  */
-export const warmDemoCache = (deps: Dependencies) => {
+export const warmDemoCache = (deps: UseCaseContext) => {
   const read = readMeterData(deps);
   return async (principal: Principal, days: number): Promise<number> => {
     const today = parisDate(deps.clock.now());

@@ -12,6 +12,8 @@ import type { RateLimiter } from '../../ports/rate-limiter.js';
 import type { Telemetry } from '../../ports/telemetry.js';
 import type { TokenStore } from '../../ports/token-store.js';
 import type { UserRepo } from '../../ports/user-repo.js';
+import type { Memos } from './memos.js';
+import type { StatTally } from './stat-tally.js';
 
 export interface GatewaySettings {
   /** TTL of a cached day of data (CACHE_TTL_SECONDS). */
@@ -55,4 +57,14 @@ export interface Dependencies {
   readonly captcha: CaptchaVerifier;
   readonly telemetry: Telemetry;
   readonly settings: GatewaySettings;
+}
+
+/**
+ * The dependencies as the use cases hold them (createUseCaseContext): the repositories decorated
+ * so that writes forget the memos, and the process's memos and statistics tally, made once here
+ * rather than kept in module state.
+ */
+export interface UseCaseContext extends Dependencies {
+  readonly memos: Memos;
+  readonly tally: StatTally;
 }

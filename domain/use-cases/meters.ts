@@ -4,10 +4,9 @@ import { newPdl, type Pdl, type PdlPatch } from '../pdl.js';
 import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import { parseUsagePointId } from '../usage-point-id.js';
-import type { Dependencies } from './dependencies.js';
+import type { UseCaseContext } from './dependencies.js';
 import { writersOnly } from './writers-only.js';
 import { findOwnedPdl } from './owned-pdl.js';
-import { memosOf } from './memos.js';
 import { syncPdl } from './sync-pdl.js';
 import { startConsent, type ConsentStart } from './consent.js';
 import { consentRequired, findReadablePdl, purgeMeterCache } from './meter-access.js';
@@ -31,7 +30,7 @@ export interface Registration {
  * so the answer is the same whether the meter exists, has consented to the application or is held
  * by another account. Otherwise its contract and directions are read at once (best effort).
  */
-export const registerPdl = (deps: Dependencies) => {
+export const registerPdl = (deps: UseCaseContext) => {
   const sync = syncPdl(deps);
   const start = startConsent(deps);
   return writersOnly(async (principal: Principal, input: { usagePointId: unknown; name?: unknown }): Promise<Result<Registration, DomainError>> => {
@@ -43,7 +42,6 @@ export const registerPdl = (deps: Dependencies) => {
     if ((await deps.pdls.listByOwner(principal.user.id)).length >= limit) return err({ kind: 'PdlLimitReached', limit });
     const created = await deps.pdls.create(newPdl(principal.user.id, usagePointId.value, name.value));
     if (!created.ok) return created;
-    memosOf(deps).forget();
     if (consentRequired(deps, principal.user)) {
       const consent = await start(principal);
       return consent.ok ? ok({ pdl: created.value, consent: consent.value }) : consent;
@@ -53,13 +51,13 @@ export const registerPdl = (deps: Dependencies) => {
 };
 
 export const listPdls =
-  ({ pdls }: Dependencies) =>
+  ({ pdls }: UseCaseContext) =>
   (principal: Principal): Promise<Pdl[]> =>
     pdls.listByOwner(principal.user.id);
 
 export const getPdl = findOwnedPdl;
 
-export const updatePdl = (deps: Dependencies) => {
+export const updatePdl = (deps: UseCaseContext) => {
   const owned = findOwnedPdl(deps);
   return writersOnly(async (principal: Principal, id: string, input: { name?: unknown; displayOrder?: unknown; isActive?: unknown }): Promise<Result<Pdl, DomainError>> => {
     const pdl = await owned(principal, id);
@@ -81,25 +79,23 @@ export const updatePdl = (deps: Dependencies) => {
       patch.isActive = input.isActive;
     }
     const updated = await deps.pdls.update(pdl.value.id, patch);
-    memosOf(deps).forget();
     return updated ? ok(updated) : err({ kind: 'PdlNotFound' });
   });
 };
 
 /** Removes a meter and everything cached for it. */
-export const deletePdl = (deps: Dependencies) => {
+export const deletePdl = (deps: UseCaseContext) => {
   const owned = findOwnedPdl(deps);
   return writersOnly(async (principal: Principal, id: string): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
     const pdl = await owned(principal, id);
     if (!pdl.ok) return pdl;
     const deletedCacheEntries = await purgeMeterCache(deps, principal.user, pdl.value);
     await deps.pdls.delete(pdl.value.id);
-    memosOf(deps).forget();
     return ok({ deletedCacheEntries });
   });
 };
 
-export const resyncPdl = (deps: Dependencies) => {
+export const resyncPdl = (deps: UseCaseContext) => {
   const owned = findReadablePdl(deps);
   const sync = syncPdl(deps);
   return writersOnly(async (principal: Principal, id: string): Promise<Result<Pdl, DomainError>> => {
@@ -109,7 +105,7 @@ export const resyncPdl = (deps: Dependencies) => {
   });
 };
 
-export const purgePdlCache = (deps: Dependencies) => {
+export const purgePdlCache = (deps: UseCaseContext) => {
   const owned = findOwnedPdl(deps);
   return writersOnly(async (principal: Principal, id: string): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
     const pdl = await owned(principal, id);

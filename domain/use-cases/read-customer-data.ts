@@ -7,7 +7,7 @@ import { parisDate } from '../paris-time.js';
 import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import { parseUsagePointId } from '../usage-point-id.js';
-import type { Dependencies } from './dependencies.js';
+import type { UseCaseContext } from './dependencies.js';
 import { findReadablePdl } from './meter-access.js';
 import { chargeQuota } from './quota.js';
 import { providerFor } from './sync-pdl.js';
@@ -23,7 +23,7 @@ export interface CustomerDataAnswer<K extends CustomerDataKind> {
  * Contract, address, identity or contact of a meter. Cached under today's Paris date, so it is
  * fetched again at most once a day (or when the TTL runs out first).
  */
-export const readCustomerData = (deps: Dependencies) => {
+export const readCustomerData = (deps: UseCaseContext) => {
   const owned = findReadablePdl(deps);
   const charge = chargeQuota(deps);
   const keyOf = userKeyOf(deps);

@@ -4,8 +4,7 @@ import { dayKeyString, type CacheKind, type DayKey } from '../cache-key.js';
 import { arrayPieces, asciiAt, concatBytes, countBytes, indexOfBytes, insideOf, lastIndexOfBytes, utf8 } from '../json-bytes.js';
 import { addDays, dayNumber, type LocalDate } from '../local-date.js';
 import type { UsagePointId } from '../usage-point-id.js';
-import type { Dependencies } from './dependencies.js';
-import { memosOf } from './memos.js';
+import type { UseCaseContext } from './dependencies.js';
 
 /**
  * A day of readings as cached: the JSON bytes of its readings array (kept as bytes, so that a cached
@@ -106,9 +105,9 @@ const spanOf = (bytes: Uint8Array): RollUp => ({ bytes, first: dateAt(bytes, ind
  */
 export type SealedDays = ReturnType<typeof sealedDays>;
 
-export function sealedDays(deps: Dependencies, kind: CacheKind, usagePointId: UsagePointId, userKey: UserKey, rollsUp: boolean) {
+export function sealedDays(deps: UseCaseContext, kind: CacheKind, usagePointId: UsagePointId, userKey: UserKey, rollsUp: boolean) {
   const key = (date: string): DayKey => ({ kind, usagePointId, date: date as LocalDate });
-  const recent = memosOf(deps).values;
+  const recent = deps.memos.values;
   /**
    * The values of these keys, opened: one round trip naming the versions this process holds, so
    * that a value still stored as it was read neither travels nor is decrypted again.

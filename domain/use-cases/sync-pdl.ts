@@ -4,17 +4,16 @@ import { addDays, parseLocalDate } from '../local-date.js';
 import type { MeteringKind } from '../metering.js';
 import type { User } from '../user.js';
 import { contractFor, type ContractTerms } from '../customer-data.js';
-import type { Dependencies } from './dependencies.js';
-import { memosOf } from './memos.js';
+import type { UseCaseContext } from './dependencies.js';
 
-export const providerFor = (deps: Dependencies, user: User) => (user.isDemo ? deps.demoProvider : deps.provider);
+export const providerFor = (deps: UseCaseContext, user: User) => (user.isDemo ? deps.demoProvider : deps.provider);
 
 /**
  * Reads the meter's contract (subscribed power, off-peak hours, activation date) and probes which
  * directions it measures. A failure is recorded on the meter, which stays registered.
  */
 export const syncPdl =
-  (deps: Dependencies) =>
+  (deps: UseCaseContext) =>
   async (owner: User, pdl: Pdl): Promise<Pdl> => {
     const provider = providerFor(deps, owner);
     const now = deps.clock.now();
@@ -53,6 +52,5 @@ export const syncPdl =
       patch.sync = { status: 'failed', error: `${contract.error.kind}: ${contract.error.message}`, syncedAt: now };
     }
     const updated = (await deps.pdls.update(pdl.id, patch)) ?? pdl;
-    memosOf(deps).forget();
     return updated;
   };

@@ -1,16 +1,15 @@
 import type { UserKey } from '../../ports/keyring.js';
 import type { Principal } from '../principal.js';
-import type { Dependencies } from './dependencies.js';
-import { memosOf } from './memos.js';
+import type { UseCaseContext } from './dependencies.js';
 
 /**
  * The key that seals this user's cached values, derived from the client secret: the one presented,
  * or the copy sealed under the server key. Null when that copy does not open (the server key
  * changed): the cache is then bypassed, never shared.
  */
-export const userKeyOf = (deps: Dependencies) => {
+export const userKeyOf = (deps: UseCaseContext) => {
   const { keyring } = deps;
-  const keys = memosOf(deps).userKeys;
+  const keys = deps.memos.userKeys;
   return (principal: Principal): UserKey | null => {
     // Derived again only when the secret changes: the sealed copy changes with it.
     const name = `${principal.user.id}:${principal.user.clientSecretSealed}`;

@@ -13,7 +13,7 @@ import { PassThroughCaptchaVerifier } from '../../adapters/pass-through/captcha-
 import { MockEnedisProvider } from '../../adapters/mock-enedis/metering-provider.mock-enedis.js';
 import { NodeCryptoKeyring } from '../../adapters/node-crypto/keyring.node-crypto.js';
 import type { Principal } from '../../domain/principal.js';
-import { createUseCases, type Dependencies, type GatewaySettings } from '../../domain/use-cases/index.js';
+import { createUseCaseContext, createUseCases, type Dependencies, type GatewaySettings } from '../../domain/use-cases/index.js';
 import { ManualClock } from './clock.js';
 import { CountingProvider } from './counting-provider.js';
 
@@ -38,7 +38,7 @@ export function buildUseCases(settings: Partial<GatewaySettings> = {}, now = '20
   const provider = new CountingProvider(new MockEnedisProvider(clock));
   const cache = new InMemoryDayCache(clock);
   const mailer = new OutboxMailer();
-  const deps: Dependencies = {
+  const ports: Dependencies = {
     users: new InMemoryUserRepo(db),
     pdls: new InMemoryPdlRepo(db),
     tokens: new InMemoryTokenStore(db),
@@ -62,6 +62,8 @@ export function buildUseCases(settings: Partial<GatewaySettings> = {}, now = '20
     telemetry: new SilentTelemetry(),
     settings: { ...DEFAULT_SETTINGS, ...settings },
   };
+  // The context the use cases hold (decorated repositories, memos, tally): what tests arrange and read back through.
+  const deps = createUseCaseContext(ports);
   const useCases = createUseCases(deps);
   let n = 0;
 

@@ -1,6 +1,6 @@
 import { addDays, type LocalDate } from '../../local-date.js';
 import type { MeteringKind } from '../../metering.js';
-import type { Dependencies } from '../dependencies.js';
+import type { UseCaseContext } from '../dependencies.js';
 import { coverageRuns, type DayText, type RollUp, type Run, type SealedDays, type Year } from '../sealed-days.js';
 import type { Window } from './window.js';
 
@@ -15,7 +15,7 @@ export interface Cached {
 }
 
 /** Step 3: one batch read of the cache (unless asked not to), and the days left to fetch. */
-export async function readCached(deps: Dependencies, kind: MeteringKind, store: SealedDays | null, window: Window, useCache: boolean): Promise<Cached> {
+export async function readCached(deps: UseCaseContext, kind: MeteringKind, store: SealedDays | null, window: Window, useCache: boolean): Promise<Cached> {
   const { days } = window;
   const read = useCache && store && days.length > 0 ? await store.read(days, addDays(window.settledUntil, 1)) : null;
   const found = read?.found ?? new Map<LocalDate, DayText>();

@@ -10,9 +10,7 @@ import type { Pdl } from '../../pdl.js';
 import { ok, type Result } from '../../result.js';
 import { SingleFlight } from '../../single-flight.js';
 import type { UsagePointId } from '../../usage-point-id.js';
-import type { Dependencies } from '../dependencies.js';
-import { memosOf } from '../memos.js';
-import { countStat } from '../quota.js';
+import type { UseCaseContext } from '../dependencies.js';
 import type { SealedDays } from '../sealed-days.js';
 import type { KnownDay } from './types.js';
 
@@ -53,7 +51,7 @@ const FETCHES_AT_ONCE = 5;
  * Step 5: the days the cache lacked, from the provider: runs split to its per-call limit, identical
  * concurrent calls shared (single flight), a few at a time; "before activation" settled.
  */
-export function dayFetcher(deps: Dependencies) {
+export function dayFetcher(deps: UseCaseContext) {
   const flights = new SingleFlight<Result<DayFetch, ProviderFailure>>();
   const call = callOnce(deps);
   return async (context: FetchContext, toFetch: readonly LocalDate[]): Promise<Fetched> => {
@@ -68,8 +66,8 @@ export function dayFetcher(deps: Dependencies) {
 }
 
 /** One provider call for a chunk: its days grouped, complete days sealed and written back in one batch. */
-function callOnce(deps: Dependencies) {
-  const countUpstream = countStat(deps);
+function callOnce(deps: UseCaseContext) {
+  const countUpstream = (stat: 'upstream_calls') => deps.tally.count(stat);
   return async ({ provider, spec, kind, usagePointId, store, yesterday }: FetchContext, chunk: DateRange): Promise<Result<DayFetch, ProviderFailure>> => {
     const [answer] = await Promise.all([provider.readings(kind, usagePointId, chunk), countUpstream('upstream_calls')]);
     deps.telemetry.providerCall(kind, answer.ok ? 'ok' : answer.error.kind);
@@ -106,7 +104,7 @@ interface Outcome {
  * what lies after it in each refused chunk is asked again.
  */
 async function settleBeforeActivation(
-  deps: Dependencies,
+  deps: UseCaseContext,
   pdl: Pdl,
   chunks: readonly DateRange[],
   results: readonly Result<DayFetch, ProviderFailure>[],
@@ -117,7 +115,6 @@ async function settleBeforeActivation(
   if (firstDays.length === 0) return chunks.map((chunk, i) => ({ chunk, result: results[i]!, early: null }));
   const activation = firstDays.reduce((a, b) => maxDate(a, b));
   await deps.pdls.update(pdl.id, { oldestAvailableDataDate: activation });
-  memosOf(deps).forget();
   const outcomes: Outcome[] = [];
   for (const [i, chunk] of chunks.entries()) {
     if (firstDayOf(results[i]!) === null) {

@@ -2,7 +2,7 @@ import type { DomainError } from '../../errors.js';
 import { parisDate } from '../../paris-time.js';
 import type { Principal } from '../../principal.js';
 import { err, ok, type Result } from '../../result.js';
-import type { Dependencies } from '../dependencies.js';
+import type { UseCaseContext } from '../dependencies.js';
 import { findReadablePdl } from '../meter-access.js';
 import { chargeQuota } from '../quota.js';
 import { sealedDays } from '../sealed-days.js';
@@ -24,7 +24,7 @@ export type { MeterData, MeterDataRequest, MissingReason, MissingRun } from './t
  * charged, the missing days fetched (runs split to the provider's limit, calls shared, whole days
  * written back, before-activation settled), roll-ups extended, what is missing described.
  */
-export const readMeterData = (deps: Dependencies) => {
+export const readMeterData = (deps: UseCaseContext) => {
   const readable = findReadablePdl(deps);
   const charge = chargeQuota(deps);
   const keyOf = userKeyOf(deps);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { utf8 } from '../../../domain/json-bytes.js';
 import type { LocalDate } from '../../../domain/local-date.js';
 import { RecentValues } from '../../../domain/recent-values.js';
-import { memosOf } from '../../../domain/use-cases/memos.js';
 import type { UsagePointId } from '../../../domain/usage-point-id.js';
 import { buildUseCases } from '../../support/use-cases.js';
 
@@ -82,7 +81,7 @@ describe('reading a cached year again', () => {
     let unchanged = 0;
     (deps.cache as { getManyUnlessKnown: typeof getManyUnlessKnown }).getManyUnlessKnown = async (keys, prefixes) => {
       // A write elsewhere in the process clears its memos while this read is on its way.
-      memosOf(deps).forget();
+      deps.memos.forget();
       const answers = await getManyUnlessKnown(keys, prefixes);
       unchanged += answers.filter((a) => a === 'unchanged').length;
       return answers;
