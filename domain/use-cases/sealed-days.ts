@@ -137,7 +137,7 @@ export function sealedDays(deps: UseCaseContext, kind: CacheKind, usagePointId: 
     entry,
 
     /**
-     * Reads the days asked for (sorted): the months' roll-ups and the days at or after `freshFrom`
+     * Reads the days asked for (sorted): the years' roll-ups and the days at or after `freshFrom`
      * in one batch, then, only if a roll-up lacked some older days, those days in a second one.
      * `runs` are the coverageRuns of all the days under the roll-ups found.
      */
