@@ -88,6 +88,11 @@ export interface HealthCheck {
 export interface Gateway {
   readonly container: Container;
   readonly useCases: UseCases;
+  readonly config: ResolvedConfig;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly metrics: GatewayMetrics;
+  readonly checks: readonly HealthCheck[];
   /** Which adapter serves each role, for the start-up banner and the logs. */
   readonly adapters: Readonly<Record<string, string>>;
   close(): Promise<void>;
@@ -283,11 +288,11 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
     { name: 'database', critical: true, check: usesSql ? async () => void (await sql().raw('select 1')) : alwaysUp },
     { name: 'cache', critical: false, check: redisUp('cache') },
     { name: 'limiter', critical: false, check: redisUp('rate_limiter') },
-    { name: 'metering_provider', critical: false, check: provider instanceof EnedisHttpProvider ? () => provider.check() : alwaysUp },
-    ...(provider instanceof EnedisHttpProvider ? [{ name: 'enedis_budget', critical: false, check: () => budgetsLeft(provider.apis, container.get<UpstreamThrottle>(TOKENS.UpstreamThrottle)) }] : []),
+    { name: 'metering_provider', critical: false, check: () => provider.check() },
+    ...(provider.upstreamApis.length > 0 ? [{ name: 'enedis_budget', critical: false, check: () => budgetsLeft(provider.upstreamApis, container.get<UpstreamThrottle>(TOKENS.UpstreamThrottle)) }] : []),
   ];
   container.bind<HealthCheck[]>(TOKENS.HealthChecks).toConstantValue(checks);
-  if (provider instanceof EnedisHttpProvider) metrics.watchBudgets(provider.apis, container.get<UpstreamThrottle>(TOKENS.UpstreamThrottle));
+  if (provider.upstreamApis.length > 0) metrics.watchBudgets(provider.upstreamApis, container.get<UpstreamThrottle>(TOKENS.UpstreamThrottle));
 
   if (usesSql) {
     if (config.database.dialect === 'sqlite' && config.database.file !== ':memory:') {
@@ -313,6 +318,11 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
   return {
     container,
     useCases: container.get<UseCases>(TOKENS.UseCases),
+    config,
+    logger,
+    clock: container.get<Clock>(TOKENS.Clock),
+    metrics,
+    checks,
     adapters,
     close: async () => {
       if (redis) await (redis.isReady ? redis.close() : Promise.resolve(redis.destroy())).catch(() => redis.destroy());

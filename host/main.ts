@@ -25,7 +25,7 @@ async function main() {
   const logger = createLogger(config);
   const gateway = await createGateway({ ...config, secretKey: await resolveSecretKey(config.secretKey, config.dataDir) }, { logger });
   const demo = config.demoAccount ? await gateway.useCases.ensureDemoAccount() : null;
-  const app = createApp(gateway.container);
+  const app = createApp(gateway);
 
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));

@@ -28,6 +28,10 @@ export interface MeteringProvider {
    * past day (the demo account's, so that the seed's examples work on any date).
    */
   readonly historyLimited: boolean;
+  /** The upstream APIs it calls, each with a budget of its own (none for a stand-in). */
+  readonly upstreamApis: readonly string[];
+  /** Resolves when the upstream answers (for readiness probes); a stand-in always does. */
+  check(): Promise<void>;
   readings(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<Result<IntervalReading[], ProviderFailure>>;
   customerData<K extends CustomerDataKind>(kind: K, usagePointId: UsagePointId): Promise<Result<CustomerDataOf<K>, ProviderFailure>>;
   /** Where to send a user to grant access to their meters; `state` comes back on the redirect. */

@@ -158,7 +158,7 @@ export class EnedisHttpProvider implements MeteringProvider {
   }
 
   /** The Enedis APIs this generation calls, each with a budget of its own. */
-  get apis(): readonly string[] {
+  get upstreamApis(): readonly string[] {
     const paths = this.options.generation === 'v5' ? [...Object.values(V5_METERING_PATHS), ...Object.values(V5_CUSTOMER_PATHS)] : [...Object.values(V2026_METERING_PATHS), ...Object.values(V2026_CUSTOMER_APIS).map((path) => path('x')), '/subscribed_services/v1'];
     return [...new Set(['/oauth2/v3/token', ...paths].map(apiOf))];
   }

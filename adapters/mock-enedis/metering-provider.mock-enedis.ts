@@ -20,6 +20,9 @@ import { loadFaker, SyntheticSeries } from './synthetic-series.js';
 export class MockEnedisProvider implements MeteringProvider {
   readonly requiresConsent = false;
   readonly historyLimited: boolean;
+  readonly upstreamApis: readonly string[] = [];
+
+  async check(): Promise<void> {}
 
   /**
    * @param consentCallbackUrl the gateway's consent callback: there is no consent page to show, so

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
-import type { Container } from 'inversify';
 import type { UseCases } from '../../domain/use-cases/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { HealthCheck, ResolvedConfig } from '../container.js';
 import type { Logger } from '../logger.js';
-import { TOKENS } from '../tokens.js';
 import { VERSION } from '../version.js';
 import { type GatewayMetrics } from '../metrics.js';
 import { docsRouter } from './docs.js';
@@ -121,12 +119,16 @@ function inSequence(handlers: readonly RequestHandler[]): RequestHandler {
  * requests and responses, the operations, /docs and the dashboard, then the single error mapper. Only the entry point
  * calls listen().
  */
-export function createApp(container: Container, doc: OpenApiDocument = loadOpenApiDocument()): Express {
-  const logger = container.get<Logger>(TOKENS.Logger);
-  const useCases = container.get<UseCases>(TOKENS.UseCases);
-  const checks = container.get<HealthCheck[]>(TOKENS.HealthChecks);
-  const clock = container.get<Clock>(TOKENS.Clock);
-  const config = container.get<ResolvedConfig>(TOKENS.Config);
+export interface AppParts {
+  readonly config: ResolvedConfig;
+  readonly useCases: UseCases;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly metrics: GatewayMetrics;
+  readonly checks: readonly HealthCheck[];
+}
+
+export function createApp({ config, useCases, logger, clock, metrics, checks }: AppParts, doc: OpenApiDocument = loadOpenApiDocument()): Express {
   const app = express();
   app.disable('x-powered-by');
   // Answers change with the cache and the quota headers; hashing every body for an ETag buys nothing.
@@ -134,7 +136,6 @@ export function createApp(container: Container, doc: OpenApiDocument = loadOpenA
   // One notion of the client's address for everything (log-in limits, sign-up throttle, /metrics).
   app.set('trust proxy', config.trustProxy);
 
-  const metrics = container.get<GatewayMetrics>(TOKENS.Metrics);
   app.use(securityHeaders(config.backendUrl));
   app.use(headAsGet);
   app.use(requestLog(logger, metrics, doc));

@@ -14,6 +14,22 @@ export interface TagRouter {
   readonly handlers: Partial<Record<OperationId, Handler>>;
 }
 
+type JsonBody<Op extends OperationId> = operations[Op] extends { requestBody: { content: { 'application/json': infer B } } }
+  ? B
+  : operations[Op] extends { requestBody?: { content: { 'application/json': infer B } } }
+    ? B | undefined
+    : never;
+type QueryOf<Op extends OperationId> = operations[Op] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+/**
+ * The operation's JSON body, typed from openapi.yaml: the validator has already checked it against
+ * the document, so the generated type is what the handler holds.
+ */
+export const bodyOf = <Op extends OperationId>(req: Request, _operation: Op): JsonBody<Op> => req.body as JsonBody<Op>;
+
+/** The operation's query, typed from openapi.yaml (the validator has checked and coerced it). */
+export const queryOf = <Op extends OperationId>(req: Request, _operation: Op): QueryOf<Op> => req.query as QueryOf<Op>;
+
 export function principalOf(res: Response): Principal {
   const principal = res.locals.principal as Principal | undefined;
   if (!principal) throw new Error('handler of an unauthenticated operation asked for a principal');

@@ -33,6 +33,14 @@ export class CountingProvider implements MeteringProvider {
     return this.inner.historyLimited;
   }
 
+  get upstreamApis(): readonly string[] {
+    return this.inner.upstreamApis;
+  }
+
+  check(): Promise<void> {
+    return this.inner.check();
+  }
+
   async readings(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<Result<IntervalReading[], ProviderFailure>> {
     this.calls.push({ kind, usagePointId, range });
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));

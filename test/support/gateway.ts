@@ -49,7 +49,7 @@ export async function startTestGateway(
     { ...config, secretKey: TEST_SECRET_KEY },
     { clock, mailer, ...(options.realProvider ? {} : { provider }), demoProvider: provider, logger: pino({ level: 'silent' }), ...overrides },
   );
-  const app = createApp(gateway.container);
+  const app = createApp(gateway);
   const testGateway: TestGateway = {
     gateway,
     app,

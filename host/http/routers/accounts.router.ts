@@ -3,7 +3,7 @@ import type { UsageStatus } from '../../../domain/use-cases/quota.js';
 import type { Role, User } from '../../../domain/user.js';
 import type { UseCases } from '../../../domain/use-cases/index.js';
 import { DomainFailure, unwrap } from '../error-mapping.js';
-import { principalOf, type TagRouter } from '../operations.js';
+import { bodyOf, principalOf, queryOf, type TagRouter } from '../operations.js';
 import type { components } from '../openapi-types.js';
 
 type Account = components['schemas']['Account'];
@@ -53,7 +53,7 @@ export function accountsRouter(useCases: UseCases): TagRouter {
     tag: 'Accounts',
     handlers: {
       signUp: async (req, res) => {
-        const body = req.body as { email: string; password: string; captcha_token?: string };
+        const body = bodyOf(req, 'signUp');
         const created = unwrap(
           await useCases.signUp({ email: body.email, password: body.password, captchaToken: body.captcha_token, remoteAddress: req.ip ?? null }),
         );
@@ -73,7 +73,7 @@ export function accountsRouter(useCases: UseCases): TagRouter {
         });
       },
       logIn: async (req, res) => {
-        const body = req.body as { email: string; password: string };
+        const body = bodyOf(req, 'logIn');
         const grant = unwrap(await useCases.logIn({ email: body.email, password: body.password, remoteAddress: req.ip ?? null }));
         res.json({ success: true, data: { access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds } });
       },
@@ -96,24 +96,24 @@ export function accountsRouter(useCases: UseCases): TagRouter {
         res.json({ success: true, data: usageToWire(usage) });
       },
       verifyEmail: async (req, res) => {
-        const verified = unwrap(await useCases.verifyEmail(String(req.query.token)));
+        const verified = unwrap(await useCases.verifyEmail(queryOf(req, 'verifyEmail').token));
         res.json({ success: true, data: { message: `${verified.email} is confirmed.` } });
       },
       resendVerification: async (req, res) => {
-        unwrap(await useCases.resendVerification((req.body as { email: string }).email));
+        unwrap(await useCases.resendVerification(bodyOf(req, 'resendVerification').email));
         res.status(202).json({ success: true, data: { message: 'If this address has an account waiting for confirmation, a new link is on its way.' } });
       },
       forgotPassword: async (req, res) => {
-        unwrap(await useCases.forgotPassword((req.body as { email: string }).email));
+        unwrap(await useCases.forgotPassword(bodyOf(req, 'forgotPassword').email));
         res.status(202).json({ success: true, data: { message: 'If this address has an account, a link to choose a new password is on its way.' } });
       },
       resetPassword: async (req, res) => {
-        const body = req.body as { token: string; new_password: string };
+        const body = bodyOf(req, 'resetPassword');
         unwrap(await useCases.resetPassword({ token: body.token, newPassword: body.new_password }));
         res.json({ success: true, data: { message: 'Password changed. Log in with the new one.' } });
       },
       changePassword: async (req, res) => {
-        const body = req.body as { current_password: string; new_password: string };
+        const body = bodyOf(req, 'changePassword');
         const grant = unwrap(await useCases.changePassword(principalOf(res), { currentPassword: body.current_password, newPassword: body.new_password }));
         res.set('Cache-Control', 'no-store');
         res.json({ success: true, data: { access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds } });

@@ -1,6 +1,6 @@
 import type { UseCases } from '../../../domain/use-cases/index.js';
 import { unwrap } from '../error-mapping.js';
-import { principalOf, type TagRouter } from '../operations.js';
+import { bodyOf, principalOf, queryOf, type TagRouter } from '../operations.js';
 import { accountToWire, usageToWire } from './accounts.router.js';
 import { pdlToWire } from './pdl.router.js';
 
@@ -12,9 +12,10 @@ export function adminRouter(useCases: UseCases): TagRouter {
     tag: 'Admin',
     handlers: {
       adminListUsers: async (req, res) => {
-        const page = Number(req.query.page ?? 1);
-        const perPage = Number(req.query.per_page ?? 50);
-        const search = typeof req.query.search === 'string' && req.query.search !== '' ? req.query.search : undefined;
+        const query = queryOf(req, 'adminListUsers');
+        const page = query.page ?? 1;
+        const perPage = query.per_page ?? 50;
+        const search = query.search === '' ? undefined : query.search;
         const listed = unwrap(await admin.listUsers(principalOf(res), { search, page, perPage }));
         res.json({ success: true, data: { items: listed.users.map(accountToWire), page, per_page: perPage, total: listed.total } });
       },
@@ -23,7 +24,7 @@ export function adminRouter(useCases: UseCases): TagRouter {
         res.json({ success: true, data: { account: accountToWire(detail), meters: detail.meters.map((pdl) => pdlToWire(pdl, useCases.consentStatusOf(detail.user, pdl))), usage: usageToWire(detail.usage) } });
       },
       adminUpdateUser: async (req, res) => {
-        const body = req.body as { is_active?: boolean; role?: string };
+        const body = bodyOf(req, 'adminUpdateUser');
         const updated = unwrap(await admin.updateUser(principalOf(res), idOf(req.params), { isActive: body.is_active, role: body.role }));
         res.json({ success: true, data: accountToWire(updated) });
       },

@@ -1,6 +1,6 @@
 import type { UseCases } from '../../../domain/use-cases/index.js';
 import { consentErrorCode, consentFailureUrl, unwrap } from '../error-mapping.js';
-import { principalOf, type TagRouter } from '../operations.js';
+import { principalOf, queryOf, type TagRouter } from '../operations.js';
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -14,12 +14,13 @@ export function consentRouter(useCases: UseCases, frontendUrl: string): TagRoute
         res.json({ success: true, data: { authorize_url: start.url, state: start.state, expires_in: start.expiresInSeconds } });
       },
       completeConsent: async (req, res) => {
+        const query = queryOf(req, 'completeConsent');
         const outcome = await useCases.completeConsent({
-          state: String(req.query.state),
-          usagePointIds: text(req.query.usage_point_id),
-          authorizationId: text(req.query.autorisation_id),
-          error: text(req.query.error),
-          errorDescription: text(req.query.error_description),
+          state: query.state,
+          usagePointIds: text(query.usage_point_id),
+          authorizationId: text(query.autorisation_id),
+          error: text(query.error),
+          errorDescription: text(query.error_description),
         });
         if (!outcome.ok) {
           res.redirect(302, consentFailureUrl(frontendUrl, consentErrorCode(outcome.error)));

@@ -3,7 +3,7 @@ import type { Pdl } from '../../../domain/pdl.js';
 import type { ConsentStart } from '../../../domain/use-cases/consent.js';
 import type { UseCases } from '../../../domain/use-cases/index.js';
 import { unwrap } from '../error-mapping.js';
-import { principalOf, type TagRouter } from '../operations.js';
+import { bodyOf, principalOf, type TagRouter } from '../operations.js';
 import type { Principal } from '../../../domain/principal.js';
 import type { components } from '../openapi-types.js';
 
@@ -51,7 +51,7 @@ export function pdlRouter(useCases: UseCases): TagRouter {
       },
       createPdl: async (req, res) => {
         const principal = principalOf(res);
-        const body = req.body as { usage_point_id: string; name?: string };
+        const body = bodyOf(req, 'createPdl');
         const registered = unwrap(await useCases.registerPdl(principal, { usagePointId: body.usage_point_id, name: body.name }));
         if (registered.consent) res.set('Cache-Control', 'no-store');
         res.status(201).json({ success: true, data: wire(principal, registered.pdl, registered.consent) });
@@ -61,7 +61,7 @@ export function pdlRouter(useCases: UseCases): TagRouter {
         res.json({ success: true, data: wire(principalOf(res), pdl) });
       },
       updatePdl: async (req, res) => {
-        const body = req.body as { name?: string | null; display_order?: number | null; is_active?: boolean };
+        const body = bodyOf(req, 'updatePdl');
         const pdl = unwrap(
           await useCases.updatePdl(principalOf(res), idOf(req.params), {
             name: body.name,
