@@ -5,6 +5,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { EnedisToken, TokenStore } from '../../ports/token-store.js';
 import type { UpstreamThrottle } from '../../ports/upstream-throttle.js';
 import { apiOf, errorOf, NonJsonBody, retryAfterMs } from './enedis-errors.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface EnedisHttpOptions {
   readonly baseUrl: string;
@@ -51,8 +52,6 @@ interface Request {
 }
 
 const REFRESH_MARGIN_MS = 60_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();

@@ -1,5 +1,6 @@
 import { RateLimiter } from 'limiter';
 import type { Acquired, BudgetState, ThrottleRates, UpstreamThrottle } from '../../ports/upstream-throttle.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type { ThrottleRates } from '../../ports/upstream-throttle.js';
 
@@ -15,8 +16,6 @@ export const ENEDIS_RATES: ThrottleRates = { perSecond: 5, perHour: 1000 };
 export const SECOND_WINDOW_MS = 1200;
 
 export const HOUR_MS = 3_600_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface ApiState {
   readonly spacing: RateLimiter;

@@ -11,6 +11,7 @@ import { refusalAnswer, v2026Measures, v5MeterReading } from './emulator-wire.js
 import { generalDataAnswer, meteringAnswer, situationAnswer, synthesisAnswer } from './emulator-wire-2026-customer.js';
 import { meterProfile } from './meter-profiles.js';
 import { MockEnedisProvider } from './metering-provider.mock-enedis.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type FaultKind =
   | '429-legacy'
@@ -104,8 +105,6 @@ const V2026_CUSTOMER: Record<string, { needs: readonly CustomerDataKind[]; write
 type Answer = { status: number; body?: unknown; headers?: Record<string, string>; raw?: string };
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Answer => ({ status, body, headers });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);

@@ -1,6 +1,7 @@
 import { ENEDIS_RATES, HOUR_MS, SECOND_WINDOW_MS } from '../limiter/upstream-throttle.limiter.js';
 import type { Acquired, BudgetState, ThrottleRates, UpstreamThrottle } from '../../ports/upstream-throttle.js';
 import { LuaScript, redisCall, type RedisClient } from './redis-client.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Takes a slot of one API if one is free and answers 0, or answers how many ms to wait. The second
@@ -44,8 +45,6 @@ local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
 return {used, now, paused}`,
   true,
 );
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The throttle shared by every gateway process using the same Redis; one set of keys per API. */
 export class RedisUpstreamThrottle implements UpstreamThrottle {

@@ -18,11 +18,10 @@ import { describeWithServices, PG_URL, REDIS_URL } from '../support/services.js'
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { drive, histogram, REQUEST_TIMEOUT_MS, type Outcome } from './load-driver.js';
 import { PROFILE, record } from './record.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const FAULT_REDIS_URL = REDIS_URL.replace(/\/\d+$/, '/10');
 const WARM = { start: '2025-01-01', end: '2025-01-15' };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 await describeWithServices('faults under load', ['postgresql', 'redis'], () => {
   describe('Redis and PostgreSQL cut mid-load, Enedis answering 429, 5xx, timeouts and garbage', () => {
     const pg = new URL(PG_URL);
