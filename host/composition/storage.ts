@@ -1,0 +1,43 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Container } from 'inversify';
+import type { Knex } from 'knex';
+import { SealedTokenStore } from '../../adapters/sealed/token-store.sealed.js';
+import { migrateToLatest } from '../../adapters/sql/migrations/index.js';
+import { SqlOneTimeTokenStore } from '../../adapters/sql/one-time-token-store.sql.js';
+import { createSqlClient } from '../../adapters/sql/sql-client.js';
+import { SqlPdlRepo } from '../../adapters/sql/pdl-repo.sql.js';
+import { SqlTokenStore } from '../../adapters/sql/token-store.sql.js';
+import { SqlUserRepo } from '../../adapters/sql/user-repo.sql.js';
+import type { ResolvedConfig, Overrides } from '../container.js';
+import type { Logger } from '../logger.js';
+import { TOKENS } from '../tokens.js';
+import { bindValue } from './bind.js';
+
+/** The SQL side: one Knex client (made on first use) and the repositories on it, unless all are overridden. */
+export function bindStorage(container: Container, config: ResolvedConfig, overrides: Overrides) {
+  const usesSql = !(overrides.users && overrides.pdls && overrides.tokens && overrides.oneTimeTokens);
+  container.bind<Knex>(TOKENS.SqlClient).toResolvedValue(() => {
+    const logger = container.get<Logger>(TOKENS.Logger);
+    const log = (level: 'warn' | 'error' | 'debug', message: string) => logger[level]({ component: 'database' }, message);
+    return config.database.dialect === 'sqlite'
+      ? createSqlClient({ dialect: 'sqlite', connection: config.database.file, debug: config.debugSql, log })
+      : createSqlClient({ dialect: 'postgresql', connection: config.database.url, debug: config.debugSql, log });
+  });
+  const sql = () => container.get<Knex>(TOKENS.SqlClient);
+  bindValue(container, TOKENS.UserRepo, overrides.users, () => new SqlUserRepo(sql()));
+  bindValue(container, TOKENS.PdlRepo, overrides.pdls, () => new SqlPdlRepo(sql()));
+  bindValue(container, TOKENS.TokenStore, overrides.tokens, () => new SealedTokenStore(new SqlTokenStore(sql()), container.get(TOKENS.Keyring)));
+  bindValue(container, TOKENS.OneTimeTokenStore, overrides.oneTimeTokens, () => new SqlOneTimeTokenStore(sql()));
+  return {
+    usesSql,
+    sql,
+    /** The schema up to date (the SQLite file's folder made first). */
+    migrate: async () => {
+      if (!usesSql) return;
+      if (config.database.dialect === 'sqlite' && config.database.file !== ':memory:') await mkdir(dirname(config.database.file), { recursive: true });
+      await migrateToLatest(sql());
+    },
+    describe: () => (usesSql ? (config.database.dialect === 'sqlite' ? `sqlite (${config.database.file})` : 'postgresql') : 'overridden'),
+  };
+}
