@@ -4,6 +4,7 @@ import { dayKeyString, type CacheKind, type DayKey } from '../cache-key.js';
 import { arrayPieces, asciiAt, concatBytes, countBytes, indexOfBytes, insideOf, lastIndexOfBytes, utf8 } from '../json-bytes.js';
 import { addDays, dayNumber, type LocalDate } from '../local-date.js';
 import type { UsagePointId } from '../usage-point-id.js';
+import type { IntervalReading } from '../metering.js';
 import type { UseCaseContext } from './dependencies.js';
 
 /**
@@ -67,7 +68,15 @@ const EMPTY = utf8('[]');
 const READING = utf8('{"date":"');
 const DATE_AT = READING.length;
 
-/** Counts the readings of a JSON array written by JSON.stringify (one `{"date":"` per reading). */
+/**
+ * A day's readings as the store keeps them: JSON with `date` the first key of every reading, which
+ * is what `READING` finds and counts. Whatever order a provider built its readings in, they are
+ * written this way.
+ */
+export const readingsBytes = (readings: readonly IntervalReading[]): Uint8Array =>
+  utf8(JSON.stringify(readings.map(({ date, ...rest }) => ({ date, ...rest }))));
+
+/** Counts the readings of a JSON array written by readingsBytes (one `{"date":"` per reading). */
 const countOf = (bytes: Uint8Array) => (bytes.length <= 2 ? 0 : countBytes(bytes, READING));
 
 const dateAt = (bytes: Uint8Array, at: number) => asciiAt(bytes, at + DATE_AT, 10) as LocalDate;

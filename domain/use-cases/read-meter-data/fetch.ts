@@ -11,7 +11,7 @@ import { ok, type Result } from '../../result.js';
 import { SingleFlight } from '../../single-flight.js';
 import type { UsagePointId } from '../../usage-point-id.js';
 import type { UseCaseContext } from '../dependencies.js';
-import type { SealedDays } from '../sealed-days.js';
+import { readingsBytes, type SealedDays } from '../sealed-days.js';
 import type { KnownDay } from './types.js';
 
 export const NO_READINGS = utf8('[]');
@@ -77,7 +77,7 @@ function callOnce(deps: UseCaseContext) {
     const fetched: DayFetch = new Map();
     const entries: DayEntry[] = [];
     for (const [date, readings] of byDay) {
-      const bytes = utf8(JSON.stringify(readings));
+      const bytes = readingsBytes(readings);
       // A daily value is a whole day; a curve day is whole when its intervals cover it.
       const complete = readings.length > 0 && (!spec.isCurve || coversDay(date, readings));
       fetched.set(date, { bytes, count: readings.length, complete });

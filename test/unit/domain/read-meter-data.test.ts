@@ -6,6 +6,7 @@ import type { LocalDate } from '../../../domain/local-date.js';
 import type { UsagePointId } from '../../../domain/usage-point-id.js';
 import { rangeLength } from '../../../domain/date-range.js';
 import { buildUseCases } from '../../support/use-cases.js';
+import type { IntervalReading } from '../../../domain/metering.js';
 
 const MAIN = '12345678901234';
 const APARTMENT = '98765432109876';
@@ -338,3 +339,33 @@ function rangeDaysOf(start: string, end: string): string[] {
   for (let d = new Date(`${start}T00:00:00Z`); d.toISOString().slice(0, 10) < end; d.setUTCDate(d.getUTCDate() + 1)) days.push(d.toISOString().slice(0, 10));
   return days;
 }
+
+describe('readings whatever the order of their keys', () => {
+  it('when a provider writes its readings as {value, date}, then cached years are counted and sliced as when date comes first', async () => {
+    const { useCases, provider, accountWithMeter } = buildUseCases({}, '2026-11-23T10:00:00Z');
+    const { principal } = await accountWithMeter();
+    const inner = provider.answer;
+    provider.answer = (kind, range) => {
+      void inner;
+      const days: IntervalReading[] = [];
+      for (let d = new Date(`${range.start}T00:00:00Z`); d.toISOString().slice(0, 10) < range.end; d = new Date(d.getTime() + 86_400_000)) {
+        // Keys in another order than the gateway's own readings.
+        days.push({ value: 1000 + d.getUTCDate(), quality: 'BRUT', date: d.toISOString().slice(0, 10) } as unknown as IntervalReading);
+      }
+      return ok(days);
+    };
+    const year = { kind: 'consumption:daily' as const, usagePointId: MAIN, start: '2025-01-01', end: '2026-01-01', useCache: true };
+    const first = await useCases.readMeterData(principal, year);
+    const calls = provider.calls.length;
+    const again = await useCases.readMeterData(principal, year);
+    expect(provider.calls.length).toBe(calls);
+    expect(again.ok && again.value.cachedDays).toBe(365);
+    expect(again.ok && again.value.missing).toEqual([]);
+    expect(again.ok && again.value.readings).toEqual(first.ok && first.value.readings);
+    expect(again.ok && again.value.readings).toHaveLength(365);
+    const march = await useCases.readMeterData(principal, { ...year, start: '2025-03-01', end: '2025-04-01' });
+    expect(march.ok && march.value.readings.map((r) => r.date)).toEqual(Array.from({ length: 31 }, (_, i) => `2025-03-${String(i + 1).padStart(2, '0')}`));
+    expect(march.ok && march.value.cachedDays).toBe(31);
+    expect(march.ok && march.value.missing).toEqual([]);
+  });
+});
