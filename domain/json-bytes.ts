@@ -59,7 +59,11 @@ export function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from = 0)
 /** Where `needle` last starts in `haystack` at or before `from`; -1 if nowhere. */
 export function lastIndexOfBytes(haystack: Uint8Array, needle: Uint8Array, from = haystack.length - needle.length): number {
   const first = needle[0]!;
-  for (let at = haystack.lastIndexOf(first, Math.min(from, haystack.length - needle.length)); at !== -1; at = at === 0 ? -1 : haystack.lastIndexOf(first, at - 1)) {
+  for (
+    let at = haystack.lastIndexOf(first, Math.min(from, haystack.length - needle.length));
+    at !== -1;
+    at = at === 0 ? -1 : haystack.lastIndexOf(first, at - 1)
+  ) {
     let i = 1;
     while (i < needle.length && haystack[at + i] === needle[i]) i++;
     if (i === needle.length) return at;

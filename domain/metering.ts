@@ -2,12 +2,7 @@
  * Metering data in Enedis' own vocabulary, so that what the gateway serves reads like what Enedis
  * serves (field names kept from Data Connect v5), with values as numbers and unambiguous times.
  */
-export type MeteringKind =
-  | 'consumption:daily'
-  | 'consumption:detail'
-  | 'consumption:max_power'
-  | 'production:daily'
-  | 'production:detail';
+export type MeteringKind = 'consumption:daily' | 'consumption:detail' | 'consumption:max_power' | 'production:daily' | 'production:detail';
 
 export const METERING_KINDS: readonly MeteringKind[] = [
   'consumption:daily',

@@ -2,9 +2,7 @@ import { resolve } from 'node:path';
 import { err, ok, type Result } from '../domain/result.js';
 import { parseEmail } from '../domain/user.js';
 
-export type DatabaseConfig =
-  | { readonly dialect: 'sqlite'; readonly file: string }
-  | { readonly dialect: 'postgresql'; readonly url: string };
+export type DatabaseConfig = { readonly dialect: 'sqlite'; readonly file: string } | { readonly dialect: 'postgresql'; readonly url: string };
 
 /** Everything the gateway reads from its environment, validated. */
 export interface Config {
@@ -187,7 +185,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
   }
 
   const environment = read.oneOf('ENEDIS_ENVIRONMENT', ['sandbox', 'production'] as const, 'sandbox');
-  const enedisBase = read.url('ENEDIS_BASE_URL', environment === 'production' ? 'https://gw.ext.prod.api.enedis.fr' : 'https://gw.ext.prod-sandbox.api.enedis.fr')!;
+  const enedisBase = read.url(
+    'ENEDIS_BASE_URL',
+    environment === 'production' ? 'https://gw.ext.prod.api.enedis.fr' : 'https://gw.ext.prod-sandbox.api.enedis.fr',
+  )!;
   // Production consent moved to the v2 page on 2026-10-05 (its redirect carries autorisation_id).
   const authorizeVersion = read.oneOf('ENEDIS_AUTHORIZE_VERSION', ['v1', 'v2'] as const, environment === 'production' ? 'v2' : 'v1');
   const authorizeDefault =

@@ -117,7 +117,13 @@ export async function createGateway(config: ResolvedConfig, overrides: Overrides
     clock: container.get<Clock>(TOKENS.Clock),
     metrics,
     checks,
-    adapters: { database: storage.describe(), cache: shared(overrides.cache), limiter: shared(overrides.limiter), mail: describeMail(config, overrides), metering: describeMetering(config, overrides) },
+    adapters: {
+      database: storage.describe(),
+      cache: shared(overrides.cache),
+      limiter: shared(overrides.limiter),
+      mail: describeMail(config, overrides),
+      metering: describeMetering(config, overrides),
+    },
     close: async () => {
       if (redis) await (redis.isReady ? redis.close() : Promise.resolve(redis.destroy())).catch(() => redis.destroy());
       if (storage.usesSql) await storage.sql().destroy();

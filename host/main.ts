@@ -41,14 +41,12 @@ async function main() {
     `  Docs:      ${url}/docs`,
     `  OpenAPI:   ${url}/api/openapi.yaml`,
     `  Metrics:   ${url}/metrics${config.metricsToken ? ' (METRICS_TOKEN)' : ' (local clients only)'}`,
-    `  Adapters:  ${Object.entries(gateway.adapters).map(([role, name]) => `${role}=${name}`).join(', ')}`,
+    `  Adapters:  ${Object.entries(gateway.adapters)
+      .map(([role, name]) => `${role}=${name}`)
+      .join(', ')}`,
   ];
   if (demo) {
-    lines.push(
-      `  Demo:      ${DEMO_EMAIL} / ${DEMO_PASSWORD}`,
-      `  Demo client_id:     ${demo.clientId}`,
-      `  Demo client_secret: ${demo.clientSecret}`,
-    );
+    lines.push(`  Demo:      ${DEMO_EMAIL} / ${DEMO_PASSWORD}`, `  Demo client_id:     ${demo.clientId}`, `  Demo client_secret: ${demo.clientSecret}`);
   }
   console.log(lines.join('\n'));
 

@@ -81,7 +81,9 @@ export class GatewayMetrics {
           ? presented.length === expected.length && timingSafeEqual(presented, expected)
           : ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.ip ?? '');
       if (!allowed) {
-        res.status(token !== null ? 401 : 403).json(errorEnvelope(token !== null ? 'UNAUTHORIZED' : 'FORBIDDEN', 'metrics need METRICS_TOKEN or a local client'));
+        res
+          .status(token !== null ? 401 : 403)
+          .json(errorEnvelope(token !== null ? 'UNAUTHORIZED' : 'FORBIDDEN', 'metrics need METRICS_TOKEN or a local client'));
         return;
       }
       res.type(this.registry.contentType).send(await this.registry.metrics());

@@ -10,9 +10,7 @@ export interface EnedisToken {
 }
 
 /** Whose token: the application's client-credentials token, or consent data for one usage point. */
-export type TokenOwner =
-  | { readonly kind: 'application' }
-  | { readonly kind: 'usage_point'; readonly usagePointId: UsagePointId; readonly userId: string };
+export type TokenOwner = { readonly kind: 'application' } | { readonly kind: 'usage_point'; readonly usagePointId: UsagePointId; readonly userId: string };
 
 /**
  * Enedis OAuth tokens.

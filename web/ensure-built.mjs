@@ -10,7 +10,11 @@ const newest = (dir) =>
     const path = join(dir, entry.name);
     return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
   }, 0);
-const sources = Math.max(newest(join(web, 'src')), statSync(join(web, 'index.html')).mtimeMs, statSync(join(web, '..', 'host', 'http', 'openapi-types.ts')).mtimeMs);
+const sources = Math.max(
+  newest(join(web, 'src')),
+  statSync(join(web, 'index.html')).mtimeMs,
+  statSync(join(web, '..', 'host', 'http', 'openapi-types.ts')).mtimeMs,
+);
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log('Building the dashboard (web/) ...');
   execFileSync('npm', ['run', '--silent', 'build:web'], { stdio: 'inherit' });

@@ -113,7 +113,10 @@ export class EnedisHttpClient {
       const body = answer.value.body as { access_token?: unknown; token_type?: unknown; expires_in?: unknown; scope?: unknown } | null;
       if (answer.value.status !== 200 || typeof body?.access_token !== 'string') {
         const { code, description } = errorOf(answer.value.body);
-        return err({ kind: 'UpstreamUnavailable', message: `Enedis refused the application's credentials (${code || answer.value.status} ${description})`.trim() });
+        return err({
+          kind: 'UpstreamUnavailable',
+          message: `Enedis refused the application's credentials (${code || answer.value.status} ${description})`.trim(),
+        });
       }
       const token: EnedisToken = {
         accessToken: body.access_token,
@@ -141,7 +144,11 @@ export class EnedisHttpClient {
       const slot = await this.o.throttle.acquire(api, this.o.maxWaitMs);
       if (!slot.ok) {
         // Said as it is: when the hourly budget is spent, nothing passes before the next hour.
-        return err({ kind: 'UpstreamThrottled', message: `the gateway's budget of Enedis calls to ${api} is spent for now`, retryAfterSeconds: Math.max(1, Math.ceil(slot.retryAfterMs / 1000)) });
+        return err({
+          kind: 'UpstreamThrottled',
+          message: `the gateway's budget of Enedis calls to ${api} is spent for now`,
+          retryAfterSeconds: Math.max(1, Math.ceil(slot.retryAfterMs / 1000)),
+        });
       }
       const started = performance.now();
       const throttleWaitMs = started - waitStarted;

@@ -10,7 +10,16 @@ import type { MeteringProvider } from '../../ports/metering-provider.js';
 import { EnedisHttpClient, type EnedisAnswer, type EnedisHttpOptions } from './enedis-http-client.js';
 import { apiOf, refusalOf } from './enedis-errors.js';
 import { parseSubscribedServices, parseV2026Readings, V2026_METERING_PATHS, v2026MeteringQuery } from './wire-2026.js';
-import { addressOf, contactOf, contractOf, identityOf, parseMeteringSituation, parseSituation, parseSynthesis, V2026_CUSTOMER_APIS } from './wire-2026-customer.js';
+import {
+  addressOf,
+  contactOf,
+  contractOf,
+  identityOf,
+  parseMeteringSituation,
+  parseSituation,
+  parseSynthesis,
+  V2026_CUSTOMER_APIS,
+} from './wire-2026-customer.js';
 import { parseV5Customer, parseV5Readings, V5_CUSTOMER_PATHS, V5_METERING_PATHS, v5MeteringQuery } from './wire-v5.js';
 
 export type EnedisGeneration = 'v5' | '2026';
@@ -68,7 +77,11 @@ export class EnedisHttpProvider implements MeteringProvider {
     const v5 = this.options.generation === 'v5';
     const path = v5 ? V5_METERING_PATHS[kind] : V2026_METERING_PATHS[kind];
     const range = { start, end };
-    const answer = await this.http.call({ method: 'GET', path, query: v5 ? v5MeteringQuery(usagePointId, range) : v2026MeteringQuery(kind, usagePointId, range) });
+    const answer = await this.http.call({
+      method: 'GET',
+      path,
+      query: v5 ? v5MeteringQuery(usagePointId, range) : v2026MeteringQuery(kind, usagePointId, range),
+    });
     if (!answer.ok) return 'failed';
     if (answer.value.status === 200) return 'served';
     return refusalOf(answer.value.status, answer.value.body, apiOf(path)).kind === 'BeforeActivation' ? 'before' : 'failed';
@@ -133,8 +146,12 @@ export class EnedisHttpProvider implements MeteringProvider {
   }
 
   private async customerData2026<K extends CustomerDataKind>(kind: K, prm: UsagePointId): Promise<Result<CustomerDataOf<K>, ProviderFailure>> {
-    const get = <T>(path: string, what: string, parse: (body: unknown) => T | null) => this.http.call({ method: 'GET', path }).then((a) => this.parsed(a, what, parse));
-    if (kind === 'address') return get(V2026_CUSTOMER_APIS.general(prm), 'donnees_generales_auto', (body) => addressOf(prm, body)) as Promise<Result<CustomerDataOf<K>, ProviderFailure>>;
+    const get = <T>(path: string, what: string, parse: (body: unknown) => T | null) =>
+      this.http.call({ method: 'GET', path }).then((a) => this.parsed(a, what, parse));
+    if (kind === 'address')
+      return get(V2026_CUSTOMER_APIS.general(prm), 'donnees_generales_auto', (body) => addressOf(prm, body)) as Promise<
+        Result<CustomerDataOf<K>, ProviderFailure>
+      >;
     const situation = await get(V2026_CUSTOMER_APIS.situation(prm), 'situation_contrat_auto', parseSituation);
     if (!situation.ok) return situation;
     if (kind === 'customer' || kind === 'contact') {
@@ -148,7 +165,10 @@ export class EnedisHttpProvider implements MeteringProvider {
     if (!synthesis.ok) return synthesis;
     // Without comptage_auto the contract is still served: only the off-peak hours and the meter type are unknown.
     const unavailable = metering.ok ? [] : [{ field: 'offpeak_hours', reason: `comptage_auto: ${metering.error.message}` }];
-    return ok(contractOf(prm, situation.value, synthesis.value, metering.ok ? metering.value : null, unavailable)) as Result<CustomerDataOf<K>, ProviderFailure>;
+    return ok(contractOf(prm, situation.value, synthesis.value, metering.ok ? metering.value : null, unavailable)) as Result<
+      CustomerDataOf<K>,
+      ProviderFailure
+    >;
   }
 
   /** Resolves when Enedis hands out (or has handed out) the application's token: for readiness probes. */
@@ -159,7 +179,10 @@ export class EnedisHttpProvider implements MeteringProvider {
 
   /** The Enedis APIs this generation calls, each with a budget of its own. */
   get upstreamApis(): readonly string[] {
-    const paths = this.options.generation === 'v5' ? [...Object.values(V5_METERING_PATHS), ...Object.values(V5_CUSTOMER_PATHS)] : [...Object.values(V2026_METERING_PATHS), ...Object.values(V2026_CUSTOMER_APIS).map((path) => path('x')), '/subscribed_services/v1'];
+    const paths =
+      this.options.generation === 'v5'
+        ? [...Object.values(V5_METERING_PATHS), ...Object.values(V5_CUSTOMER_PATHS)]
+        : [...Object.values(V2026_METERING_PATHS), ...Object.values(V2026_CUSTOMER_APIS).map((path) => path('x')), '/subscribed_services/v1'];
     return [...new Set(['/oauth2/v3/token', ...paths].map(apiOf))];
   }
 
@@ -176,7 +199,8 @@ export class EnedisHttpProvider implements MeteringProvider {
   async resolveConsent(grant: ConsentGrant): Promise<Result<UsagePointId[], ProviderFailure>> {
     if ('usagePointIds' in grant) return validIds(grant.usagePointIds);
     // An integer for Enedis (int64 in its Swagger): anything else was not handed out by its consent page.
-    if (!/^\d{1,18}$/.test(grant.authorizationId)) return err({ kind: 'BadUpstreamData', message: 'the consent returned an autorisation_id that is not one of Enedis' });
+    if (!/^\d{1,18}$/.test(grant.authorizationId))
+      return err({ kind: 'BadUpstreamData', message: 'the consent returned an autorisation_id that is not one of Enedis' });
     const answer = await this.http.call({
       method: 'POST',
       path: '/subscribed_services/v1',

@@ -132,7 +132,12 @@ export function contactOf(situation: readonly SituationContract[]): ContactData 
   const holder = holderOf(situation);
   if (!holder) return null;
   const c = holder.contact;
-  return { customer: { customer_id: null, contact_data: { phone: text(c.phone), email: text(c.email), ...(text(c.landline) === null ? {} : { landline: text(c.landline) }) } } };
+  return {
+    customer: {
+      customer_id: null,
+      contact_data: { phone: text(c.phone), email: text(c.email), ...(text(c.landline) === null ? {} : { landline: text(c.landline) }) },
+    },
+  };
 }
 
 /**

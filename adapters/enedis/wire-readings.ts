@@ -18,7 +18,13 @@ const UNIT_FACTOR: Record<string, number> = { wh: 1, w: 1, va: 1, kwh: 1000, kw:
  * with the Paris offset (so DST days keep their 46 or 50 distinct points), max power stamped at the
  * peak's instant, and whatever falls outside the asked range dropped. Sorted by time.
  */
-export function normaliseReadings(kind: MeteringKind, points: readonly RawPoint[], range: DateRange, quality: string, unit: string | undefined): IntervalReading[] {
+export function normaliseReadings(
+  kind: MeteringKind,
+  points: readonly RawPoint[],
+  range: DateRange,
+  quality: string,
+  unit: string | undefined,
+): IntervalReading[] {
   const factor = UNIT_FACTOR[(unit ?? '').toLowerCase()] ?? 1;
   const valueOf = (raw: unknown) => {
     const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;

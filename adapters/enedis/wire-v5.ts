@@ -93,7 +93,10 @@ export function parseV5Customer<K extends CustomerDataKind>(kind: K, body: unkno
   const parsers: { [P in CustomerDataKind]: () => CustomerDataOf<P> | null } = {
     contract: () =>
       points && {
-        customer: { customer_id: customerId, usage_points: points.map((p) => ({ usage_point: header(obj(p.usage_point)), contracts: terms(obj(p.contracts)) })) },
+        customer: {
+          customer_id: customerId,
+          usage_points: points.map((p) => ({ usage_point: header(obj(p.usage_point)), contracts: terms(obj(p.contracts)) })),
+        },
       },
     address: () =>
       points && {
@@ -114,8 +117,12 @@ export function parseV5Customer<K extends CustomerDataKind>(kind: K, body: unkno
         customer: {
           customer_id: customerId,
           identity: {
-            ...(Object.keys(natural).length > 0 ? { natural_person: { title: text(natural.title), firstname: text(natural.firstname), lastname: text(natural.lastname) } } : {}),
-            ...(Object.keys(legal).length > 0 ? { legal_entity: { name: text(legal.name), ...(text(legal.siret_number) ? { siret_number: text(legal.siret_number)! } : {}) } } : {}),
+            ...(Object.keys(natural).length > 0
+              ? { natural_person: { title: text(natural.title), firstname: text(natural.firstname), lastname: text(natural.lastname) } }
+              : {}),
+            ...(Object.keys(legal).length > 0
+              ? { legal_entity: { name: text(legal.name), ...(text(legal.siret_number) ? { siret_number: text(legal.siret_number)! } : {}) } }
+              : {}),
           },
         },
       };

@@ -38,7 +38,12 @@ export class LimiterUpstreamThrottle implements UpstreamThrottle {
   private state(api: string): ApiState {
     let state = this.apis.get(api);
     if (!state) {
-      state = { spacing: new RateLimiter({ tokensPerInterval: 1, interval: Math.ceil(SECOND_WINDOW_MS / this.rates.perSecond) }), hour: 0, used: 0, pausedUntil: 0 };
+      state = {
+        spacing: new RateLimiter({ tokensPerInterval: 1, interval: Math.ceil(SECOND_WINDOW_MS / this.rates.perSecond) }),
+        hour: 0,
+        used: 0,
+        pausedUntil: 0,
+      };
       this.apis.set(api, state);
     }
     const hour = Math.floor(Date.now() / HOUR_MS);

@@ -16,5 +16,4 @@ export interface MemoryDatabase {
 
 export const createMemoryDatabase = (): MemoryDatabase => ({ users: new Map(), pdls: new Map(), tokens: new Map(), oneTimeTokens: new Map() });
 
-export const tokenKey = (owner: TokenOwner): string =>
-  owner.kind === 'application' ? 'application' : `usage_point:${owner.usagePointId}`;
+export const tokenKey = (owner: TokenOwner): string => (owner.kind === 'application' ? 'application' : `usage_point:${owner.usagePointId}`);

@@ -175,7 +175,10 @@ export class EnedisEmulator {
 
   /** The most calls that arrived within any window of `windowMs`. */
   maxPerWindow(windowMs = 1000, path?: RegExp): number {
-    const times = this.calls.filter((c) => !path || path.test(c.path)).map((c) => c.at).sort((a, b) => a - b);
+    const times = this.calls
+      .filter((c) => !path || path.test(c.path))
+      .map((c) => c.at)
+      .sort((a, b) => a - b);
     let best = 0;
     for (let i = 0, j = 0; i < times.length; i++) {
       while (times[i]! - times[j]! >= windowMs) j++;
@@ -238,8 +241,10 @@ export class EnedisEmulator {
     if (!this.authorised(req)) {
       return json(401, { error: 'invalid_token', error_description: 'Valid authentication credentials are mandatory' });
     }
-    if (V5_PATHS[path]) return this.readings(V5_PATHS[path], 'v5', url.searchParams.get('usage_point_id'), url.searchParams.get('start'), url.searchParams.get('end'));
-    if (V2026_PATHS[path]) return this.readings(V2026_PATHS[path], '2026', url.searchParams.get('pointId'), url.searchParams.get('dateDebut'), url.searchParams.get('dateFin'));
+    if (V5_PATHS[path])
+      return this.readings(V5_PATHS[path], 'v5', url.searchParams.get('usage_point_id'), url.searchParams.get('start'), url.searchParams.get('end'));
+    if (V2026_PATHS[path])
+      return this.readings(V2026_PATHS[path], '2026', url.searchParams.get('pointId'), url.searchParams.get('dateDebut'), url.searchParams.get('dateFin'));
     if (V5_CUSTOMER[path]) return this.customerV5(V5_CUSTOMER[path], url.searchParams.get('usage_point_id'));
     const perMeter = /^\/(\w+)\/v1\/([^/]+)$/.exec(path);
     if (perMeter && V2026_CUSTOMER[perMeter[1]!]) return this.customer2026(V2026_CUSTOMER[perMeter[1]!]!, perMeter[2]!);
@@ -256,16 +261,28 @@ export class EnedisEmulator {
         // As DomoticzLinky#84 captured it: the hourly quota (Q4), no Retry-After header.
         return json(429, { error: '429', error_description: 'Quota Q4 reached  Call threshold allowed on 0:-30:-40' });
       case 'not-subscribed':
-        return json(403, { code: '900908', message: 'Resource forbidden ', description: 'User is NOT authorized to access the Resource. API Subscription validation failed.' });
+        return json(403, {
+          code: '900908',
+          message: 'Resource forbidden ',
+          description: 'User is NOT authorized to access the Resource. API Subscription validation failed.',
+        });
       case 'waf-403':
-        return { status: 403, raw: '<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body>Sorry, you have been blocked</body></html>' };
+        return {
+          status: 403,
+          raw: '<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body>Sorry, you have been blocked</body></html>',
+        };
       case '429-wso2':
         return json(429, { fault: { code: 900807, message: 'Message throttled out', description: 'You have exceeded your quota' } });
       case '429-next-access': {
         const next = new Date(Date.now() + wait * 1000);
         const month = next.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
         const stamp = `${next.getUTCFullYear()}-${month}-${String(next.getUTCDate()).padStart(2, '0')} ${next.toISOString().slice(11, 19)}+0000 UTC`;
-        return json(429, { code: '900804', message: 'Message throttled out', description: `You have exceeded your quota. You can access API after ${stamp}`, nextAccessTime: stamp });
+        return json(429, {
+          code: '900804',
+          message: 'Message throttled out',
+          description: `You have exceeded your quota. You can access API after ${stamp}`,
+          nextAccessTime: stamp,
+        });
       }
       case '500':
         return json(500, { error: 'technical_error', error_description: 'Technical error. Please try later.' });
@@ -381,7 +398,7 @@ export class EnedisEmulator {
       target.searchParams.set('usage_point_id', granted.join(';'));
     } else {
       // Enedis' autorisationId is an integer (subscribed_services' Swagger: int64).
-      const authorization = String(100_000_000 + randomBytes(4).readUInt32BE() % 900_000_000);
+      const authorization = String(100_000_000 + (randomBytes(4).readUInt32BE() % 900_000_000));
       this.authorizations.set(authorization, granted);
       target.searchParams.set('autorisation_id', authorization);
     }
@@ -395,5 +412,3 @@ export class EnedisEmulator {
     return json(200, { serviceSouscrit: granted.map((pointId) => ({ pointId, etatCode: 'ACTIF', serviceSouscritId: randomBytes(4).toString('hex') })) });
   }
 }
-
-

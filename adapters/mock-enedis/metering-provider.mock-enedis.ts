@@ -66,8 +66,7 @@ export class MockEnedisProvider implements MeteringProvider {
     const today = parisDate(this.clock.now());
     const series = new SyntheticSeries(usagePointId, profile, await loadFaker());
     const days = rangeDays(range).filter((day) => day < today && !profile.holeWeekdays.includes(weekday(day)));
-    const daily = (value: (day: LocalDate) => number) =>
-      days.map((day): IntervalReading => ({ date: day, value: value(day), quality: 'CORRIGE' }));
+    const daily = (value: (day: LocalDate) => number) => days.map((day): IntervalReading => ({ date: day, value: value(day), quality: 'CORRIGE' }));
     switch (kind) {
       case 'consumption:daily':
         return ok(daily((day) => series.dailyConsumption(day)));
@@ -178,7 +177,9 @@ export class MockEnedisProvider implements MeteringProvider {
       customer: () => ({
         customer: {
           customer_id: null,
-          identity: { natural_person: { title: faker.helpers.arrayElement(['M', 'MME']), firstname: firstname.toUpperCase(), lastname: lastname.toUpperCase() } },
+          identity: {
+            natural_person: { title: faker.helpers.arrayElement(['M', 'MME']), firstname: firstname.toUpperCase(), lastname: lastname.toUpperCase() },
+          },
         },
       }),
       contact: () => ({

@@ -20,7 +20,8 @@ return deleted`);
  * GET of every key, except that a value beginning with the prefix named for it (ARGV, '' for none)
  * is answered 1 instead of being sent. Read-only: run with EVALSHA_RO.
  */
-const GET_UNLESS_KNOWN = new LuaScript(`
+const GET_UNLESS_KNOWN = new LuaScript(
+  `
 local answers = {}
 for i, key in ipairs(KEYS) do
   local value = redis.call('GET', key)
@@ -31,7 +32,9 @@ for i, key in ipairs(KEYS) do
     answers[i] = value
   end
 end
-return answers`, true);
+return answers`,
+  true,
+);
 
 /**
  * The day cache in Redis, keys in the seed's shape (`consumption:daily:{pdl}:{date}`). A batch read

@@ -53,7 +53,8 @@ export function redisVersionProblem(info: string): string | null {
   for (let i = 0; i < 3; i++) {
     const diff = (a![i] ?? 0) - (b![i] ?? 0);
     if (diff > 0) return null;
-    if (diff < 0) return `Redis ${found} is too old: the cache and the quotas need Redis ${REDIS_MINIMUM_VERSION} or later, and will answer as if Redis were down`;
+    if (diff < 0)
+      return `Redis ${found} is too old: the cache and the quotas need Redis ${REDIS_MINIMUM_VERSION} or later, and will answer as if Redis were down`;
   }
   return null;
 }

@@ -80,7 +80,10 @@ export class RedisUpstreamThrottle implements UpstreamThrottle {
 
   async budget(api: string): Promise<BudgetState> {
     const [, hourKey, pausedKey] = this.keys(api);
-    const [used, now, paused] = await redisCall('rate_limiter', async () => (await BUDGET.run(this.client, { keys: [hourKey, pausedKey], arguments: [] })) as number[]);
+    const [used, now, paused] = await redisCall(
+      'rate_limiter',
+      async () => (await BUDGET.run(this.client, { keys: [hourKey, pausedKey], arguments: [] })) as number[],
+    );
     return {
       api,
       usedThisHour: Number(used),

@@ -19,8 +19,7 @@ export class SqlOneTimeTokenStore implements OneTimeTokenStore {
   take(purpose: OneTimePurpose, tokenHash: string, now: Date): Promise<string | null> {
     return guarded(async () => {
       const row = (await this.knex('one_time_tokens').where({ token_hash: tokenHash, purpose }).first()) as
-        | { user_id: string; expires_at: string | Date }
-        | undefined;
+        { user_id: string; expires_at: string | Date } | undefined;
       // Whoever deletes the row wins it: of two concurrent callers only one sees a deleted count of 1.
       const won = row ? (await this.knex('one_time_tokens').where({ token_hash: tokenHash }).del()) === 1 : false;
       await this.knex('one_time_tokens').where('expires_at', '<=', now.toISOString()).del();

@@ -111,8 +111,13 @@ export class SqlPdlRepo implements PdlRepo {
         const now = isoNow();
         const others = PdlModel.query(trx).where('usage_point_id', row.usage_point_id).whereNot('id', id).whereNotNull('consent_granted_at');
         const displacedIds = (await others.clone().select('id')).map((r) => r.id);
-        if (displacedIds.length > 0) await PdlModel.query(trx).patch({ ...consentColumns(NO_CONSENT), updated_at: now }).whereIn('id', displacedIds);
-        await PdlModel.query(trx).patch({ ...consentColumns(consent), updated_at: now }).where('id', id);
+        if (displacedIds.length > 0)
+          await PdlModel.query(trx)
+            .patch({ ...consentColumns(NO_CONSENT), updated_at: now })
+            .whereIn('id', displacedIds);
+        await PdlModel.query(trx)
+          .patch({ ...consentColumns(consent), updated_at: now })
+          .where('id', id);
         const rows = await PdlModel.query(trx).whereIn('id', [id, ...displacedIds]);
         const pdls = rows.map(toPdl);
         return { pdl: pdls.find((p) => p.id === id)!, displaced: pdls.filter((p) => p.id !== id) };
@@ -131,14 +136,19 @@ export class SqlPdlRepo implements PdlRepo {
 
   update(id: string, patch: PdlPatch): Promise<Pdl | null> {
     return guarded(async () => {
-      const updated = await PdlModel.query(this.knex).patch({ ...toColumns(patch), updated_at: isoNow() }).where('id', id);
+      const updated = await PdlModel.query(this.knex)
+        .patch({ ...toColumns(patch), updated_at: isoNow() })
+        .where('id', id);
       return updated > 0 ? this.findById(id) : null;
     });
   }
 
   counts(): Promise<{ total: number; active: number }> {
     return guarded(async () => {
-      const rows = (await this.knex('pdls').select('is_active').count('* as count').groupBy('is_active')) as Array<{ is_active: boolean | number; count: number | string }>;
+      const rows = (await this.knex('pdls').select('is_active').count('* as count').groupBy('is_active')) as Array<{
+        is_active: boolean | number;
+        count: number | string;
+      }>;
       return {
         total: rows.reduce((sum, r) => sum + Number(r.count), 0),
         active: rows.filter((r) => r.is_active).reduce((sum, r) => sum + Number(r.count), 0),

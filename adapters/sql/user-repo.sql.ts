@@ -120,7 +120,12 @@ export class SqlUserRepo implements UserRepo {
       const rows = (await this.knex('users')
         .select('role', 'is_active', 'email_verified')
         .count('* as count')
-        .groupBy('role', 'is_active', 'email_verified')) as Array<{ role: Role; is_active: boolean | number; email_verified: boolean | number; count: number | string }>;
+        .groupBy('role', 'is_active', 'email_verified')) as Array<{
+        role: Role;
+        is_active: boolean | number;
+        email_verified: boolean | number;
+        count: number | string;
+      }>;
       const byRole: Record<Role, number> = { admin: 0, moderator: 0, visitor: 0 };
       let total = 0;
       let active = 0;

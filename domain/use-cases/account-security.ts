@@ -110,8 +110,7 @@ export const resetPassword =
   };
 
 /** Needs the current password; answers a fresh token since the old ones stop working. */
-export const changePassword =
-  (deps: UseCaseContext) =>
+export const changePassword = (deps: UseCaseContext) =>
   writersOnly(async (principal: Principal, input: { currentPassword: unknown; newPassword: unknown }): Promise<Result<AccessGrant, DomainError>> => {
     const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
     if (!(await deps.passwords.verify(current, principal.user.passwordHash))) return err({ kind: 'InvalidCredentials' });

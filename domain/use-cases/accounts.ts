@@ -68,11 +68,7 @@ export const signUp = (deps: UseCaseContext) => {
     if (!created.ok) return created;
     // An address listed in ADMIN_EMAILS is confirmed before it is admin, whatever the setting.
     const confirm = deps.settings.requireEmailVerification || deps.settings.adminEmails.includes(email.value);
-    const verification: VerificationMail = confirm
-      ? (await mailVerification(created.value))
-        ? 'sent'
-        : 'failed'
-      : 'not_required';
+    const verification: VerificationMail = confirm ? ((await mailVerification(created.value)) ? 'sent' : 'failed') : 'not_required';
     return ok({ user: created.value, clientId: created.value.clientId, clientSecret, verification });
   };
 };

@@ -31,11 +31,16 @@ export const effectiveRole = (user: User, adminEmails: readonly string[]): Role 
 export const authenticate = (deps: UseCaseContext) => {
   const { memos } = deps;
   const resolve = resolveBearer(deps);
-  return (bearer: string | null, options: { allowUnverified?: boolean } = {}): Promise<Result<Principal, BearerRefused | AccountInactive | EmailNotVerified>> => {
+  return (
+    bearer: string | null,
+    options: { allowUnverified?: boolean } = {},
+  ): Promise<Result<Principal, BearerRefused | AccountInactive | EmailNotVerified>> => {
     if (!bearer) return Promise.resolve(err({ kind: 'BearerRefused', reason: 'missing' }));
-    return memos.principals.get(`${options.allowUnverified ? 1 : 0}${bearer}`, () => resolve(bearer, options), (r) => r.ok) as Promise<
-      Result<Principal, BearerRefused | AccountInactive | EmailNotVerified>
-    >;
+    return memos.principals.get(
+      `${options.allowUnverified ? 1 : 0}${bearer}`,
+      () => resolve(bearer, options),
+      (r) => r.ok,
+    ) as Promise<Result<Principal, BearerRefused | AccountInactive | EmailNotVerified>>;
   };
 };
 

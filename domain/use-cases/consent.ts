@@ -34,8 +34,7 @@ export interface ConsentReturn {
 }
 
 /** A consent `state` bound to the account, single-use, valid ten minutes, and the provider's page to go to. */
-export const startConsent =
-  (deps: UseCaseContext) =>
+export const startConsent = (deps: UseCaseContext) =>
   writersOnly(async (principal: Principal): Promise<Result<ConsentStart, DomainError>> => {
     const state = deps.keyring.newOneTimeToken();
     const expiresAt = new Date(deps.clock.now().getTime() + CONSENT_STATE_TTL_SECONDS * 1000);

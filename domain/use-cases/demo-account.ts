@@ -49,18 +49,16 @@ async function findOrCreateDemoUser(deps: UseCaseContext): Promise<{ user: User;
 }
 
 /** Creates the demo account and its two meters if absent; idempotent; returns its credentials. */
-export const ensureDemoAccount =
-  (deps: UseCaseContext) =>
-  async (): Promise<DemoAccount> => {
-    const { user, clientSecret, created } = await findOrCreateDemoUser(deps);
-    const sync = syncPdl(deps);
-    for (const meter of DEMO_METERS) {
-      if (await deps.pdls.findForOwner(user.id, meter.usagePointId)) continue;
-      const added = await deps.pdls.create(newPdl(user.id, meter.usagePointId, meter.name, meter.displayOrder));
-      if (added.ok) await sync(user, added.value);
-    }
-    return { user, clientId: user.clientId, clientSecret, created };
-  };
+export const ensureDemoAccount = (deps: UseCaseContext) => async (): Promise<DemoAccount> => {
+  const { user, clientSecret, created } = await findOrCreateDemoUser(deps);
+  const sync = syncPdl(deps);
+  for (const meter of DEMO_METERS) {
+    if (await deps.pdls.findForOwner(user.id, meter.usagePointId)) continue;
+    const added = await deps.pdls.create(newPdl(user.id, meter.usagePointId, meter.name, meter.displayOrder));
+    if (added.ok) await sync(user, added.value);
+  }
+  return { user, clientId: user.clientId, clientSecret, created };
+};
 
 /**
  * Fills the cache with the demo meters' last `days` days of every kind they measure (curves are

@@ -59,28 +59,30 @@ export const getPdl = findOwnedPdl;
 
 export const updatePdl = (deps: UseCaseContext) => {
   const owned = findOwnedPdl(deps);
-  return writersOnly(async (principal: Principal, id: string, input: { name?: unknown; displayOrder?: unknown; isActive?: unknown }): Promise<Result<Pdl, DomainError>> => {
-    const pdl = await owned(principal, id);
-    if (!pdl.ok) return pdl;
-    const patch: { -readonly [K in keyof PdlPatch]: PdlPatch[K] } = {};
-    if (input.name !== undefined) {
-      const name = parseName(input.name);
-      if (!name.ok) return name;
-      patch.name = name.value;
-    }
-    if (input.displayOrder !== undefined) {
-      if (input.displayOrder !== null && (!Number.isInteger(input.displayOrder) || (input.displayOrder as number) < 0)) {
-        return err(invalidInput('display_order', 'display_order is a non-negative integer or null'));
+  return writersOnly(
+    async (principal: Principal, id: string, input: { name?: unknown; displayOrder?: unknown; isActive?: unknown }): Promise<Result<Pdl, DomainError>> => {
+      const pdl = await owned(principal, id);
+      if (!pdl.ok) return pdl;
+      const patch: { -readonly [K in keyof PdlPatch]: PdlPatch[K] } = {};
+      if (input.name !== undefined) {
+        const name = parseName(input.name);
+        if (!name.ok) return name;
+        patch.name = name.value;
       }
-      patch.displayOrder = input.displayOrder as number | null;
-    }
-    if (input.isActive !== undefined) {
-      if (typeof input.isActive !== 'boolean') return err(invalidInput('is_active', 'is_active is a boolean'));
-      patch.isActive = input.isActive;
-    }
-    const updated = await deps.pdls.update(pdl.value.id, patch);
-    return updated ? ok(updated) : err({ kind: 'PdlNotFound' });
-  });
+      if (input.displayOrder !== undefined) {
+        if (input.displayOrder !== null && (!Number.isInteger(input.displayOrder) || (input.displayOrder as number) < 0)) {
+          return err(invalidInput('display_order', 'display_order is a non-negative integer or null'));
+        }
+        patch.displayOrder = input.displayOrder as number | null;
+      }
+      if (input.isActive !== undefined) {
+        if (typeof input.isActive !== 'boolean') return err(invalidInput('is_active', 'is_active is a boolean'));
+        patch.isActive = input.isActive;
+      }
+      const updated = await deps.pdls.update(pdl.value.id, patch);
+      return updated ? ok(updated) : err({ kind: 'PdlNotFound' });
+    },
+  );
 };
 
 /** Removes a meter and everything cached for it. */

@@ -55,8 +55,7 @@ export const usageStatus =
   (deps: UseCaseContext) =>
   async (principal: Principal): Promise<UsageStatus> => {
     const { today, windowMs } = dailyWindow(deps.clock.now());
-    const peek = (bucket: QuotaBucket) =>
-      deps.limiter.peek(bucketName(quotaOwner(principal), bucket, today), limitOf(deps, bucket), windowMs);
+    const peek = (bucket: QuotaBucket) => deps.limiter.peek(bucketName(quotaOwner(principal), bucket, today), limitOf(deps, bucket), windowMs);
     const [cached, uncached] = await Promise.all([peek('cached'), peek('uncached')]);
     return { date: today, unlimited: isAdmin(principal), cached, uncached };
   };

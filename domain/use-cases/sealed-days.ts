@@ -44,7 +44,7 @@ export interface Run {
 export function coverageRuns(days: readonly LocalDate[], rollUps: ReadonlyMap<Year, RollUp>): Run[] {
   const runs: Run[] = [];
   const lastIndex = days.length - 1;
-  for (let i = 0; i <= lastIndex; ) {
+  for (let i = 0; i <= lastIndex;) {
     const day = days[i]!;
     const rollUp = rollUps.size === 0 ? undefined : rollUps.get(yearOf(day));
     if (!covers(rollUp, day)) {
@@ -105,7 +105,11 @@ function sliceRollUp(rollUp: RollUp, from: LocalDate, to: LocalDate): Uint8Array
   return rollUp.bytes.subarray(start, end);
 }
 
-const spanOf = (bytes: Uint8Array): RollUp => ({ bytes, first: dateAt(bytes, indexOfBytes(bytes, READING)), last: dateAt(bytes, lastIndexOfBytes(bytes, READING)) });
+const spanOf = (bytes: Uint8Array): RollUp => ({
+  bytes,
+  first: dateAt(bytes, indexOfBytes(bytes, READING)),
+  last: dateAt(bytes, lastIndexOfBytes(bytes, READING)),
+});
 
 /**
  * The sealed cache of one user's days of one kind. Daily kinds keep, besides each day, a roll-up of
@@ -124,7 +128,10 @@ export function sealedDays(deps: UseCaseContext, kind: CacheKind, usagePointId: 
   const readOpened = async (keys: readonly DayKey[]): Promise<(Uint8Array | null)[]> => {
     const names = keys.map(dayKeyString);
     const held = names.map((name) => recent.held(name, userKey));
-    const answers = await deps.cache.getManyUnlessKnown(keys, held.map((h) => h?.version ?? null));
+    const answers = await deps.cache.getManyUnlessKnown(
+      keys,
+      held.map((h) => h?.version ?? null),
+    );
     return answers.map((answer, i) => {
       const name = names[i]!;
       if (answer === 'unchanged') {
@@ -213,7 +220,7 @@ export function sealedDays(deps: UseCaseContext, kind: CacheKind, usagePointId: 
         while (known(addDays(last, 1))) last = addDays(last, 1);
         if (previous && first === previous.first && last === previous.last) continue;
         const parts: Uint8Array[] = [];
-        for (let day = first; day <= last; ) {
+        for (let day = first; day <= last;) {
           if (previous && day === previous.first) {
             parts.push(insideOf(previous.bytes));
             day = addDays(previous.last, 1);

@@ -58,4 +58,3 @@ export const readStats = (deps: UseCaseContext) => async (stats: readonly DailyS
   const states = await Promise.all(stats.map((stat) => deps.limiter.peek(statBucket(stat, today), UNCOUNTED, windowMs)));
   return Object.fromEntries(stats.map((stat, i) => [stat, states[i]!.used])) as Record<DailyStat, number>;
 };
-

@@ -18,8 +18,18 @@ export function bindKeys(container: Container, config: ResolvedConfig, overrides
   const jwtKey = new Uint8Array(hkdfSync('sha256', serverKey, new Uint8Array(0), 'myelectricaldata:jwt', 32));
   bindValue(container, TOKENS.Keyring, overrides.keyring, () => new NodeCryptoKeyring(serverKey));
   bindValue(container, TOKENS.PasswordHasher, overrides.passwords, () => new BcryptPasswordHasher(config.bcryptCost));
-  bindValue(container, TOKENS.AccessTokens, overrides.accessTokens, () =>
-    new JoseAccessTokens({ signingKey: jwtKey, issuer: 'myelectricaldata-gateway', audience: 'myelectricaldata-api', lifetimeSeconds: config.accessTokenExpireMinutes * 60, clock }),
+  bindValue(
+    container,
+    TOKENS.AccessTokens,
+    overrides.accessTokens,
+    () =>
+      new JoseAccessTokens({
+        signingKey: jwtKey,
+        issuer: 'myelectricaldata-gateway',
+        audience: 'myelectricaldata-api',
+        lifetimeSeconds: config.accessTokenExpireMinutes * 60,
+        clock,
+      }),
   );
 }
 
@@ -30,7 +40,9 @@ export async function bindMailAndCaptcha(container: Container, config: ResolvedC
     smtp && config.smtpUrl ? new smtp.SmtpMailer(config.smtpUrl, config.mailFrom) : new OutboxMailer(join(config.dataDir, 'outbox')),
   );
   bindValue(container, TOKENS.CaptchaVerifier, overrides.captcha, () =>
-    config.turnstile.secretKey ? new TurnstileCaptchaVerifier(config.turnstile.secretKey, config.turnstile.verifyUrl ?? undefined) : new PassThroughCaptchaVerifier(),
+    config.turnstile.secretKey
+      ? new TurnstileCaptchaVerifier(config.turnstile.secretKey, config.turnstile.verifyUrl ?? undefined)
+      : new PassThroughCaptchaVerifier(),
   );
 }
 

@@ -5,7 +5,12 @@ import type { HealthCheck } from '../container.js';
 import { HealthProblem } from '../health-problem.js';
 
 /** What /api/health asks: the database (critical), Redis, the metering provider and its budgets. */
-export function healthChecks(database: (() => Promise<void>) | null, redis: RedisClient | null, provider: MeteringProvider, throttle: () => UpstreamThrottle): HealthCheck[] {
+export function healthChecks(
+  database: (() => Promise<void>) | null,
+  redis: RedisClient | null,
+  provider: MeteringProvider,
+  throttle: () => UpstreamThrottle,
+): HealthCheck[] {
   const alwaysUp = async () => {};
   const redisUp = (component: 'cache' | 'rate_limiter') => (redis ? () => redisCall(component, async () => void (await redis.ping())) : alwaysUp);
   return [
@@ -22,8 +27,9 @@ export async function budgetsLeft(apis: readonly string[], throttle: UpstreamThr
   const budgets = await Promise.all(apis.map((api) => throttle.budget(api)));
   const spent = budgets.flatMap((b) => {
     if (b.pausedUntil) return [`${b.api} paused by Enedis until ${b.pausedUntil.toISOString()}`];
-    return b.usedThisHour >= b.limitPerHour ? [`${b.api} has spent its ${b.limitPerHour} calls of this hour; calls pass again at ${b.resetsAt.toISOString()}`] : [];
+    return b.usedThisHour >= b.limitPerHour
+      ? [`${b.api} has spent its ${b.limitPerHour} calls of this hour; calls pass again at ${b.resetsAt.toISOString()}`]
+      : [];
   });
   if (spent.length > 0) throw new HealthProblem(spent.join('; '));
 }
-

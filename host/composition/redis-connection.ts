@@ -28,4 +28,3 @@ export function connectRedis(url: string, logger: Logger): RedisClient {
   });
   return client;
 }
-

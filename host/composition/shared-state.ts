@@ -21,16 +21,27 @@ import { warnAtMostEvery } from './redis-connection.js';
  * What every process shares through Redis (the day cache, quotas, the Enedis throttle), each in its
  * degraded-mode decorator (ADR 0006); in memory, per process, without Redis.
  */
-export function bindSharedState(container: Container, config: ResolvedConfig, overrides: Overrides, clock: Clock, logger: Logger, redis: RedisClient | null): void {
+export function bindSharedState(
+  container: Container,
+  config: ResolvedConfig,
+  overrides: Overrides,
+  clock: Clock,
+  logger: Logger,
+  redis: RedisClient | null,
+): void {
   const degraded = warnAtMostEvery(10_000, (error: InfrastructureFailure) =>
     logger.warn({ component: error.component, cause: String(error.cause) }, 'Redis unavailable: serving degraded'),
   );
   const rates = config.enedis.rates;
-  bindValue(container, TOKENS.DayCache, overrides.cache, () => (redis ? new FallbackDayCache(new RedisDayCache(redis), degraded) : new InMemoryDayCache(clock)));
+  bindValue(container, TOKENS.DayCache, overrides.cache, () =>
+    redis ? new FallbackDayCache(new RedisDayCache(redis), degraded) : new InMemoryDayCache(clock),
+  );
   bindValue(container, TOKENS.RateLimiter, overrides.limiter, () =>
     redis ? new FallbackRateLimiter(new RedisRateLimiter(redis, clock), new InMemoryRateLimiter(clock), degraded) : new InMemoryRateLimiter(clock),
   );
   bindValue(container, TOKENS.UpstreamThrottle, overrides.throttle, () =>
-    redis ? new FallbackUpstreamThrottle(new RedisUpstreamThrottle(redis, rates), new LimiterUpstreamThrottle(rates), degraded) : new LimiterUpstreamThrottle(rates),
+    redis
+      ? new FallbackUpstreamThrottle(new RedisUpstreamThrottle(redis, rates), new LimiterUpstreamThrottle(rates), degraded)
+      : new LimiterUpstreamThrottle(rates),
   );
 }

@@ -47,7 +47,8 @@ function requestLog(logger: Logger, metrics: GatewayMetrics, doc: OpenApiDocumen
         user_id: principal?.user.id,
       };
       // An account in debug mode gets the detail of each of its requests logged, whatever the level.
-      if (principal?.user.debugMode) logger.info({ ...line, debug: { operation: operation?.operationId, query: req.query, detail: res.locals.detail } }, 'request (debug mode)');
+      if (principal?.user.debugMode)
+        logger.info({ ...line, debug: { operation: operation?.operationId, query: req.query, detail: res.locals.detail } }, 'request (debug mode)');
       else logger.info(line);
     });
     next();
@@ -157,7 +158,18 @@ export function createApp({ config, useCases, logger, clock, metrics, checks }: 
   app.use(
     operationDispatcher(
       doc,
-      [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases, clock, config.validateResponses), consentRouter(useCases, config.frontendUrl), adminRouter(useCases), healthRouter(VERSION, checks, doc, { requireCaptcha: config.requireCaptcha, requireEmailVerification: config.requireEmailVerification, demo: config.demoAccount })],
+      [
+        accountsRouter(useCases),
+        pdlRouter(useCases),
+        enedisRouter(useCases, clock, config.validateResponses),
+        consentRouter(useCases, config.frontendUrl),
+        adminRouter(useCases),
+        healthRouter(VERSION, checks, doc, {
+          requireCaptcha: config.requireCaptcha,
+          requireEmailVerification: config.requireEmailVerification,
+          demo: config.demoAccount,
+        }),
+      ],
       useCases,
     ),
   );

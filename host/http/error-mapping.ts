@@ -18,7 +18,10 @@ export class DomainFailure extends Error {
 }
 
 /** The one error envelope every answer of the API uses: `{"success": false, "error": {code, message, field?}}`. */
-export const errorEnvelope = (code: string, message: string, field?: string) => ({ success: false as const, error: field ? { code, message, field } : { code, message } });
+export const errorEnvelope = (code: string, message: string, field?: string) => ({
+  success: false as const,
+  error: field ? { code, message, field } : { code, message },
+});
 
 export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: DomainError }): T {
   if (!result.ok) throw new DomainFailure(result.error);

@@ -494,7 +494,8 @@ export interface paths {
          *     `pdl_limit_reached=<ids>` for meters over the account's limit). Every failure, a malformed
          *     request included, redirects there too, with `consent_error=<code>`: `invalid_request`,
          *     `invalid_state`, `access_denied`, `invalid_pdl_format`, `no_consent`, `enedis_unavailable`,
-         *     `enedis_error`, `demo_read_only`, `service_unavailable`, `server_error`.
+         *     `enedis_error`, `demo_read_only`, `account_inactive`, `email_not_verified`, `pdl_limit_reached`,
+         *     `service_unavailable`, `server_error`.
          */
         get: operations["completeConsent"];
         put?: never;

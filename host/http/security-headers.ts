@@ -21,7 +21,10 @@ export function securityHeaders(publicUrl: string): RequestHandler {
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Referrer-Policy', 'no-referrer');
     const path = req.path;
-    res.setHeader('Content-Security-Policy', path.startsWith('/api') || path === '/metrics' ? API_POLICY : path.startsWith('/docs') ? DOCS_POLICY : DASHBOARD_POLICY);
+    res.setHeader(
+      'Content-Security-Policy',
+      path.startsWith('/api') || path === '/metrics' ? API_POLICY : path.startsWith('/docs') ? DOCS_POLICY : DASHBOARD_POLICY,
+    );
     if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
     next();
   };

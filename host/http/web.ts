@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
 
 // From host/http/ when run from the sources, from dist/host/http/ when run built (npm run serve).
-const WEB_DIST = ['../../web/dist', '../../../web/dist'].map((path) => fileURLToPath(new URL(path, import.meta.url))).find((dir) => existsSync(`${dir}/index.html`));
+const WEB_DIST = ['../../web/dist', '../../../web/dist']
+  .map((path) => fileURLToPath(new URL(path, import.meta.url)))
+  .find((dir) => existsSync(`${dir}/index.html`));
 
 /**
  * The dashboard (web/, built by Vite) at `/`. Routes live after `#`, so only `/` and the hashed

@@ -82,11 +82,14 @@ async function commandCalls(redis: RedisClient): Promise<Record<string, number>>
   return calls;
 }
 
-const delta = (before: Record<string, number>, after: Record<string, number>, names: string[]) => names.reduce((n, c) => n + (after[c] ?? 0) - (before[c] ?? 0), 0);
+const delta = (before: Record<string, number>, after: Record<string, number>, names: string[]) =>
+  names.reduce((n, c) => n + (after[c] ?? 0) - (before[c] ?? 0), 0);
 
 async function account(base: string, email: string, pdl: string, emulator: EnedisEmulator | null = null) {
   await fetch(`${base}/api/accounts/signup`, { method: 'POST', headers: json, body: JSON.stringify({ email, password: 'Correct-Horse9' }) });
-  const login = (await (await fetch(`${base}/api/accounts/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password: 'Correct-Horse9' }) })).json()) as {
+  const login = (await (
+    await fetch(`${base}/api/accounts/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password: 'Correct-Horse9' }) })
+  ).json()) as {
     data: { access_token: string };
   };
   const auth = { Authorization: `Bearer ${login.data.access_token}` };
@@ -106,7 +109,9 @@ const NODE_OPTIONS = SERVE.slice(1).filter((arg) => arg.startsWith('--'));
 
 async function main() {
   console.log(`Building, then ${SMOKE ? 'a smoke run' : `${SECONDS} s per load`}, ${CONNECTIONS} connections ...`);
-  await new Promise<void>((resolve, reject) => spawn('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' }).once('exit', (c) => (c === 0 ? resolve() : reject(new Error('build failed')))));
+  await new Promise<void>((resolve, reject) =>
+    spawn('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' }).once('exit', (c) => (c === 0 ? resolve() : reject(new Error('build failed')))),
+  );
 
   const emulator = new EnedisEmulator({ clientId: 'bench', clientSecret: 'bench-secret', latencyMs: 50 });
   const enedis = await emulator.start();
@@ -125,24 +130,36 @@ async function main() {
     SECRET_KEY: 'bench-server-key-0123456789abcdef0123456789abcdef',
   };
   const productionPort = await freePort();
-  const production = await startNode([...NODE_OPTIONS, 'dist/host/main.js'], {
-    ...common,
-    PORT: String(productionPort),
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'med-bench-')),
-    DATABASE_URL: database.url,
-    REDIS_URL: BENCH_REDIS_URL,
-    ENEDIS_CLIENT_ID: 'bench',
-    ENEDIS_CLIENT_SECRET: 'bench-secret',
-    ENEDIS_BASE_URL: enedis,
-    ENEDIS_API_VERSION: 'v5',
-  }, /listening on/);
+  const production = await startNode(
+    [...NODE_OPTIONS, 'dist/host/main.js'],
+    {
+      ...common,
+      PORT: String(productionPort),
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'med-bench-')),
+      DATABASE_URL: database.url,
+      REDIS_URL: BENCH_REDIS_URL,
+      ENEDIS_CLIENT_ID: 'bench',
+      ENEDIS_CLIENT_SECRET: 'bench-secret',
+      ENEDIS_BASE_URL: enedis,
+      ENEDIS_API_VERSION: 'v5',
+    },
+    /listening on/,
+  );
   const embeddedPort = await freePort();
-  const embedded = await startNode([...NODE_OPTIONS, 'dist/host/main.js'], { ...common, PORT: String(embeddedPort), DATA_DIR: mkdtempSync(join(tmpdir(), 'med-bench-')) }, /listening on/);
+  const embedded = await startNode(
+    [...NODE_OPTIONS, 'dist/host/main.js'],
+    { ...common, PORT: String(embeddedPort), DATA_DIR: mkdtempSync(join(tmpdir(), 'med-bench-')) },
+    /listening on/,
+  );
   const P = `http://127.0.0.1:${productionPort}`;
   const M = `http://127.0.0.1:${embeddedPort}`;
   // The same embedded gateway, answers checked against openapi.yaml at run time (the default).
   const validatedPort = await freePort();
-  const validated = await startNode([...NODE_OPTIONS, 'dist/host/main.js'], { ...common, VALIDATE_RESPONSES: 'true', PORT: String(validatedPort), DATA_DIR: mkdtempSync(join(tmpdir(), 'med-bench-')) }, /listening on/);
+  const validated = await startNode(
+    [...NODE_OPTIONS, 'dist/host/main.js'],
+    { ...common, VALIDATE_RESPONSES: 'true', PORT: String(validatedPort), DATA_DIR: mkdtempSync(join(tmpdir(), 'med-bench-')) },
+    /listening on/,
+  );
   const V = `http://127.0.0.1:${validatedPort}`;
   const rows: Row[] = [];
   let peakRss = 0;
@@ -183,7 +200,11 @@ async function main() {
   const weekPath = `/api/enedis/consumption/detail/22516914714270?start=${weekStart}&end=${addDays(weekStart, 7)}`;
   const spans = [30, 365, 1095].map((days) => `/api/enedis/consumption/daily/22516914714270?start=${addDays(today, -days)}&end=${today}`);
   for (const path of [yearPath, weekPath, ...spans]) {
-    for (const [base, auth] of [[P, authP], [M, authM], [V, authV]] as const) {
+    for (const [base, auth] of [
+      [P, authP],
+      [M, authM],
+      [V, authV],
+    ] as const) {
       for (let i = 0; i < 2; i++) {
         const res = await fetch(base + path, { headers: auth });
         if (res.status !== 200) throw new Error(`warm-up ${path}: ${res.status} ${await res.text()}`);
@@ -204,11 +225,29 @@ async function main() {
 
   // E just before and just after A, so that a shared machine's drift moves both alike.
   const eBefore = await load(ceilingUrl, {}, CONNECTIONS, SECONDS);
-  const eRow = rows.push({ scenario: 'E. ceiling: bare node:http, same year body', rps: null, p50: eBefore.p50, p99: eBefore.p99, cacheTripsPerRequest: null, limiterTripsPerRequest: null, upstreamCalls: null, wallMs: null, rssMb: null, note: '' }) - 1;
+  const eRow =
+    rows.push({
+      scenario: 'E. ceiling: bare node:http, same year body',
+      rps: null,
+      p50: eBefore.p50,
+      p99: eBefore.p99,
+      cacheTripsPerRequest: null,
+      limiterTripsPerRequest: null,
+      upstreamCalls: null,
+      wallMs: null,
+      rssMb: null,
+      note: '',
+    }) - 1;
   const a = await measure('A. cached 365 days, JWT (PostgreSQL + Redis)', P, yearPath, authP);
   const eAfter = await load(ceilingUrl, {}, CONNECTIONS, SECONDS);
   const e = { rps: (eBefore.rps + eAfter.rps) / 2, p50: Math.max(eBefore.p50, eAfter.p50), p99: Math.max(eBefore.p99, eAfter.p99) };
-  rows[eRow] = { ...rows[eRow]!, rps: Math.round(e.rps), p50: e.p50, p99: e.p99, note: `JSON.stringify per request; mean of ${Math.round(eBefore.rps)} before A and ${Math.round(eAfter.rps)} after` };
+  rows[eRow] = {
+    ...rows[eRow]!,
+    rps: Math.round(e.rps),
+    p50: e.p50,
+    p99: e.p99,
+    note: `JSON.stringify per request; mean of ${Math.round(eBefore.rps)} before A and ${Math.round(eAfter.rps)} after`,
+  };
   await measure('A. cached 365 days, JWT (embedded: SQLite, memory)', M, yearPath, authM);
   await measure('A. the same, answers checked at run time', V, yearPath, authV, 'embedded, VALIDATE_RESPONSES=true (no target)');
   await measure('E. /api/ping (gateway)', P, '/api/ping', {});
@@ -224,7 +263,18 @@ async function main() {
   const coldYearMs = Date.now() - started;
   const coldYearCalls = emulator.count(/metering_data/);
   const spacing = 1200 / 5;
-  rows.push({ scenario: 'C. cold year of daily data', rps: null, p50: null, p99: null, cacheTripsPerRequest: null, limiterTripsPerRequest: null, upstreamCalls: coldYearCalls, wallMs: coldYearMs, rssMb: mb(await rss(P)), note: `${coldYear.status}; least possible ${50} ms` });
+  rows.push({
+    scenario: 'C. cold year of daily data',
+    rps: null,
+    p50: null,
+    p99: null,
+    cacheTripsPerRequest: null,
+    limiterTripsPerRequest: null,
+    upstreamCalls: coldYearCalls,
+    wallMs: coldYearMs,
+    rssMb: mb(await rss(P)),
+    note: `${coldYear.status}; least possible ${50} ms`,
+  });
   emulator.reset();
   started = Date.now();
   const curveStart = addDays(today, 1 - CURVE_DAYS);
@@ -252,7 +302,18 @@ async function main() {
   const dStart = addDays(today, -500);
   const dPath = `/api/enedis/consumption/daily/12345678901234?start=${dStart}&end=${addDays(dStart, 30)}`;
   const dStatuses = await Promise.all(Array.from({ length: 32 }, async () => (await fetch(P + dPath, { headers: authC })).status));
-  rows.push({ scenario: 'D. 32 identical cold requests at once', rps: null, p50: null, p99: null, cacheTripsPerRequest: null, limiterTripsPerRequest: null, upstreamCalls: emulator.count(/metering_data/), wallMs: null, rssMb: mb(await rss(P)), note: `${dStatuses.filter((s) => s === 200).length}/32 answered 200` });
+  rows.push({
+    scenario: 'D. 32 identical cold requests at once',
+    rps: null,
+    p50: null,
+    p99: null,
+    cacheTripsPerRequest: null,
+    limiterTripsPerRequest: null,
+    upstreamCalls: emulator.count(/metering_data/),
+    wallMs: null,
+    rssMb: mb(await rss(P)),
+    note: `${dStatuses.filter((s) => s === 200).length}/32 answered 200`,
+  });
 
   // The high-water mark of each gateway process over the whole run, where Linux tells it.
   const peaks = [production.child.pid, embedded.child.pid, validated.child.pid].map(peakRssOf);
@@ -279,14 +340,21 @@ async function main() {
   ];
 
   const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'cache trips/req', 'limiter trips/req', 'upstream calls', 'wall ms', 'RSS MB', 'note'];
-  const cells = rows.map((r) => [r.scenario, r.rps, r.p50, r.p99, r.cacheTripsPerRequest, r.limiterTripsPerRequest, r.upstreamCalls, r.wallMs, r.rssMb, r.note].map((v) => (v === null ? '' : String(v))));
+  const cells = rows.map((r) =>
+    [r.scenario, r.rps, r.p50, r.p99, r.cacheTripsPerRequest, r.limiterTripsPerRequest, r.upstreamCalls, r.wallMs, r.rssMb, r.note].map((v) =>
+      v === null ? '' : String(v),
+    ),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(['', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line), ''].join('\n'));
   for (const t of targets) console.log(`${SMOKE ? '-' : t.met ? 'PASS' : 'FAIL'}  ${t.target}`);
   const out = join(ROOT, 'test-artifacts', 'bench');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'bench.json'), JSON.stringify({ when: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, rows, targets }, null, 2));
+  writeFileSync(
+    join(out, 'bench.json'),
+    JSON.stringify({ when: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, rows, targets }, null, 2),
+  );
   process.exit(SMOKE || targets.every((t) => t.met) ? 0 : 1);
 }
 

@@ -19,7 +19,12 @@ export function accessTokensContract(adapter: string, factory: () => AccessToken
       const issued = await tokens.issue('user-1', STAMP);
       expect(issued.expiresInSeconds).toBe(lifetimeSeconds);
       const verified = await tokens.verify(issued.token);
-      expect(verified).toEqual({ userId: 'user-1', tokenId: expect.any(String), issuedAt: new Date(Math.floor(clock.now().getTime() / 1000) * 1000), ...STAMP });
+      expect(verified).toEqual({
+        userId: 'user-1',
+        tokenId: expect.any(String),
+        issuedAt: new Date(Math.floor(clock.now().getTime() / 1000) * 1000),
+        ...STAMP,
+      });
       const other = await tokens.verify((await tokens.issue('user-1', { version: 0, secretFingerprint: null })).token);
       expect(other).toMatchObject({ version: 0, secretFingerprint: null });
       expect(other && 'tokenId' in other && verified && 'tokenId' in verified && other.tokenId !== verified.tokenId).toBe(true);

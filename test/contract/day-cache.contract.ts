@@ -75,7 +75,10 @@ export function dayCacheContract(adapter: string, factory: () => Promise<DayCach
         { key: key(pdl, '2024-01-01', 'consumption:daily'), value: bytes('c'), ttlSeconds: 60 },
         { key: key(pdl, '2024-01-01', 'production:daily'), value: bytes('p'), ttlSeconds: 60 },
       ]);
-      expect(texts(await harness.cache.getMany([key(pdl, '2024-01-01', 'production:daily'), key(pdl, '2024-01-01', 'consumption:detail')]))).toEqual(['p', null]);
+      expect(texts(await harness.cache.getMany([key(pdl, '2024-01-01', 'production:daily'), key(pdl, '2024-01-01', 'consumption:detail')]))).toEqual([
+        'p',
+        null,
+      ]);
     });
 
     it('when an entry outlives its own TTL, then it is a miss while longer-lived ones remain', async () => {

@@ -17,7 +17,11 @@ export function mailerContract(adapter: string, factory: () => Promise<MailerHar
     it('when a message is sent, then its recipient, subject and text are delivered whole', async () => {
       const harness = await factory();
       try {
-        const message = { to: 'jeanne@example.org', subject: 'Reset your password', text: 'Open https://front.test/reset-password?token=abc\nwithin one hour.' };
+        const message = {
+          to: 'jeanne@example.org',
+          subject: 'Reset your password',
+          text: 'Open https://front.test/reset-password?token=abc\nwithin one hour.',
+        };
         await harness.mailer.send(message);
         const delivered = await harness.delivered();
         expect(delivered).toHaveLength(1);

@@ -18,7 +18,13 @@ import { userRepoContract } from './user-repo.contract.js';
 
 const relational = async () => {
   const db = createMemoryDatabase();
-  return { users: new InMemoryUserRepo(db), pdls: new InMemoryPdlRepo(db), tokens: new InMemoryTokenStore(db), oneTimeTokens: new InMemoryOneTimeTokenStore(db), close: async () => {} };
+  return {
+    users: new InMemoryUserRepo(db),
+    pdls: new InMemoryPdlRepo(db),
+    tokens: new InMemoryTokenStore(db),
+    oneTimeTokens: new InMemoryOneTimeTokenStore(db),
+    close: async () => {},
+  };
 };
 
 userRepoContract('memory', relational);

@@ -33,13 +33,16 @@ export function meteringProviderContract(adapter: string, factory: () => Promise
     });
     afterAll(() => harness?.close());
 
-    it.each(Object.keys(KIND_SPECS) as MeteringKind[])('when %s is read for a meter that draws and produces, then the readings are the reference\'s', async (kind) => {
-      const [got, want] = await Promise.all([harness.provider.readings(kind, MAIN, recent), reference.readings(kind, MAIN, recent)]);
-      expect(want.ok && want.value.length).toBeGreaterThan(0);
-      expect(got).toEqual(want);
-    });
+    it.each(Object.keys(KIND_SPECS) as MeteringKind[])(
+      "when %s is read for a meter that draws and produces, then the readings are the reference's",
+      async (kind) => {
+        const [got, want] = await Promise.all([harness.provider.readings(kind, MAIN, recent), reference.readings(kind, MAIN, recent)]);
+        expect(want.ok && want.value.length).toBeGreaterThan(0);
+        expect(got).toEqual(want);
+      },
+    );
 
-    it.each(CUSTOMER_DATA_KINDS)('when the %s is read, then it is the reference\'s', async (kind) => {
+    it.each(CUSTOMER_DATA_KINDS)("when the %s is read, then it is the reference's", async (kind) => {
       const [got, want] = await Promise.all([harness.provider.customerData(kind, MAIN), reference.customerData(kind, MAIN)]);
       expect(want.ok).toBe(true);
       expect(got).toEqual(want);
@@ -55,12 +58,15 @@ export function meteringProviderContract(adapter: string, factory: () => Promise
       expect(answer.ok ? 'served' : answer.error.kind).toBe(failure);
     });
 
-    it('when a range starts before the meter\'s activation, then the failure is BeforeActivation naming the first day with data', async () => {
-      const answer = await harness.provider.readings('consumption:daily', id('11453290002849'), { start: '2025-08-01' as LocalDate, end: '2025-10-01' as LocalDate });
+    it("when a range starts before the meter's activation, then the failure is BeforeActivation naming the first day with data", async () => {
+      const answer = await harness.provider.readings('consumption:daily', id('11453290002849'), {
+        start: '2025-08-01' as LocalDate,
+        end: '2025-10-01' as LocalDate,
+      });
       expect(answer.ok ? answer : answer.error).toMatchObject({ kind: 'BeforeActivation', oldestAvailable: '2025-08-27' });
     });
 
-    it('when customer data of a meter that only produces is asked, then the failure is NoData, as in Enedis\' sandbox', async () => {
+    it("when customer data of a meter that only produces is asked, then the failure is NoData, as in Enedis' sandbox", async () => {
       const answer = await harness.provider.customerData('contract', id('10284856584123'));
       expect(answer.ok ? 'served' : answer.error.kind).toBe('NoData');
     });

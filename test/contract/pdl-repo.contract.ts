@@ -18,7 +18,11 @@ export function pdlRepoContract(adapter: string, factory: RelationalFactory) {
 
     it('when a meter is created, then it reads back whole by id and by usage point id', async () => {
       const created = await store.pdls.create(
-        newPdl(owner.id, { hasProduction: true, displayOrder: 3, sync: { status: 'failed', error: 'NoConsent: x', syncedAt: new Date('2026-01-02T03:04:05.006Z') } }),
+        newPdl(owner.id, {
+          hasProduction: true,
+          displayOrder: 3,
+          sync: { status: 'failed', error: 'NoConsent: x', syncedAt: new Date('2026-01-02T03:04:05.006Z') },
+        }),
       );
       if (!created.ok) throw new Error(created.error.kind);
       const pdl = created.value;
@@ -85,12 +89,17 @@ export function pdlRepoContract(adapter: string, factory: RelationalFactory) {
       expect(await store.pdls.grantConsent('00000000-0000-0000-0000-000000000000', first)).toBeNull();
     });
 
-    it('when meters are listed, then display order comes first (unset last), then oldest first, and only the owner\'s', async () => {
+    it("when meters are listed, then display order comes first (unset last), then oldest first, and only the owner's", async () => {
       const other = await store.users.create(newUser());
       if (!other.ok) throw new Error('setup');
       await store.pdls.create(newPdl(other.value.id));
       const names: string[] = [];
-      for (const [name, displayOrder] of [['unordered-old', null], ['second', 2], ['first', 1], ['unordered-new', null]] as const) {
+      for (const [name, displayOrder] of [
+        ['unordered-old', null],
+        ['second', 2],
+        ['first', 1],
+        ['unordered-new', null],
+      ] as const) {
         await store.pdls.create(newPdl(owner.id, { name, displayOrder }));
         names.push(name);
         await pause(5);

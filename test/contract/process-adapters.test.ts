@@ -32,7 +32,17 @@ passwordHasherContract('bcrypt', () => new BcryptPasswordHasher(4));
 accessTokensContract('jose', () => {
   const clock = new ManualClock('2026-11-23T10:00:00Z');
   const lifetimeSeconds = 3600;
-  return { tokens: new JoseAccessTokens({ signingKey: new TextEncoder().encode('contract-signing-key-0123456789abcdef'), issuer: 'i', audience: 'a', lifetimeSeconds, clock }), clock, lifetimeSeconds };
+  return {
+    tokens: new JoseAccessTokens({
+      signingKey: new TextEncoder().encode('contract-signing-key-0123456789abcdef'),
+      issuer: 'i',
+      audience: 'a',
+      lifetimeSeconds,
+      clock,
+    }),
+    clock,
+    lifetimeSeconds,
+  };
 });
 
 keyringContract('node-crypto', (key) => new NodeCryptoKeyring(new TextEncoder().encode(key)));
@@ -46,7 +56,9 @@ telemetryContract('prometheus', () => {
 });
 
 const turnstile = setupServer(
-  http.post('https://turnstile.test/siteverify', async ({ request }) => HttpResponse.json({ success: new URLSearchParams(await request.text()).get('response') === 'good-token' })),
+  http.post('https://turnstile.test/siteverify', async ({ request }) =>
+    HttpResponse.json({ success: new URLSearchParams(await request.text()).get('response') === 'good-token' }),
+  ),
   http.post('https://turnstile-down.test/siteverify', () => new HttpResponse('bad gateway', { status: 502 })),
 );
 beforeAll(() => turnstile.listen({ onUnhandledRequest: 'bypass' }));

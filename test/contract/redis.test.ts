@@ -61,7 +61,8 @@ await describeWithServices('Redis adapters', ['redis'], () => {
         };
         await client.scriptFlush();
         await everyScript();
-        const calls = async () => Object.fromEntries([...(await client.info('commandstats')).matchAll(/cmdstat_(\w+):calls=(\d+)/g)].map((m) => [m[1]!, Number(m[2])]));
+        const calls = async () =>
+          Object.fromEntries([...(await client.info('commandstats')).matchAll(/cmdstat_(\w+):calls=(\d+)/g)].map((m) => [m[1]!, Number(m[2])]));
         const before = await calls();
         await everyScript();
         const after = await calls();

@@ -24,7 +24,13 @@ tokenStoreContract('sealed over sqlite', async () => {
 });
 
 describe('SealedTokenStore at rest', () => {
-  const token = { accessToken: 'eyJ.enedis-application-token', tokenType: 'Bearer', expiresAt: new Date('2026-12-01T22:00:00Z'), scope: null, refreshToken: 'refresh-me' };
+  const token = {
+    accessToken: 'eyJ.enedis-application-token',
+    tokenType: 'Bearer',
+    expiresAt: new Date('2026-12-01T22:00:00Z'),
+    scope: null,
+    refreshToken: 'refresh-me',
+  };
 
   it('when a token is saved, then the row holds neither the access nor the refresh token in clear', async () => {
     const knex = await sqlite();

@@ -12,7 +12,13 @@ import { userRepoContract } from './user-repo.contract.js';
 const relational = async () => {
   const knex = createSqlClient({ dialect: 'sqlite', connection: ':memory:' });
   await migrateToLatest(knex);
-  return { users: new SqlUserRepo(knex), pdls: new SqlPdlRepo(knex), tokens: new SqlTokenStore(knex), oneTimeTokens: new SqlOneTimeTokenStore(knex), close: () => knex.destroy() };
+  return {
+    users: new SqlUserRepo(knex),
+    pdls: new SqlPdlRepo(knex),
+    tokens: new SqlTokenStore(knex),
+    oneTimeTokens: new SqlOneTimeTokenStore(knex),
+    close: () => knex.destroy(),
+  };
 };
 
 userRepoContract('sqlite', relational);

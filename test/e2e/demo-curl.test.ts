@@ -89,9 +89,13 @@ function demoSequence(label: string, deploy: () => Promise<Deployment>, afterCal
 
     it('when the demo credentials are exchanged by form and by Basic, and used, then every seed call answers as written', async () => {
       const token = await curl(
-        '-X', 'POST', `${base}/api/accounts/token`,
-        '-H', 'Content-Type: application/x-www-form-urlencoded',
-        '-d', `grant_type=client_credentials&client_id=${clientId}&client_secret=${clientSecret}`,
+        '-X',
+        'POST',
+        `${base}/api/accounts/token`,
+        '-H',
+        'Content-Type: application/x-www-form-urlencoded',
+        '-d',
+        `grant_type=client_credentials&client_id=${clientId}&client_secret=${clientSecret}`,
       );
       expect(token.status).toBe(200);
       expect(token.body).toMatchObject({ access_token: expect.stringMatching(/^eyJ/), token_type: 'bearer' });
@@ -110,7 +114,8 @@ function demoSequence(label: string, deploy: () => Promise<Deployment>, afterCal
 
         const consumption = await curl(
           `${base}/api/enedis/consumption/daily/12345678901234?start=2024-01-01&end=2024-12-31&use_cache=true`,
-          '-H', `Authorization: Bearer ${bearer}`,
+          '-H',
+          `Authorization: Bearer ${bearer}`,
         );
         expect(consumption.status).toBe(200);
         const readings = consumption.body.data.meter_reading.interval_reading as Array<{ date: string; value: number; quality: string }>;

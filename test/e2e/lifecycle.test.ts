@@ -18,16 +18,19 @@ describe('the process lifecycle', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'med-life-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    gateway = await startGatewayProcess({
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      ENEDIS_CLIENT_ID: 'app',
-      ENEDIS_CLIENT_SECRET: 'secret',
-      ENEDIS_BASE_URL: enedis,
-      ENEDIS_API_VERSION: 'v5',
-      BCRYPT_COST: '4',
-      LOG_LEVEL: 'info',
-    }, { direct: true });
+    gateway = await startGatewayProcess(
+      {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        ENEDIS_CLIENT_ID: 'app',
+        ENEDIS_CLIENT_SECRET: 'secret',
+        ENEDIS_BASE_URL: enedis,
+        ENEDIS_API_VERSION: 'v5',
+        BCRYPT_COST: '4',
+        LOG_LEVEL: 'info',
+      },
+      { direct: true },
+    );
   }, 90_000);
 
   afterAll(async () => {
@@ -45,12 +48,24 @@ describe('the process lifecycle', () => {
 
   it('when SIGTERM arrives during a slow request, then that request still completes and the process exits cleanly', async () => {
     const json = { 'Content-Type': 'application/json' };
-    await fetch(`${base}/api/accounts/signup`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'slow@example.org', password: 'Correct-Horse9' }) });
-    const login = (await (await fetch(`${base}/api/accounts/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'slow@example.org', password: 'Correct-Horse9' }) })).json()) as {
+    await fetch(`${base}/api/accounts/signup`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'slow@example.org', password: 'Correct-Horse9' }),
+    });
+    const login = (await (
+      await fetch(`${base}/api/accounts/login`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ email: 'slow@example.org', password: 'Correct-Horse9' }),
+      })
+    ).json()) as {
       data: { access_token: string };
     };
     const auth = { Authorization: `Bearer ${login.data.access_token}` };
-    expect((await fetch(`${base}/api/pdl`, { method: 'POST', headers: { ...json, ...auth }, body: JSON.stringify({ usage_point_id: '22516914714270' }) })).status).toBe(201);
+    expect(
+      (await fetch(`${base}/api/pdl`, { method: 'POST', headers: { ...json, ...auth }, body: JSON.stringify({ usage_point_id: '22516914714270' }) })).status,
+    ).toBe(201);
     const consented = await consentOnEmulator(emulator, ['22516914714270'], consentOverHttp(base, auth.Authorization));
     expect(consented.searchParams.get('consent_success')).toBe('true');
     emulator.inject({ kind: 'latency', count: 1, latencyMs: 1500, path: 'daily_consumption$' });

@@ -11,7 +11,10 @@ describe('sign-ups per address', () => {
   afterAll(() => t.close());
 
   const signUp = (n: number, address: string) =>
-    api(t.app).post('/api/accounts/signup').set('X-Forwarded-For', address).send({ email: `burst${n}-${address}@example.org`, password: STRONG_PASSWORD });
+    api(t.app)
+      .post('/api/accounts/signup')
+      .set('X-Forwarded-For', address)
+      .send({ email: `burst${n}-${address}@example.org`, password: STRONG_PASSWORD });
 
   it('when one address signs up past its share, then 429 TOO_MANY_SIGNUPS with Retry-After; another address still may; the window ends', async () => {
     for (let n = 0; n < 3; n++) await signUp(n, '203.0.113.7').expect(201);
@@ -34,7 +37,10 @@ describe('the demo account, whose credentials are public', () => {
   afterAll(() => t.close());
 
   const read = (address: string, day: string) =>
-    request(t.app).get(`/api/enedis/consumption/daily/12345678901234?start=2026-01-${day}&end=2026-01-${String(Number(day) + 1).padStart(2, '0')}`).set('Authorization', demo).set('X-Forwarded-For', address);
+    request(t.app)
+      .get(`/api/enedis/consumption/daily/12345678901234?start=2026-01-${day}&end=2026-01-${String(Number(day) + 1).padStart(2, '0')}`)
+      .set('Authorization', demo)
+      .set('X-Forwarded-For', address);
 
   it('when one visitor spends its quota, then the next visitor still has its own', async () => {
     expect((await read('198.51.100.1', '05')).status).toBe(200);

@@ -35,9 +35,13 @@ describe('email verification', () => {
     const mail = t.mailer.lastTo(email);
     expect(mail?.text).toContain('https://front.test/verify-email?token=');
     const token = tokenIn(mail?.text, 'verify-email')!;
-    await api(t.app).get(`/api/accounts/verify-email?token=${encodeURIComponent(token)}`).expect(200);
+    await api(t.app)
+      .get(`/api/accounts/verify-email?token=${encodeURIComponent(token)}`)
+      .expect(200);
     await api(t.app).get('/api/pdl').set('Authorization', auth).expect(200);
-    const reused = await api(t.app).get(`/api/accounts/verify-email?token=${encodeURIComponent(token)}`).expect(400);
+    const reused = await api(t.app)
+      .get(`/api/accounts/verify-email?token=${encodeURIComponent(token)}`)
+      .expect(400);
     expect(reused.body.error).toMatchObject({ code: 'INVALID_TOKEN', field: 'token' });
   });
 
@@ -47,11 +51,15 @@ describe('email verification', () => {
     const old = tokenIn(t.mailer.lastTo(email)?.text, 'verify-email')!;
     t.clock.advance(25 * 3_600_000);
     try {
-      await api(t.app).get(`/api/accounts/verify-email?token=${encodeURIComponent(old)}`).expect(400);
+      await api(t.app)
+        .get(`/api/accounts/verify-email?token=${encodeURIComponent(old)}`)
+        .expect(400);
       await api(t.app).post('/api/accounts/resend-verification').send({ email }).expect(202);
       const fresh = tokenIn(t.mailer.lastTo(email)?.text, 'verify-email')!;
       expect(fresh).not.toBe(old);
-      await api(t.app).get(`/api/accounts/verify-email?token=${encodeURIComponent(fresh)}`).expect(200);
+      await api(t.app)
+        .get(`/api/accounts/verify-email?token=${encodeURIComponent(fresh)}`)
+        .expect(200);
     } finally {
       t.clock.advance(-25 * 3_600_000);
     }
@@ -61,7 +69,9 @@ describe('email verification', () => {
     await api(t.app).post('/api/accounts/signup').send({ email: 'pending@example.org', password: STRONG_PASSWORD }).expect(201);
     const before = t.mailer.messages.length;
     const answers = await Promise.all(
-      ['nobody@example.org', 'verify-me@example.org', 'pending@example.org'].map((email) => api(t.app).post('/api/accounts/resend-verification').send({ email }).expect(202)),
+      ['nobody@example.org', 'verify-me@example.org', 'pending@example.org'].map((email) =>
+        api(t.app).post('/api/accounts/resend-verification').send({ email }).expect(202),
+      ),
     );
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
     expect(t.mailer.messages.length).toBe(before + 1);
@@ -128,11 +138,23 @@ describe('password reset and change', () => {
   it('when the password is changed, then the current one is needed, the policy applies, and a fresh token comes back', async () => {
     const user = await t.signUp('changing@example.org');
     const auth = `Bearer ${user.token}`;
-    await api(t.app).post('/api/accounts/change-password').set('Authorization', auth).send({ current_password: 'Wrong-Pass1', new_password: 'Brand-New-Pass1' }).expect(401);
-    const weak = await api(t.app).post('/api/accounts/change-password').set('Authorization', auth).send({ current_password: STRONG_PASSWORD, new_password: 'short' }).expect(422);
+    await api(t.app)
+      .post('/api/accounts/change-password')
+      .set('Authorization', auth)
+      .send({ current_password: 'Wrong-Pass1', new_password: 'Brand-New-Pass1' })
+      .expect(401);
+    const weak = await api(t.app)
+      .post('/api/accounts/change-password')
+      .set('Authorization', auth)
+      .send({ current_password: STRONG_PASSWORD, new_password: 'short' })
+      .expect(422);
     expect(weak.body.error.field).toBe('new_password');
     t.clock.advance(2000);
-    const changed = await api(t.app).post('/api/accounts/change-password').set('Authorization', auth).send({ current_password: STRONG_PASSWORD, new_password: 'Brand-New-Pass1' }).expect(200);
+    const changed = await api(t.app)
+      .post('/api/accounts/change-password')
+      .set('Authorization', auth)
+      .send({ current_password: STRONG_PASSWORD, new_password: 'Brand-New-Pass1' })
+      .expect(200);
     await api(t.app).get('/api/accounts/me').set('Authorization', auth).expect(401);
     await api(t.app).get('/api/accounts/me').set('Authorization', `Bearer ${changed.body.data.access_token}`).expect(200);
   });
@@ -180,7 +202,10 @@ describe('captcha at sign-up', () => {
     ['down', 503, 'CAPTCHA_ERROR'],
   ])('when the captcha token is %j, then %i %s and no account', async (token, status, code) => {
     const email = `captcha-${code}@example.org`;
-    const res = await api(t.app).post('/api/accounts/signup').send({ email, password: STRONG_PASSWORD, ...(token ? { captcha_token: token } : {}) }).expect(status);
+    const res = await api(t.app)
+      .post('/api/accounts/signup')
+      .send({ email, password: STRONG_PASSWORD, ...(token ? { captcha_token: token } : {}) })
+      .expect(status);
     expect(res.body.error.code).toBe(code);
     await api(t.app).post('/api/accounts/login').send({ email, password: STRONG_PASSWORD }).expect(401);
   });
@@ -212,7 +237,10 @@ describe('the demo account and account deletion', () => {
       ['get', '/api/oauth/authorize'],
     ];
     for (const [method, path, body] of writes) {
-      const res = await api(t.app)[method as 'post'](path).set('Authorization', auth).send(body ?? {});
+      const client = api(t.app);
+      const res = await client[method as 'post'](path)
+        .set('Authorization', auth)
+        .send(body ?? {});
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(res.body.error.code).toBe('DEMO_READ_ONLY');
     }

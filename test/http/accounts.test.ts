@@ -78,7 +78,12 @@ describe('accounts over HTTP', () => {
 
     it('when client credentials come as HTTP Basic, then an OAuth2 token answer', async () => {
       const user = await t.signUp();
-      const res = await api(t.app).post('/api/accounts/token').auth(user.clientId, user.clientSecret).type('form').send({ grant_type: 'client_credentials' }).expect(200);
+      const res = await api(t.app)
+        .post('/api/accounts/token')
+        .auth(user.clientId, user.clientSecret)
+        .type('form')
+        .send({ grant_type: 'client_credentials' })
+        .expect(200);
       expect(res.body.token_type).toBe('bearer');
     });
 
@@ -92,9 +97,17 @@ describe('accounts over HTTP', () => {
 
     it('when grant_type is not client_credentials or a field is unknown, then 400 in OAuth2 form', async () => {
       const user = await t.signUp();
-      const grant = await api(t.app).post('/api/accounts/token').type('form').send({ grant_type: 'password', client_id: user.clientId, client_secret: user.clientSecret }).expect(400);
+      const grant = await api(t.app)
+        .post('/api/accounts/token')
+        .type('form')
+        .send({ grant_type: 'password', client_id: user.clientId, client_secret: user.clientSecret })
+        .expect(400);
       expect(grant.body.error).toBe('unsupported_grant_type');
-      const extra = await api(t.app).post('/api/accounts/token').type('form').send({ client_id: user.clientId, client_secret: user.clientSecret, admin: '1' }).expect(400);
+      const extra = await api(t.app)
+        .post('/api/accounts/token')
+        .type('form')
+        .send({ client_id: user.clientId, client_secret: user.clientSecret, admin: '1' })
+        .expect(400);
       expect(extra.body.error).toBe('invalid_request');
     });
 

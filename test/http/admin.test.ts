@@ -31,7 +31,10 @@ describe('administration', () => {
   it('when a visitor calls any admin route, then 403 FORBIDDEN naming the permission', async () => {
     const visitor = await t.signUp('visitor@example.org');
     for (const [method, path, body] of ROUTES(member.id)) {
-      const res = await api(t.app)[method](path).set('Authorization', `Bearer ${visitor.token}`).send(body ?? {});
+      const client = api(t.app);
+      const res = await client[method](path)
+        .set('Authorization', `Bearer ${visitor.token}`)
+        .send(body ?? {});
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
       expect(res.body.error.message).toMatch(/users\.|quota\.|cache\.|stats\./);
@@ -40,7 +43,10 @@ describe('administration', () => {
 
   it('when nobody is authenticated, then every admin route answers 401', async () => {
     for (const [method, path, body] of ROUTES(member.id)) {
-      await api(t.app)[method](path).send(body ?? {}).expect(401);
+      const client = api(t.app);
+      await client[method](path)
+        .send(body ?? {})
+        .expect(401);
     }
   });
 
@@ -103,7 +109,10 @@ describe('administration', () => {
 
   it("when an admin resets a user's quota, then the user can call again at once", async () => {
     for (const day of ['01', '02']) {
-      await api(t.app).get(`/api/enedis/consumption/daily/${MAIN}?start=2025-03-${day}&end=2025-03-1${day.slice(1)}`).set('Authorization', member.token).expect(200);
+      await api(t.app)
+        .get(`/api/enedis/consumption/daily/${MAIN}?start=2025-03-${day}&end=2025-03-1${day.slice(1)}`)
+        .set('Authorization', member.token)
+        .expect(200);
     }
     await api(t.app).get(`/api/enedis/consumption/daily/${MAIN}?start=2025-05-01&end=2025-05-02`).set('Authorization', member.token).expect(429);
     const reset = await api(t.app).post(`/api/admin/users/${member.id}/reset-quota`).set('Authorization', admin).expect(200);

@@ -15,7 +15,7 @@ describe.each(['2027-01-02T09:00:00Z', '2029-07-14T12:00:00Z'])('the demo accoun
   });
   afterAll(() => t.close());
 
-  it('when the seed\'s 2024 call is made, then it answers 365 days, although Enedis keeps 36 months', async () => {
+  it("when the seed's 2024 call is made, then it answers 365 days, although Enedis keeps 36 months", async () => {
     const res = await api(t.app).get(SEED_CALL).set('Authorization', demo).expect(200);
     const readings = res.body.data.meter_reading.interval_reading;
     expect(readings).toHaveLength(365);
@@ -26,10 +26,13 @@ describe.each(['2027-01-02T09:00:00Z', '2029-07-14T12:00:00Z'])('the demo accoun
     expect(curve.body.data.meter_reading.interval_reading).toHaveLength(48);
   });
 
-  it('when an ordinary account asks the same of its own meter, then Enedis\' history limit holds', async () => {
+  it("when an ordinary account asks the same of its own meter, then Enedis' history limit holds", async () => {
     const user = await t.signUp();
     await api(t.app).post('/api/pdl').set('Authorization', `Bearer ${user.token}`).send({ usage_point_id: '22516914714270' }).expect(201);
-    const res = await api(t.app).get('/api/enedis/consumption/daily/22516914714270?start=2024-01-01&end=2024-12-31').set('Authorization', `Bearer ${user.token}`).expect(200);
+    const res = await api(t.app)
+      .get('/api/enedis/consumption/daily/22516914714270?start=2024-01-01&end=2024-12-31')
+      .set('Authorization', `Bearer ${user.token}`)
+      .expect(200);
     expect(res.body.data.missing[0]).toMatchObject({ start: '2024-01-01', reason: 'beyond_history' });
   });
 });

@@ -18,7 +18,10 @@ describe('metering data over HTTP', () => {
   afterAll(() => t.close());
 
   it("when the seed's 2024 range is asked, then 365 days of 15-25 kWh in Wh, Enedis' structure, quota headers", async () => {
-    const res = await api(t.app).get(`/api/enedis/consumption/daily/${MAIN}?start=2024-01-01&end=2024-12-31&use_cache=true`).set('Authorization', auth).expect(200);
+    const res = await api(t.app)
+      .get(`/api/enedis/consumption/daily/${MAIN}?start=2024-01-01&end=2024-12-31&use_cache=true`)
+      .set('Authorization', auth)
+      .expect(200);
     const reading = res.body.data.meter_reading;
     expect(reading).toMatchObject({ usage_point_id: MAIN, start: '2024-01-01', end: '2024-12-31', reading_type: { unit: 'Wh', measurement_kind: 'energy' } });
     expect(reading.interval_reading).toHaveLength(365);
@@ -54,7 +57,9 @@ describe('metering data over HTTP', () => {
     const first = await api(t.app).get(`/api/enedis/${kind}/${MAIN}`).set('Authorization', auth).expect(200);
     // What both Enedis generations carry: the 2026 APIs send no customer id.
     expect(first.body.data.customer).toMatchObject({ customer_id: null });
-    expect(Object.keys(first.body.data.customer)).toContain(kind === 'contract' || kind === 'address' ? 'usage_points' : kind === 'customer' ? 'identity' : 'contact_data');
+    expect(Object.keys(first.body.data.customer)).toContain(
+      kind === 'contract' || kind === 'address' ? 'usage_points' : kind === 'customer' ? 'identity' : 'contact_data',
+    );
     const calls = t.provider.calls.length;
     const second = await api(t.app).get(`/api/enedis/${kind}/${MAIN}`).set('Authorization', auth).expect(200);
     expect(second.body).toEqual(first.body);
@@ -88,7 +93,10 @@ describe('metering data over HTTP', () => {
   it('when a meter is not mine or not registered, then 404 PDL_NOT_FOUND on every data route', async () => {
     const stranger = await t.signUp();
     for (const route of ['consumption/daily', 'consumption/detail', 'consumption/max_power', 'production/daily', 'production/detail']) {
-      const res = await api(t.app).get(`/api/enedis/${route}/${MAIN}?start=2025-01-01&end=2025-01-02`).set('Authorization', `Bearer ${stranger.token}`).expect(404);
+      const res = await api(t.app)
+        .get(`/api/enedis/${route}/${MAIN}?start=2025-01-01&end=2025-01-02`)
+        .set('Authorization', `Bearer ${stranger.token}`)
+        .expect(404);
       expect(res.body.error.code).toBe('PDL_NOT_FOUND');
     }
     for (const route of ['contract', 'address', 'customer', 'contact']) {
@@ -105,14 +113,20 @@ describe('metering data over HTTP', () => {
   it('when the provider refuses for lack of consent, then 403 NO_CONSENT', async () => {
     const user = await t.signUp();
     await api(t.app).post('/api/pdl').set('Authorization', `Bearer ${user.token}`).send({ usage_point_id: '26584978546985' }).expect(201);
-    const res = await api(t.app).get('/api/enedis/consumption/daily/26584978546985?start=2025-01-01&end=2025-01-02').set('Authorization', `Bearer ${user.token}`).expect(403);
+    const res = await api(t.app)
+      .get('/api/enedis/consumption/daily/26584978546985?start=2025-01-01&end=2025-01-02')
+      .set('Authorization', `Bearer ${user.token}`)
+      .expect(403);
     expect(res.body.error.code).toBe('NO_CONSENT');
   });
 
   it('when the load curve is not enabled on the meter, then 404 NO_DATA', async () => {
     const user = await t.signUp();
     await api(t.app).post('/api/pdl').set('Authorization', `Bearer ${user.token}`).send({ usage_point_id: '32320647321714' }).expect(201);
-    const res = await api(t.app).get('/api/enedis/consumption/detail/32320647321714?start=2025-01-01&end=2025-01-02').set('Authorization', `Bearer ${user.token}`).expect(404);
+    const res = await api(t.app)
+      .get('/api/enedis/consumption/detail/32320647321714?start=2025-01-01&end=2025-01-02')
+      .set('Authorization', `Bearer ${user.token}`)
+      .expect(404);
     expect(res.body.error.code).toBe('NO_DATA');
   });
 
@@ -128,7 +142,10 @@ describe('metering data over HTTP', () => {
     const user = await t.signUp();
     await api(t.app).post('/api/pdl').set('Authorization', `Bearer ${user.token}`).send({ usage_point_id: '10284856584123' }).expect(201);
     await api(t.app).patch('/api/pdl/10284856584123').set('Authorization', `Bearer ${user.token}`).send({ is_active: false }).expect(200);
-    const res = await api(t.app).get('/api/enedis/production/daily/10284856584123?start=2025-01-01&end=2025-01-02').set('Authorization', `Bearer ${user.token}`).expect(403);
+    const res = await api(t.app)
+      .get('/api/enedis/production/daily/10284856584123?start=2025-01-01&end=2025-01-02')
+      .set('Authorization', `Bearer ${user.token}`)
+      .expect(403);
     expect(res.body.error.code).toBe('ACCESS_DENIED');
   });
 });
@@ -145,7 +162,10 @@ describe('quotas over HTTP', () => {
     const auth = `Bearer ${user.token}`;
     await api(t.app).post('/api/pdl').set('Authorization', auth).send({ usage_point_id: MAIN }).expect(201);
     for (const day of ['01', '02']) {
-      await api(t.app).get(`/api/enedis/consumption/daily/${MAIN}?start=2025-01-${day}&end=2025-01-1${day.slice(1)}`).set('Authorization', auth).expect(200);
+      await api(t.app)
+        .get(`/api/enedis/consumption/daily/${MAIN}?start=2025-01-${day}&end=2025-01-1${day.slice(1)}`)
+        .set('Authorization', auth)
+        .expect(200);
     }
     const res = await api(t.app).get(`/api/enedis/consumption/daily/${MAIN}?start=2025-03-01&end=2025-03-05`).set('Authorization', auth).expect(429);
     expect(res.body.error.code).toBe('RATE_LIMIT_EXCEEDED');
@@ -165,10 +185,16 @@ describe('metering answers sent as spliced text (VALIDATE_RESPONSES=false)', () 
         const user = await g.signUp('same@example.org');
         await api(g.app).post('/api/pdl').set('Authorization', `Bearer ${user.token}`).send({ usage_point_id: MAIN }).expect(201);
         for (const pass of [1, 2]) {
-          const res = await api(g.app).get(`/api/enedis/consumption/daily/${MAIN}?start=2025-01-20&end=2025-04-10`).set('Authorization', `Bearer ${user.token}`).expect(200);
+          const res = await api(g.app)
+            .get(`/api/enedis/consumption/daily/${MAIN}?start=2025-01-20&end=2025-04-10`)
+            .set('Authorization', `Bearer ${user.token}`)
+            .expect(200);
           if (pass === 2) bodies.push(JSON.stringify({ ...res.body, data: { ...res.body.data } }));
         }
-        const curve = await api(g.app).get(`/api/enedis/consumption/detail/${MAIN}?start=2025-10-25&end=2025-10-28`).set('Authorization', `Bearer ${user.token}`).expect(200);
+        const curve = await api(g.app)
+          .get(`/api/enedis/consumption/detail/${MAIN}?start=2025-10-25&end=2025-10-28`)
+          .set('Authorization', `Bearer ${user.token}`)
+          .expect(200);
         bodies.push(JSON.stringify(curve.body));
       }
       expect(bodies[2]).toBe(bodies[0]);

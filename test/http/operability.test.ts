@@ -30,7 +30,10 @@ describe('documentation', () => {
     expect(page.text).not.toMatch(/https?:\/\/(cdn|unpkg|cdnjs)/);
     const init = await request(t.app).get('/docs/swagger-initializer.js').expect(200);
     expect(init.text).toContain("'../api/openapi.yaml'");
-    await request(t.app).get('/docs/swagger-ui-bundle.js').expect(200).expect('Content-Type', /javascript/);
+    await request(t.app)
+      .get('/docs/swagger-ui-bundle.js')
+      .expect(200)
+      .expect('Content-Type', /javascript/);
   });
 
   it("when the document is read, then 'Authorize' offers the client-credentials flow on the token route", async () => {
@@ -110,7 +113,10 @@ describe('request logs', () => {
   it('when an account is in debug mode, then its requests are logged with their detail', async () => {
     const demo = await t.gateway.useCases.ensureDemoAccount();
     lines.length = 0;
-    await api(t.app).get('/api/enedis/consumption/daily/12345678901234?start=2025-01-01&end=2025-01-03').set('Authorization', `Bearer ${demo.clientSecret}`).expect(200);
+    await api(t.app)
+      .get('/api/enedis/consumption/daily/12345678901234?start=2025-01-01&end=2025-01-03')
+      .set('Authorization', `Bearer ${demo.clientSecret}`)
+      .expect(200);
     const entry = lines.map((line) => JSON.parse(line)).find((e) => e.msg === 'request (debug mode)');
     expect(entry).toMatchObject({
       user_id: demo.user.id,

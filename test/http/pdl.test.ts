@@ -138,7 +138,8 @@ describe('meters per account', () => {
   it('when an account holds as many meters as it may, then another registration is 409 PDL_LIMIT_REACHED and a consent registers none past it', async () => {
     const user = await t.signUp();
     const auth = `Bearer ${user.token}`;
-    for (const id of ['22516914714270', '11453290002823']) await api(t.app).post('/api/pdl').set('Authorization', auth).send({ usage_point_id: id }).expect(201);
+    for (const id of ['22516914714270', '11453290002823'])
+      await api(t.app).post('/api/pdl').set('Authorization', auth).send({ usage_point_id: id }).expect(201);
     const refused = await api(t.app).post('/api/pdl').set('Authorization', auth).send({ usage_point_id: '32320647321714' }).expect(409);
     expect(refused.body.error).toMatchObject({ code: 'PDL_LIMIT_REACHED', field: 'usage_point_id' });
     const state = (await api(t.app).get('/api/oauth/authorize').set('Authorization', auth).expect(200)).body.data.state as string;

@@ -44,7 +44,12 @@ describe('HTTP protocol edges', () => {
           controller.close();
         },
       });
-      const res = await fetch(`http://127.0.0.1:${port}/api/accounts/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+      const res = await fetch(`http://127.0.0.1:${port}/api/accounts/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('INVALID_JSON');
     } finally {

@@ -17,12 +17,18 @@ describe('revocation within the same second', () => {
 
   const me = (bearer: string) => api(t.app).get('/api/accounts/me').set('Authorization', `Bearer ${bearer}`);
   const clientToken = async (clientId: string, clientSecret: string) =>
-    (await api(t.app).post('/api/accounts/token').type('form').send({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).expect(200))
-      .body.access_token as string;
+    (
+      await api(t.app)
+        .post('/api/accounts/token')
+        .type('form')
+        .send({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret })
+        .expect(200)
+    ).body.access_token as string;
 
   it('when the password changes, then a token minted the same second before it is refused, and the one the change answers works', async () => {
     const user = await t.signUp();
-    const again = (await api(t.app).post('/api/accounts/login').send({ email: user.email, password: STRONG_PASSWORD }).expect(200)).body.data.access_token as string;
+    const again = (await api(t.app).post('/api/accounts/login').send({ email: user.email, password: STRONG_PASSWORD }).expect(200)).body.data
+      .access_token as string;
     const change = await api(t.app)
       .post('/api/accounts/change-password')
       .set('Authorization', `Bearer ${user.token}`)

@@ -17,7 +17,14 @@ import { conformsToSpec } from '../support/spec-check.js';
 const doc = loadOpenApiDocument();
 const useCases = {} as UseCases;
 const clock = { now: () => new Date() };
-const routers = [accountsRouter(useCases), pdlRouter(useCases), enedisRouter(useCases, clock), consentRouter(useCases, 'http://front'), adminRouter({ admin: {} } as UseCases), healthRouter('0', [], doc, { requireCaptcha: false, requireEmailVerification: false, demo: false })];
+const routers = [
+  accountsRouter(useCases),
+  pdlRouter(useCases),
+  enedisRouter(useCases, clock),
+  consentRouter(useCases, 'http://front'),
+  adminRouter({ admin: {} } as UseCases),
+  healthRouter('0', [], doc, { requireCaptcha: false, requireEmailVerification: false, demo: false }),
+];
 
 describe('openapi.yaml and the routes', () => {
   it('when the routers are compared with the document, then every operationId has exactly one handler and no handler is undocumented', () => {
@@ -59,7 +66,8 @@ describe('openapi.yaml and the routes', () => {
     expect(() => conformsToSpec(fake(200, { status: 'ok', version: '1' }))).not.toThrow();
     expect(() => conformsToSpec(fake(200, { status: 'fine', version: '1' }))).toThrow(/does not match/);
     expect(() => conformsToSpec(fake(200, { status: 'ok', version: '1', extra: true }))).toThrow(/does not match/);
-    const err = (body: unknown) => ({ status: 404, body, headers: { 'content-type': 'application/json' }, req: { method: 'GET', path: '/api/pdl/12345678901234' } }) as never;
+    const err = (body: unknown) =>
+      ({ status: 404, body, headers: { 'content-type': 'application/json' }, req: { method: 'GET', path: '/api/pdl/12345678901234' } }) as never;
     expect(() => conformsToSpec(err({ success: false, error: { code: 'X', message: 'y' } }))).not.toThrow();
     expect(() => conformsToSpec(err({ detail: 'Not found' }))).toThrow(/does not match/);
   });

@@ -6,7 +6,9 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
 /** The path-to-regexp that express-openapi-validator loads, as route-regexp-cache.ts patches it. */
 function validatorsPathToRegexp() {
   const require = createRequire(import.meta.url);
-  return require(require.resolve('path-to-regexp', { paths: [require.resolve('express-openapi-validator')] })) as { pathToRegexp: ((...args: unknown[]) => unknown) & { cached?: true } };
+  return require(require.resolve('path-to-regexp', { paths: [require.resolve('express-openapi-validator')] })) as {
+    pathToRegexp: ((...args: unknown[]) => unknown) & { cached?: true };
+  };
 }
 
 describe("the validator's route compilation, kept between requests", () => {

@@ -20,7 +20,10 @@ await describeWithServices('gateways starting together on an empty PostgreSQL da
       const clients = Array.from({ length: 4 }, () => createSqlClient({ dialect: 'postgresql', connection: database.url, schema }));
       const outcomes = await Promise.allSettled(clients.map((knex) => migrateToLatest(knex)));
       await Promise.all(clients.map((knex) => knex.destroy()));
-      expect(outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason)), `round ${round}`).toEqual([]);
+      expect(
+        outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason)),
+        `round ${round}`,
+      ).toEqual([]);
       const applied = await admin.raw(`select count(*)::int as n from ${schema}.knex_migrations`);
       expect(applied.rows[0].n).toBeGreaterThan(0);
     }
@@ -31,11 +34,22 @@ await describeWithServices('gateways starting together on an empty PostgreSQL da
     for (let round = 0; round < 3; round++) {
       const fresh = await temporaryDatabase('med_start');
       const ports = await Promise.all([freePort(), freePort(), freePort()]);
-      const env = { DATABASE_URL: fresh.url, SECRET_KEY: 'concurrent-start-key-0123456789abcdef0123', DEMO_ACCOUNT: 'true', LOG_LEVEL: 'warn', BCRYPT_COST: '4' };
-      const started = await Promise.allSettled(ports.map((port) => startGatewayProcess({ ...env, PORT: String(port), DATA_DIR: `/tmp/med-concurrent-${port}` }, { direct: true })));
+      const env = {
+        DATABASE_URL: fresh.url,
+        SECRET_KEY: 'concurrent-start-key-0123456789abcdef0123',
+        DEMO_ACCOUNT: 'true',
+        LOG_LEVEL: 'warn',
+        BCRYPT_COST: '4',
+      };
+      const started = await Promise.allSettled(
+        ports.map((port) => startGatewayProcess({ ...env, PORT: String(port), DATA_DIR: `/tmp/med-concurrent-${port}` }, { direct: true })),
+      );
       await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
       await fresh.drop();
-      expect(started.filter((s) => s.status === 'rejected').map((s) => String((s as PromiseRejectedResult).reason).slice(0, 400)), `round ${round}`).toEqual([]);
+      expect(
+        started.filter((s) => s.status === 'rejected').map((s) => String((s as PromiseRejectedResult).reason).slice(0, 400)),
+        `round ${round}`,
+      ).toEqual([]);
     }
   }, 240_000);
 });

@@ -116,7 +116,10 @@ const consentScenarios = (generation: 'v5' | '2026', storage: Storage) => () => 
     const holder = bearer((await t.signUp()).token);
     const done = await consentOnEmulator(emulator, [NEVER_CONSENTED], consentInApp(t.app, holder));
     expect(done.searchParams.get('consent_success')).toBe('true');
-    const read = await api(t.app).get(`/api/enedis/consumption/daily/${NEVER_CONSENTED}?start=2026-01-01&end=2026-01-08`).set('Authorization', holder).expect(200);
+    const read = await api(t.app)
+      .get(`/api/enedis/consumption/daily/${NEVER_CONSENTED}?start=2026-01-01&end=2026-01-08`)
+      .set('Authorization', holder)
+      .expect(200);
     expect(read.body.data.cache.cached_days).toBe(0);
     for (const other of [squatter, previous]) {
       const res = await api(t.app).get(`/api/enedis/contract/${NEVER_CONSENTED}`).set('Authorization', other).expect(403);
@@ -128,7 +131,10 @@ const consentScenarios = (generation: 'v5' | '2026', storage: Storage) => () => 
     const purged = await api(t.app).delete(`/api/enedis/cache/${NEVER_CONSENTED}`).set('Authorization', squatter).expect(200);
     expect(purged.body.data.deleted_cache_entries).toBe(0);
     await api(t.app).delete(`/api/pdl/${NEVER_CONSENTED}`).set('Authorization', previous).expect(200);
-    const again = await api(t.app).get(`/api/enedis/consumption/daily/${NEVER_CONSENTED}?start=2026-01-01&end=2026-01-08`).set('Authorization', holder).expect(200);
+    const again = await api(t.app)
+      .get(`/api/enedis/consumption/daily/${NEVER_CONSENTED}?start=2026-01-01&end=2026-01-08`)
+      .set('Authorization', holder)
+      .expect(200);
     expect(again.body.data.cache.cached_days).toBe(7);
   });
 
@@ -165,7 +171,9 @@ const consentScenarios = (generation: 'v5' | '2026', storage: Storage) => () => 
       const state = (await api(t.app).get('/api/oauth/authorize').set('Authorization', user).expect(200)).body.data.state as string;
       const ids = generation === 'v5' ? `&usage_point_id=64975835695673${separator}63695879465986` : '';
       const auth = generation === '2026' ? `&autorisation_id=none` : '';
-      const res = await api(t.app).get(`/api/oauth/callback?state=${encodeURIComponent(state)}&code=x${ids}${auth}`).expect(302);
+      const res = await api(t.app)
+        .get(`/api/oauth/callback?state=${encodeURIComponent(state)}&code=x${ids}${auth}`)
+        .expect(302);
       const target = new URL(res.headers.location as string);
       expect(target.origin + target.pathname).toBe('http://front.test/dashboard');
       if (generation === 'v5') expect(Object.fromEntries(target.searchParams), separator).toMatchObject({ consent_success: 'true', pdl_count: '2' });
@@ -175,9 +183,16 @@ const consentScenarios = (generation: 'v5' | '2026', storage: Storage) => () => 
 };
 
 for (const generation of ['v5', '2026'] as const) {
-  describe(`meters bound to their holder's consent, real Enedis adapter on the emulator (${generation}, embedded storage)`, consentScenarios(generation, embedded));
+  describe(
+    `meters bound to their holder's consent, real Enedis adapter on the emulator (${generation}, embedded storage)`,
+    consentScenarios(generation, embedded),
+  );
 }
-await describeWithServices('meters bound to their holder\'s consent, real Enedis adapter on the emulator (2026, PostgreSQL and Redis)', ['postgresql', 'redis'], consentScenarios('2026', postgresAndRedis));
+await describeWithServices(
+  "meters bound to their holder's consent, real Enedis adapter on the emulator (2026, PostgreSQL and Redis)",
+  ['postgresql', 'redis'],
+  consentScenarios('2026', postgresAndRedis),
+);
 
 describe('the consent callback always ends on the front end', () => {
   let t: TestGateway;

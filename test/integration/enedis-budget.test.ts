@@ -57,7 +57,9 @@ await describeWithServices('per-API Enedis budgets shared by two processes', ['p
     await call(bases[0]!, '/api/accounts/signup', { method: 'POST', headers: json, body: JSON.stringify({ email, password: 'Correct-Horse9' }) });
     const login = await call(bases[1]!, '/api/accounts/login', { method: 'POST', headers: json, body: JSON.stringify({ email, password: 'Correct-Horse9' }) });
     auth = `Bearer ${login.body.data.access_token}`;
-    expect((await call(bases[0]!, '/api/pdl', { method: 'POST', headers: { ...json, Authorization: auth }, body: JSON.stringify({ usage_point_id: PDL }) })).status).toBe(201);
+    expect(
+      (await call(bases[0]!, '/api/pdl', { method: 'POST', headers: { ...json, Authorization: auth }, body: JSON.stringify({ usage_point_id: PDL }) })).status,
+    ).toBe(201);
     await consentOnEmulator(emulator, [PDL], consentOverHttp(bases[1]!, auth));
   }, 240_000);
 
@@ -98,7 +100,10 @@ await describeWithServices('per-API Enedis budgets shared by two processes', ['p
     for (const base of bases) {
       const health = await call(base, '/api/health');
       expect(health.body.status).toBe('degraded');
-      expect(health.body.checks.enedis_budget).toMatchObject({ status: 'down', detail: expect.stringMatching(/mesure_synchrone_auto has spent its 8 calls of this hour; calls pass again at \d{4}-\d{2}-\d{2}T\d{2}:00:00\.000Z/) });
+      expect(health.body.checks.enedis_budget).toMatchObject({
+        status: 'down',
+        detail: expect.stringMatching(/mesure_synchrone_auto has spent its 8 calls of this hour; calls pass again at \d{4}-\d{2}-\d{2}T\d{2}:00:00\.000Z/),
+      });
       const metrics = await call(base, '/metrics');
       expect(metrics.body).toMatch(/gateway_upstream_budget_remaining\{api="mesure_synchrone_auto"\} 0/);
       expect(metrics.body).toMatch(/gateway_upstream_budget_remaining\{api="synth_contrat_auto"\} 7/);

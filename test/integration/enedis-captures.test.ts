@@ -52,7 +52,16 @@ function provider(generation: EnedisGeneration) {
 }
 
 // ---- The independent reading: Paris wall clock to instants with Intl, nothing from domain/.
-const PARIS = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const PARIS = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 const wallClockOf = (ms: number) => {
   const p = Object.fromEntries(PARIS.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
@@ -85,7 +94,10 @@ function expected(kind: MeteringKind, points: readonly Point[], unit: string, qu
       const value = Number(p.value) * (FACTOR[unit] ?? 1);
       if (curve) {
         const start = instantOf(p.label) - minutesOf(p.step) * 60_000;
-        return { at: start, reading: { date: isoParis(start), value, quality, interval_length: p.step ?? 'PT30M', ...(p.type ? { measure_type: p.type } : {}) } };
+        return {
+          at: start,
+          reading: { date: isoParis(start), value, quality, interval_length: p.step ?? 'PT30M', ...(p.type ? { measure_type: p.type } : {}) },
+        };
       }
       if (kind === 'consumption:max_power' && p.label.length > 10) {
         const at = instantOf(p.label);
@@ -121,7 +133,12 @@ const MEASURES: MeasureCase[] = [
   { file: 'v5-consumption_load_curve-eddie.json', generation: 'v5', kind: 'consumption:detail' },
   { file: 'v5-consumption_load_curve-changing-resolution-eddie.json', generation: 'v5', kind: 'consumption:detail' },
   { file: 'v5-daily_consumption-sandbox-eddie.json', generation: 'v5', kind: 'consumption:daily', served: (b) => ('meter_reading' in b ? b : wrapped(b)) },
-  { file: 'v5-consumption_load_curve-sandbox-11453290002823-eddie.json', generation: 'v5', kind: 'consumption:detail', served: (b) => ('meter_reading' in b ? b : wrapped(b)) },
+  {
+    file: 'v5-consumption_load_curve-sandbox-11453290002823-eddie.json',
+    generation: 'v5',
+    kind: 'consumption:detail',
+    served: (b) => ('meter_reading' in b ? b : wrapped(b)),
+  },
   { file: 'v5-consumption_load_curve-myelectricaldata_new.json', generation: 'v5', kind: 'consumption:detail' },
   { file: 'v5-daily_consumption-year-cyr-ius-myelectricaldatapy.json', generation: 'v5', kind: 'consumption:daily' },
   { file: 'v5-consumption_load_curve-week-cyr-ius-myelectricaldatapy.json', generation: 'v5', kind: 'consumption:detail' },
@@ -129,7 +146,9 @@ const MEASURES: MeasureCase[] = [
     file: 'v4-consumption_load_curve-PT60M-fragment-DomoticzLinky-issue-74.json',
     generation: 'v5',
     kind: 'consumption:detail',
-    served: (b) => ({ meter_reading: { usage_point_id: PRM, start: '2020-09-05', end: '2020-09-07', quality: 'BRUT', reading_type: { unit: 'W' }, interval_reading: b } }),
+    served: (b) => ({
+      meter_reading: { usage_point_id: PRM, start: '2020-09-05', end: '2020-09-07', quality: 'BRUT', reading_type: { unit: 'W' }, interval_reading: b },
+    }),
     range: { start: '2020-09-05', end: '2020-09-07' },
   },
   { file: '2026-consommation_quotidienne-myelectricaldata_new.json', generation: '2026', kind: 'consumption:daily' },
@@ -177,18 +196,26 @@ describe('measures Enedis really sent, through the HTTP adapter', () => {
     const want = expected(c.kind, points, unit, quality, range);
     expect(answer.ok ? answer.value : answer.error).toEqual(want);
     expect(want.length).toBeGreaterThan(0);
-    if (c.kind === 'consumption:max_power' && c.generation === '2026') expect(Object.fromEntries(asked[0]!)).toMatchObject({ mesuresPas: 'P1D', grandeurPhysique: 'PMA' });
-    summary.push(`${c.file}: ${want.length} readings, ${want[0]!.date} = ${want[0]!.value} ${unit} (${quality}) … ${want.at(-1)!.date} = ${want.at(-1)!.value}`);
+    if (c.kind === 'consumption:max_power' && c.generation === '2026')
+      expect(Object.fromEntries(asked[0]!)).toMatchObject({ mesuresPas: 'P1D', grandeurPhysique: 'PMA' });
+    summary.push(
+      `${c.file}: ${want.length} readings, ${want[0]!.date} = ${want[0]!.value} ${unit} (${quality}) … ${want.at(-1)!.date} = ${want.at(-1)!.value}`,
+    );
   });
 
-  it('when v5 and 2026 sent the same meter\'s same days, then the gateway yields identical readings', async () => {
+  it("when v5 and 2026 sent the same meter's same days, then the gateway yields identical readings", async () => {
     server.use(
       token,
       http.get(`${BASE}${V5_METERING_PATHS['consumption:detail']}`, () => HttpResponse.json(body('v5-consumption_load_curve-myelectricaldata_new.json'))),
-      http.get(`${BASE}${V2026_METERING_PATHS['consumption:detail']}`, () => HttpResponse.json(body('2026-courbe_de_charge_consommation-myelectricaldata_new.json'))),
+      http.get(`${BASE}${V2026_METERING_PATHS['consumption:detail']}`, () =>
+        HttpResponse.json(body('2026-courbe_de_charge_consommation-myelectricaldata_new.json')),
+      ),
     );
     const range = { start: '2026-09-29' as LocalDate, end: '2026-10-01' as LocalDate };
-    const [v5, v2026] = await Promise.all([provider('v5').readings('consumption:detail', PRM, range), provider('2026').readings('consumption:detail', PRM, range)]);
+    const [v5, v2026] = await Promise.all([
+      provider('v5').readings('consumption:detail', PRM, range),
+      provider('2026').readings('consumption:detail', PRM, range),
+    ]);
     expect(v5.ok && v5.value).toHaveLength(96);
     expect(v2026).toEqual(v5);
   });
@@ -196,8 +223,16 @@ describe('measures Enedis really sent, through the HTTP adapter', () => {
 
 describe('customer data Enedis really sent, through the HTTP adapter', () => {
   const v5Customer = <K extends CustomerDataKind>(kind: K, file: string) => {
-    const paths = { contract: '/customers_upc/v5/usage_points/contracts', address: '/customers_upa/v5/usage_points/addresses', customer: '/customers_i/v5/identity', contact: '/customers_cd/v5/contact_data' };
-    server.use(token, http.get(`${BASE}${paths[kind]}`, () => HttpResponse.json(body(file))));
+    const paths = {
+      contract: '/customers_upc/v5/usage_points/contracts',
+      address: '/customers_upa/v5/usage_points/addresses',
+      customer: '/customers_i/v5/identity',
+      contact: '/customers_cd/v5/contact_data',
+    };
+    server.use(
+      token,
+      http.get(`${BASE}${paths[kind]}`, () => HttpResponse.json(body(file))),
+    );
     return provider('v5').customerData(kind, PRM);
   };
 
@@ -227,24 +262,41 @@ describe('customer data Enedis really sent, through the HTTP adapter', () => {
     summary.push('v5-contracts-eddie.json: contract 6 kVA, activated 2017-07-15+02:00, HC (22H50-6H50)');
   });
 
-  it('v5-contracts-cyr-ius-myelectricaldatapy.json: the contract as the HA library\'s fixture has it', async () => {
+  it("v5-contracts-cyr-ius-myelectricaldatapy.json: the contract as the HA library's fixture has it", async () => {
     const source = body('v5-contracts-cyr-ius-myelectricaldatapy.json').customer;
     const answer = await v5Customer('contract', 'v5-contracts-cyr-ius-myelectricaldatapy.json');
     const got = answer.ok ? answer.value.customer : null;
     expect(got?.customer_id).toBe(source.customer_id);
     expect(got?.usage_points.map((p) => p.usage_point.usage_point_id)).toEqual(source.usage_points.map((p: any) => p.usage_point.usage_point_id));
     for (const [i, point] of source.usage_points.entries()) {
-      for (const [field, value] of Object.entries(point.contracts)) expect((got?.usage_points[i]!.contracts as any)[field], field).toBe(value === '' ? null : value);
+      for (const [field, value] of Object.entries(point.contracts))
+        expect((got?.usage_points[i]!.contracts as any)[field], field).toBe(value === '' ? null : value);
     }
-    summary.push(`v5-contracts-cyr-ius-myelectricaldatapy.json: contract ${got?.usage_points[0]?.contracts.subscribed_power}, ${got?.usage_points[0]?.contracts.offpeak_hours}`);
+    summary.push(
+      `v5-contracts-cyr-ius-myelectricaldatapy.json: contract ${got?.usage_points[0]?.contracts.subscribed_power}, ${got?.usage_points[0]?.contracts.offpeak_hours}`,
+    );
   });
 
   it.each([
-    ['v5-addresses-eddie.json', { street: "1 rue de l'homologation", locality: null, postal_code: '60000', insee_code: '60057', city: 'BEAUVAIS', country: 'France', geo_points: {} }, 'no com', 'PMEI'],
-    ['v5-addresses-cyr-ius-myelectricaldatapy.json', { street: '1 rue paul bismuth', locality: null, postal_code: '00666', insee_code: '12345', city: 'XX YY', country: 'France', geo_points: {} }, 'com', 'AMM'],
+    [
+      'v5-addresses-eddie.json',
+      { street: "1 rue de l'homologation", locality: null, postal_code: '60000', insee_code: '60057', city: 'BEAUVAIS', country: 'France', geo_points: {} },
+      'no com',
+      'PMEI',
+    ],
+    [
+      'v5-addresses-cyr-ius-myelectricaldatapy.json',
+      { street: '1 rue paul bismuth', locality: null, postal_code: '00666', insee_code: '12345', city: 'XX YY', country: 'France', geo_points: {} },
+      'com',
+      'AMM',
+    ],
   ])('%s: the address', async (file, address, status, meterType) => {
     const answer = await v5Customer('address', file);
-    expect(answer.ok && answer.value.customer.usage_points[0]!.usage_point).toMatchObject({ usage_point_status: status, meter_type: meterType, usage_point_addresses: address });
+    expect(answer.ok && answer.value.customer.usage_points[0]!.usage_point).toMatchObject({
+      usage_point_status: status,
+      meter_type: meterType,
+      usage_point_addresses: address,
+    });
     summary.push(`${file}: ${address.street}, ${address.postal_code} ${address.city} (${status}, ${meterType})`);
   });
 
@@ -268,7 +320,8 @@ describe('customer data Enedis really sent, through the HTTP adapter', () => {
     const handlers = [token];
     if (files.situation) handlers.push(http.get(`${BASE}/situation_contrat_auto/v1/${PRM}`, () => HttpResponse.json(body(files.situation!))));
     if (files.synthesis) handlers.push(http.get(`${BASE}/synth_contrat_auto/v1/${PRM}`, () => HttpResponse.json(body(files.synthesis!))));
-    if (files.metering) handlers.push(http.get(`${BASE}/comptage_auto/v1/${PRM}`, () => HttpResponse.json(body(files.metering!.file), { status: files.metering!.status })));
+    if (files.metering)
+      handlers.push(http.get(`${BASE}/comptage_auto/v1/${PRM}`, () => HttpResponse.json(body(files.metering!.file), { status: files.metering!.status })));
     if (files.general) handlers.push(http.get(`${BASE}/donnees_generales_auto/v1/${PRM}`, () => HttpResponse.json(body(files.general!))));
     server.use(...handlers);
     return provider('2026');
@@ -302,7 +355,9 @@ describe('customer data Enedis really sent, through the HTTP adapter', () => {
       },
       unavailable: [{ field: 'offpeak_hours', reason: expect.stringMatching(/^comptage_auto: .*900908/) }],
     });
-    summary.push('2026 situation/synth consommateur + comptage 900908: contract 12 kVA, activated 2018-08-31+02:00, offpeak_hours null (unavailable: comptage_auto 900908)');
+    summary.push(
+      '2026 situation/synth consommateur + comptage 900908: contract 12 kVA, activated 2018-08-31+02:00, offpeak_hours null (unavailable: comptage_auto 900908)',
+    );
   });
 
   it('2026 situation + synth (autoconsommation): the drawing contract then the injection one, each with the activation date of its direction', async () => {
@@ -313,16 +368,35 @@ describe('customer data Enedis really sent, through the HTTP adapter', () => {
     }).customerData('contract', PRM);
     const entries = answer.ok ? answer.value.customer.usage_points.map((p) => p.contracts) : [];
     expect(entries).toEqual([
-      expect.objectContaining({ contract_type: 'Contrat GRD-F', segment: 'C5', subscribed_power: '12 kVA', last_activation_date: '2014-01-22+01:00', direction: 'consumption' }),
-      expect.objectContaining({ contract_type: 'Contrat GRD-A', segment: 'P4', subscribed_power: null, last_activation_date: '2024-07-31+02:00', distribution_tariff: null, direction: 'production' }),
+      expect.objectContaining({
+        contract_type: 'Contrat GRD-F',
+        segment: 'C5',
+        subscribed_power: '12 kVA',
+        last_activation_date: '2014-01-22+01:00',
+        direction: 'consumption',
+      }),
+      expect.objectContaining({
+        contract_type: 'Contrat GRD-A',
+        segment: 'P4',
+        subscribed_power: null,
+        last_activation_date: '2024-07-31+02:00',
+        distribution_tariff: null,
+        direction: 'production',
+      }),
     ]);
     summary.push('2026 situation/synth autoconsommation: GRD-F 12 kVA since 2014-01-22+01:00; GRD-A (P4) since 2024-07-31+02:00');
   });
 
   it('2026-situation_contrat_auto-eddie.json: identity and contact of the holder', async () => {
     const p = v2026({ situation: '2026-situation_contrat_auto-eddie.json' });
-    expect(await p.customerData('customer', PRM)).toEqual({ ok: true, value: { customer: { customer_id: null, identity: { natural_person: { title: 'M', firstname: 'ANDRE', lastname: 'VIGNAL' } } } } });
-    expect(await p.customerData('contact', PRM)).toEqual({ ok: true, value: { customer: { customer_id: null, contact_data: { phone: null, email: null, landline: '0000000000' } } } });
+    expect(await p.customerData('customer', PRM)).toEqual({
+      ok: true,
+      value: { customer: { customer_id: null, identity: { natural_person: { title: 'M', firstname: 'ANDRE', lastname: 'VIGNAL' } } } },
+    });
+    expect(await p.customerData('contact', PRM)).toEqual({
+      ok: true,
+      value: { customer: { customer_id: null, contact_data: { phone: null, email: null, landline: '0000000000' } } },
+    });
     summary.push('2026-situation_contrat_auto-eddie.json: M ANDRE VIGNAL; landline 0000000000');
   });
 
@@ -331,25 +405,53 @@ describe('customer data Enedis really sent, through the HTTP adapter', () => {
     ['2026-situation_contrat_auto-autoconsommation-myelectricaldata_new.json', { phone: '<masque>', email: '<masque>', landline: '<masque>' }],
   ])('%s: identity and contact (anonymised)', async (file, contact) => {
     const p = v2026({ situation: file });
-    expect(await p.customerData('customer', PRM)).toEqual({ ok: true, value: { customer: { customer_id: null, identity: { natural_person: { title: '<masque>', firstname: '<masque>', lastname: '<masque>' } } } } });
+    expect(await p.customerData('customer', PRM)).toEqual({
+      ok: true,
+      value: { customer: { customer_id: null, identity: { natural_person: { title: '<masque>', firstname: '<masque>', lastname: '<masque>' } } } },
+    });
     expect(await p.customerData('contact', PRM)).toEqual({ ok: true, value: { customer: { customer_id: null, contact_data: contact } } });
-    summary.push(`${file}: identity and contact read (${Object.keys(contact).filter((k) => (contact as any)[k]).join(', ')})`);
+    summary.push(
+      `${file}: identity and contact read (${Object.keys(contact)
+        .filter((k) => (contact as any)[k])
+        .join(', ')})`,
+    );
   });
 
   it.each([
-    ['2026-donnees_generales_auto-myelectricaldata_new.json', { street: '<masque>', locality: null, postal_code: null, insee_code: '<masque>', city: '<masque>', country: null, geo_points: {} }],
+    [
+      '2026-donnees_generales_auto-myelectricaldata_new.json',
+      { street: '<masque>', locality: null, postal_code: null, insee_code: '<masque>', city: '<masque>', country: null, geo_points: {} },
+    ],
     [
       '2026-donnees_generales_auto-eddie.json',
-      { street: '12 rue de la Paix', locality: 'Les Prés', postal_code: '75000', insee_code: '75112', city: 'Paris', country: null, geo_points: {}, building: 'Bâtiment A', staircase_floor_apartment: 'Esc A, étage 2, apt 12' },
+      {
+        street: '12 rue de la Paix',
+        locality: 'Les Prés',
+        postal_code: '75000',
+        insee_code: '75112',
+        city: 'Paris',
+        country: null,
+        geo_points: {},
+        building: 'Bâtiment A',
+        staircase_floor_apartment: 'Esc A, étage 2, apt 12',
+      },
     ],
   ])('%s: the address, in either nesting', async (file, address) => {
     const answer = await v2026({ general: file }).customerData('address', PRM);
-    expect(answer.ok && answer.value.customer.usage_points[0]!.usage_point).toEqual({ usage_point_id: PRM, usage_point_status: null, meter_type: null, usage_point_addresses: address });
+    expect(answer.ok && answer.value.customer.usage_points[0]!.usage_point).toEqual({
+      usage_point_id: PRM,
+      usage_point_status: null,
+      meter_type: null,
+      usage_point_addresses: address,
+    });
     summary.push(`${file}: ${address.street}, ${address.postal_code ?? ''} ${address.city}`.replace(/ {2,}/g, ' '));
   });
 
   it('2026-subscribed_services-eddie.json: a consent grants the meters whose service is active or asked for', async () => {
-    server.use(token, http.post(`${BASE}/subscribed_services/v1`, () => HttpResponse.json(body('2026-subscribed_services-eddie.json'))));
+    server.use(
+      token,
+      http.post(`${BASE}/subscribed_services/v1`, () => HttpResponse.json(body('2026-subscribed_services-eddie.json'))),
+    );
     expect(await provider('2026').resolveConsent({ authorizationId: '999999999' })).toEqual({ ok: true, value: ['12345678901234', '98765432109876'] });
     summary.push('2026-subscribed_services-eddie.json: grants 12345678901234 (ACTIF), 98765432109876 (DEMANDE)');
   });
@@ -397,9 +499,12 @@ describe('errors Enedis really sent, through the HTTP adapter', () => {
     summary.push(`${file} (${status}): ${failure?.kind}${failure && 'message' in failure ? ` "${failure.message.slice(0, 80)}"` : ''}`);
   });
 
-  it('v5-error-403-cloudflare-html-ha-linky-issue-175.html: a firewall\'s page is Enedis unreachable, and none of its HTML reaches a message', async () => {
+  it("v5-error-403-cloudflare-html-ha-linky-issue-175.html: a firewall's page is Enedis unreachable, and none of its HTML reaches a message", async () => {
     const answer = await answerWith(403, raw('v5-error-403-cloudflare-html-ha-linky-issue-175.html'), 'text/html; charset=UTF-8');
-    expect(answer.ok ? null : answer.error).toEqual({ kind: 'UpstreamUnavailable', message: "Enedis' gateway answered HTTP 403 with a page that is not JSON (text/html)" });
+    expect(answer.ok ? null : answer.error).toEqual({
+      kind: 'UpstreamUnavailable',
+      message: "Enedis' gateway answered HTTP 403 with a page that is not JSON (text/html)",
+    });
     summary.push('v5-error-403-cloudflare-html-ha-linky-issue-175.html (403): UpstreamUnavailable, no HTML copied');
   });
 });
@@ -408,9 +513,13 @@ describe('a meter synchronised from the 2026 captures', () => {
   it('when comptage_auto is not subscribed, then the meter gets its power and both activation dates, and keeps the off-peak hours it had', async () => {
     server.use(
       token,
-      http.get(`${BASE}/situation_contrat_auto/v1/${PRM}`, () => HttpResponse.json(body('2026-situation_contrat_auto-autoconsommation-myelectricaldata_new.json'))),
+      http.get(`${BASE}/situation_contrat_auto/v1/${PRM}`, () =>
+        HttpResponse.json(body('2026-situation_contrat_auto-autoconsommation-myelectricaldata_new.json')),
+      ),
       http.get(`${BASE}/synth_contrat_auto/v1/${PRM}`, () => HttpResponse.json(body('2026-synth_contrat_auto-autoconsommation-myelectricaldata_new.json'))),
-      http.get(`${BASE}/comptage_auto/v1/${PRM}`, () => HttpResponse.json(body('2026-error-900908-comptage_auto-not-subscribed-myelectricaldata_new.json'), { status: 403 })),
+      http.get(`${BASE}/comptage_auto/v1/${PRM}`, () =>
+        HttpResponse.json(body('2026-error-900908-comptage_auto-not-subscribed-myelectricaldata_new.json'), { status: 403 }),
+      ),
       http.get(`${BASE}${V2026_METERING_PATHS['consumption:daily']}`, () => HttpResponse.json(body('2026-consommation_quotidienne-myelectricaldata_new.json'))),
       http.get(`${BASE}${V2026_METERING_PATHS['production:daily']}`, () => HttpResponse.json(body('2026-production_quotidienne-myelectricaldata_new.json'))),
     );
@@ -427,6 +536,8 @@ describe('a meter synchronised from the 2026 captures', () => {
       hasProduction: true,
       sync: { status: 'ok', error: null },
     });
-    summary.push('sync from 2026 autoconsommation captures: 12 kVA, activated 2014-01-22 (consumption) and 2024-07-31 (production), off-peak hours kept (comptage_auto 900908)');
+    summary.push(
+      'sync from 2026 autoconsommation captures: 12 kVA, activated 2014-01-22 (consumption) and 2024-07-31 (production), off-peak hours kept (comptage_auto 900908)',
+    );
   });
 });

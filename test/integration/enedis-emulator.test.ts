@@ -60,8 +60,19 @@ describe.each(['v5', '2026'] as const)('the gateway on the Enedis emulator, %s A
   it('when sandbox meters are registered, then their contract and directions come from Enedis', async () => {
     const list = await api(t.app).get('/api/pdl').set('Authorization', auth).expect(200);
     const byId = Object.fromEntries(list.body.data.map((p: { usage_point_id: string }) => [p.usage_point_id, p]));
-    expect(byId['22516914714270']).toMatchObject({ has_consumption: true, has_production: false, subscribed_power: 6, activation_date: '2015-03-02', offpeak_hours: ['22:00-06:00'], sync: { status: 'ok' } });
-    expect(byId['24880057139941']).toMatchObject({ has_consumption: false, has_production: true, sync: { status: 'failed', error: expect.stringContaining('NoData') } });
+    expect(byId['22516914714270']).toMatchObject({
+      has_consumption: true,
+      has_production: false,
+      subscribed_power: 6,
+      activation_date: '2015-03-02',
+      offpeak_hours: ['22:00-06:00'],
+      sync: { status: 'ok' },
+    });
+    expect(byId['24880057139941']).toMatchObject({
+      has_consumption: false,
+      has_production: true,
+      sync: { status: 'failed', error: expect.stringContaining('NoData') },
+    });
     expect(byId['26584978546985']).toMatchObject({ sync: { status: 'failed', error: expect.stringContaining('NoConsent') } });
   });
 
@@ -81,15 +92,24 @@ describe.each(['v5', '2026'] as const)('the gateway on the Enedis emulator, %s A
   it('when thirty days of load curve are read cold, then Enedis gets one call per seven days', async () => {
     emulator.reset();
     const end = addDays(today(), -40);
-    const res = await api(t.app).get(`/api/enedis/consumption/detail/22516914714270?start=${addDays(end, -30)}&end=${end}`).set('Authorization', auth).expect(200);
+    const res = await api(t.app)
+      .get(`/api/enedis/consumption/detail/22516914714270?start=${addDays(end, -30)}&end=${end}`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(emulator.count(CURVE)).toBe(5);
     expect(res.body.data.missing).toEqual([]);
     expect(res.body.data.meter_reading.interval_reading.length).toBeGreaterThanOrEqual(30 * 48 - 2);
   });
 
   it('when the DST days of 2025 are read, then they have 46 and 50 points with distinct timestamps', async () => {
-    for (const [day, points] of [['2025-03-30', 46], ['2025-10-26', 50]] as const) {
-      const res = await api(t.app).get(`/api/enedis/consumption/detail/22516914714270?start=${day}&end=${addDays(day as LocalDate, 1)}`).set('Authorization', auth).expect(200);
+    for (const [day, points] of [
+      ['2025-03-30', 46],
+      ['2025-10-26', 50],
+    ] as const) {
+      const res = await api(t.app)
+        .get(`/api/enedis/consumption/detail/22516914714270?start=${day}&end=${addDays(day as LocalDate, 1)}`)
+        .set('Authorization', auth)
+        .expect(200);
       const dates = res.body.data.meter_reading.interval_reading.map((r: { date: string }) => r.date);
       expect(dates).toHaveLength(points);
       expect(new Set(dates).size).toBe(points);
@@ -100,7 +120,11 @@ describe.each(['v5', '2026'] as const)('the gateway on the Enedis emulator, %s A
     const truth = new MockEnedisProvider({ now: () => new Date() });
     const start = addDays(today(), -10);
     const end = addDays(today(), -3);
-    for (const [route, kind] of [['consumption/daily', 'consumption:daily'], ['consumption/detail', 'consumption:detail'], ['consumption/max_power', 'consumption:max_power']] as const) {
+    for (const [route, kind] of [
+      ['consumption/daily', 'consumption:daily'],
+      ['consumption/detail', 'consumption:detail'],
+      ['consumption/max_power', 'consumption:max_power'],
+    ] as const) {
       const res = await api(t.app).get(`/api/enedis/${route}/22516914714270?start=${start}&end=${end}`).set('Authorization', auth).expect(200);
       const expected = await truth.readings(kind, '22516914714270' as UsagePointId, { start, end });
       expect(res.body.data.meter_reading.interval_reading.map((r: { date: string; value: number }) => [r.date, r.value])).toEqual(
@@ -117,44 +141,68 @@ describe.each(['v5', '2026'] as const)('the gateway on the Enedis emulator, %s A
   });
 
   it('when the production-only meter is read, then production is served and consumption is refused', async () => {
-    await api(t.app).get(`/api/enedis/production/daily/24880057139941?start=${addDays(today(), -7)}&end=${today()}`).set('Authorization', auth).expect(200);
-    await api(t.app).get(`/api/enedis/production/detail/24880057139941?start=${addDays(today(), -3)}&end=${today()}`).set('Authorization', auth).expect(200);
-    const res = await api(t.app).get(`/api/enedis/consumption/daily/24880057139941?start=${addDays(today(), -7)}&end=${today()}`).set('Authorization', auth).expect(422);
+    await api(t.app)
+      .get(`/api/enedis/production/daily/24880057139941?start=${addDays(today(), -7)}&end=${today()}`)
+      .set('Authorization', auth)
+      .expect(200);
+    await api(t.app)
+      .get(`/api/enedis/production/detail/24880057139941?start=${addDays(today(), -3)}&end=${today()}`)
+      .set('Authorization', auth)
+      .expect(200);
+    const res = await api(t.app)
+      .get(`/api/enedis/consumption/daily/24880057139941?start=${addDays(today(), -7)}&end=${today()}`)
+      .set('Authorization', auth)
+      .expect(422);
     expect(res.body.error.code).toBe('WRONG_DIRECTION');
   });
 
   it('when the meter with holes is read, then Tuesdays and Wednesdays are reported missing', async () => {
     const res = await api(t.app).get('/api/enedis/consumption/daily/42900589957123?start=2026-01-05&end=2026-01-12').set('Authorization', auth).expect(200);
-    expect(res.body.data.meter_reading.interval_reading.map((r: { date: string }) => r.date)).toEqual(['2026-01-05', '2026-01-08', '2026-01-09', '2026-01-10', '2026-01-11']);
+    expect(res.body.data.meter_reading.interval_reading.map((r: { date: string }) => r.date)).toEqual([
+      '2026-01-05',
+      '2026-01-08',
+      '2026-01-09',
+      '2026-01-10',
+      '2026-01-11',
+    ]);
     expect(res.body.data.missing).toEqual([{ start: '2026-01-06', end: '2026-01-08', reason: 'no_data', detail: null }]);
   });
 
   it('when the meter without load curve is read, then 404 NO_DATA; the revoked one, 403 NO_CONSENT', async () => {
-    const curve = await api(t.app).get(`/api/enedis/consumption/detail/32320647321714?start=${addDays(today(), -3)}&end=${today()}`).set('Authorization', auth).expect(404);
+    const curve = await api(t.app)
+      .get(`/api/enedis/consumption/detail/32320647321714?start=${addDays(today(), -3)}&end=${today()}`)
+      .set('Authorization', auth)
+      .expect(404);
     expect(curve.body.error.code).toBe('NO_DATA');
-    const revoked = await api(t.app).get(`/api/enedis/consumption/daily/26584978546985?start=${addDays(today(), -3)}&end=${today()}`).set('Authorization', auth).expect(403);
+    const revoked = await api(t.app)
+      .get(`/api/enedis/consumption/daily/26584978546985?start=${addDays(today(), -3)}&end=${today()}`)
+      .set('Authorization', auth)
+      .expect(403);
     expect(revoked.body.error.code).toBe('NO_CONSENT');
   });
 
   it.each([
     ['later', '11453290002831'],
     ['earlier', '11453290002849'],
-  ])('when "before activation" comes for a meter whose contract names a %s day than its data starts, then the first day with data is found and the rest served', async (_case, id) => {
-    await consentOnEmulator(emulator, [id], consentInApp(t.app, auth));
-    emulator.reset();
-    const res = await api(t.app).get(`/api/enedis/consumption/daily/${id}?start=2025-08-01&end=2025-10-01`).set('Authorization', auth).expect(200);
-    const days = res.body.data.meter_reading.interval_reading.map((r: { date: string }) => r.date);
-    expect(days[0]).toBe('2025-08-27');
-    expect(days).toHaveLength(35);
-    expect(res.body.data.missing).toEqual([{ start: '2025-08-01', end: '2025-08-27', reason: 'before_activation', detail: null }]);
-    // The refusal, the contract's three APIs at most, a handful of probes, then the data.
-    expect(emulator.count(DAILY)).toBeLessThanOrEqual(9);
-    const meter = await api(t.app).get(`/api/pdl/${id}`).set('Authorization', auth).expect(200);
-    expect(meter.body.data.oldest_available_data_date).toBe('2025-08-27');
-    emulator.reset();
-    await api(t.app).get(`/api/enedis/consumption/daily/${id}?start=2025-08-01&end=2025-10-02`).set('Authorization', auth).expect(200);
-    expect(emulator.count(DAILY)).toBe(1);
-  });
+  ])(
+    'when "before activation" comes for a meter whose contract names a %s day than its data starts, then the first day with data is found and the rest served',
+    async (_case, id) => {
+      await consentOnEmulator(emulator, [id], consentInApp(t.app, auth));
+      emulator.reset();
+      const res = await api(t.app).get(`/api/enedis/consumption/daily/${id}?start=2025-08-01&end=2025-10-01`).set('Authorization', auth).expect(200);
+      const days = res.body.data.meter_reading.interval_reading.map((r: { date: string }) => r.date);
+      expect(days[0]).toBe('2025-08-27');
+      expect(days).toHaveLength(35);
+      expect(res.body.data.missing).toEqual([{ start: '2025-08-01', end: '2025-08-27', reason: 'before_activation', detail: null }]);
+      // The refusal, the contract's three APIs at most, a handful of probes, then the data.
+      expect(emulator.count(DAILY)).toBeLessThanOrEqual(9);
+      const meter = await api(t.app).get(`/api/pdl/${id}`).set('Authorization', auth).expect(200);
+      expect(meter.body.data.oldest_available_data_date).toBe('2025-08-27');
+      emulator.reset();
+      await api(t.app).get(`/api/enedis/consumption/daily/${id}?start=2025-08-01&end=2025-10-02`).set('Authorization', auth).expect(200);
+      expect(emulator.count(DAILY)).toBe(1);
+    },
+  );
 
   it('when a user consents on the (emulated) Enedis page, then the meters granted are registered and the front end told', async () => {
     // The sandbox client (chosen by the state's last character) may hold meters registered above: free them.
@@ -166,14 +214,18 @@ describe.each(['v5', '2026'] as const)('the gateway on the Enedis emulator, %s A
     expect(consentPage.status).toBe(302);
     const callback = new URL(consentPage.headers.get('location')!);
     expect(callback.pathname).toBe('/api/oauth/callback');
-    const done = await request(t.app).get(callback.pathname + callback.search).expect(302);
+    const done = await request(t.app)
+      .get(callback.pathname + callback.search)
+      .expect(302);
     const front = new URL(done.headers.location!);
     expect(front.origin + front.pathname).toBe('http://front.test/dashboard');
     expect(front.searchParams.get('consent_success')).toBe('true');
     const meters = await api(t.app).get('/api/pdl').set('Authorization', `Bearer ${user.token}`).expect(200);
     expect(meters.body.data.length).toBe(Number(front.searchParams.get('created_count')));
     expect(meters.body.data.length).toBeGreaterThan(0);
-    const reused = await request(t.app).get(callback.pathname + callback.search).expect(302);
+    const reused = await request(t.app)
+      .get(callback.pathname + callback.search)
+      .expect(302);
     expect(new URL(reused.headers.location!).searchParams.get('consent_error')).toBe('invalid_state');
   });
 });
@@ -252,7 +304,9 @@ describe('a fault storm at the emulator', () => {
     const complete = res.body.data.missing.length === 0;
     if (complete) expect(served.map((r) => [r.date, r.value])).toEqual(expected.map((r) => [r.date, r.value]));
     const cached = await api(t.app).get(`/api/enedis/consumption/detail/22516914714270?start=${start}&end=${end}`).set('Authorization', auth).expect(200);
-    expect(cached.body.data.meter_reading.interval_reading.map((r: { date: string; value: number }) => [r.date, r.value])).toEqual(expected.map((r) => [r.date, r.value]));
+    expect(cached.body.data.meter_reading.interval_reading.map((r: { date: string; value: number }) => [r.date, r.value])).toEqual(
+      expected.map((r) => [r.date, r.value]),
+    );
     expect(emulator.calls.filter((c) => c.status >= 400 || c.status === 0).length).toBeGreaterThanOrEqual(5);
   }, 30_000);
 
@@ -296,10 +350,13 @@ describe('refusals that are not about the meter', () => {
     await emulator?.stop();
   });
 
-  it('when an API is not subscribed by the gateway\'s application, then users get 502 naming it, and the operator is told once', async () => {
+  it("when an API is not subscribed by the gateway's application, then users get 502 naming it, and the operator is told once", async () => {
     emulator.inject({ kind: 'not-subscribed', count: 3, path: 'puissance_conso_max_quotidienne' });
     for (let i = 0; i < 3; i++) {
-      const res = await api(t.app).get(`/api/enedis/consumption/max_power/22516914714270?start=${addDays(today(), -20 - i)}&end=${addDays(today(), -19 - i)}`).set('Authorization', auth).expect(502);
+      const res = await api(t.app)
+        .get(`/api/enedis/consumption/max_power/22516914714270?start=${addDays(today(), -20 - i)}&end=${addDays(today(), -19 - i)}`)
+        .set('Authorization', auth)
+        .expect(502);
       expect(res.body.error).toMatchObject({ code: 'ENEDIS_API_NOT_SUBSCRIBED', message: expect.stringContaining('mesure_synchrone_auto') });
     }
     const told = lines.filter((l) => l.api === 'mesure_synchrone_auto' && String(l.msg).includes('DataHub'));
@@ -308,7 +365,10 @@ describe('refusals that are not about the meter', () => {
 
   it('when a firewall answers with its own HTML page, then the user gets 503 ENEDIS_UNAVAILABLE, and none of the page', async () => {
     emulator.inject({ kind: 'waf-403', count: 1, path: 'consommation_quotidienne' });
-    const res = await api(t.app).get(`/api/enedis/consumption/daily/22516914714270?start=${addDays(today(), -30)}&end=${addDays(today(), -29)}`).set('Authorization', auth).expect(503);
+    const res = await api(t.app)
+      .get(`/api/enedis/consumption/daily/22516914714270?start=${addDays(today(), -30)}&end=${addDays(today(), -29)}`)
+      .set('Authorization', auth)
+      .expect(503);
     expect(res.body.error.code).toBe('ENEDIS_UNAVAILABLE');
     expect(res.body.error.message).toContain('not JSON');
     expect(res.body.error.message).not.toMatch(/Cloudflare|<|blocked/);

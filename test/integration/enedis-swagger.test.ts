@@ -68,7 +68,13 @@ interface Sent {
 const sent: Sent[] = [];
 const server = setupServer(
   http.post(`${BASE}/oauth2/v3/token`, async ({ request }) => {
-    sent.push({ method: 'POST', path: '/oauth2/v3/token', query: new URL(request.url).searchParams, form: new URLSearchParams(await request.text()), json: null });
+    sent.push({
+      method: 'POST',
+      path: '/oauth2/v3/token',
+      query: new URL(request.url).searchParams,
+      form: new URLSearchParams(await request.text()),
+      json: null,
+    });
     return HttpResponse.json({ access_token: 't', token_type: 'Bearer', expires_in: 12_600 });
   }),
   http.all(`${BASE}/*`, async ({ request }) => {
@@ -76,13 +82,22 @@ const server = setupServer(
     const text = request.method === 'POST' ? await request.text() : '';
     sent.push({ method: request.method, path: url.pathname, query: url.searchParams, form: null, json: text ? JSON.parse(text) : null });
     // Before activation on the first measure call, so that the probes it starts are sent too.
-    if (/daily_consumption$|consommation_quotidienne$/.test(url.pathname) && url.searchParams.get(url.searchParams.has('start') ? 'start' : 'dateDebut') === '2026-01-01') {
+    if (
+      /daily_consumption$|consommation_quotidienne$/.test(url.pathname) &&
+      url.searchParams.get(url.searchParams.has('start') ? 'start' : 'dateDebut') === '2026-01-01'
+    ) {
       return HttpResponse.json({ error: 'ADAM-ERR0123', error_description: 'before activation' }, { status: 400 });
     }
-    if (url.pathname.startsWith('/situation_contrat_auto')) return HttpResponse.json([{ contract_type: 'Contrat GRD-F', subscribed_power: { unit: 'kVA', value: '6' }, person: {}, contact_data: {} }]);
+    if (url.pathname.startsWith('/situation_contrat_auto'))
+      return HttpResponse.json([{ contract_type: 'Contrat GRD-F', subscribed_power: { unit: 'kVA', value: '6' }, person: {}, contact_data: {} }]);
     if (url.pathname.startsWith('/synth_contrat_auto')) return HttpResponse.json({ consumption_last_activation_date: '2026-01-20T00:00:00+0100' });
     if (url.pathname.startsWith('/subscribed_services')) return HttpResponse.json({ serviceSouscrit: [{ pointId: PRM, etatCode: 'ACTIF' }] });
-    return HttpResponse.json({ meter_reading: { interval_reading: [] }, grandeur: [], customer: { usage_points: [], identity: {}, contact_data: {} }, address: { number_street_name: 'x' } });
+    return HttpResponse.json({
+      meter_reading: { interval_reading: [] },
+      grandeur: [],
+      customer: { usage_points: [], identity: {}, contact_data: {} },
+      address: { number_street_name: 'x' },
+    });
   }),
 );
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -108,7 +123,8 @@ const provider = (generation: EnedisGeneration, authorizeVersion: 'v1' | 'v2' = 
 async function everyRequest(generation: EnedisGeneration): Promise<Sent[]> {
   sent.length = 0;
   const p = provider(generation);
-  for (const kind of Object.keys(KIND_SPECS) as MeteringKind[]) await p.readings(kind, PRM, { start: '2026-02-01' as LocalDate, end: '2026-02-08' as LocalDate });
+  for (const kind of Object.keys(KIND_SPECS) as MeteringKind[])
+    await p.readings(kind, PRM, { start: '2026-02-01' as LocalDate, end: '2026-02-08' as LocalDate });
   await p.readings('consumption:daily', PRM, { start: '2026-01-01' as LocalDate, end: '2026-02-01' as LocalDate });
   for (const kind of CUSTOMER_DATA_KINDS) await p.customerData(kind, PRM);
   if (generation === '2026') await p.resolveConsent({ authorizationId: '999999999' });
@@ -134,7 +150,8 @@ function problemsOf(request: Sent, ops: readonly Operation[]): string[] {
       if (allowed && !allowed.includes(value)) problems.push(`${where}: ${p.name}=${value} is not one of ${allowed.join(', ')}`);
       if ((p.format ?? p.schema?.format) === 'date' && !DATE.test(value)) problems.push(`${where}: ${p.name}=${value} is not a date`);
     }
-    for (const name of values.keys()) if (!declared(kind).some((p) => p.name === name)) problems.push(`${where}: ${kind} parameter ${name} is not in the Swagger`);
+    for (const name of values.keys())
+      if (!declared(kind).some((p) => p.name === name)) problems.push(`${where}: ${kind} parameter ${name} is not in the Swagger`);
   };
   check('query', request.query);
   if (request.form) check('formData', request.form);
@@ -146,7 +163,11 @@ function problemsOf(request: Sent, ops: readonly Operation[]): string[] {
     for (const [field, value] of Object.entries(json)) {
       const type = op.body.properties?.[field]?.type;
       if (!type) problems.push(`${where}: body field ${field} is not in the schema`);
-      else if ((type === 'integer' && !Number.isInteger(value)) || (type === 'boolean' && typeof value !== 'boolean') || (type === 'string' && typeof value !== 'string')) {
+      else if (
+        (type === 'integer' && !Number.isInteger(value)) ||
+        (type === 'boolean' && typeof value !== 'boolean') ||
+        (type === 'string' && typeof value !== 'string')
+      ) {
         problems.push(`${where}: body field ${field} should be ${type}, is ${JSON.stringify(value)}`);
       }
     }
@@ -165,7 +186,15 @@ describe("every request the Enedis adapter sends, against Enedis' Swaggers", () 
   it('when the 2026 adapter reads every measure, searches a first day, reads every customer answer and resolves a consent, then each request is one its Swagger describes', async () => {
     const requests = await everyRequest('2026');
     expect(new Set(requests.map((r) => r.path.split('/')[1]))).toEqual(
-      new Set(['oauth2', 'mesure_synchrone_auto', 'situation_contrat_auto', 'synth_contrat_auto', 'comptage_auto', 'donnees_generales_auto', 'subscribed_services']),
+      new Set([
+        'oauth2',
+        'mesure_synchrone_auto',
+        'situation_contrat_auto',
+        'synth_contrat_auto',
+        'comptage_auto',
+        'donnees_generales_auto',
+        'subscribed_services',
+      ]),
     );
     expect(requests.flatMap((r) => problemsOf(r, ops))).toEqual([]);
   });

@@ -47,7 +47,13 @@ await describeWithServices('when Redis goes away and comes back', ['redis'], () 
     expect(t.provider.calls.length).toBe(calls + 1);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      statuses.push((await api(t.app).get(`/api/enedis/consumption/daily/${MAIN}?start=2025-03-0${i + 1}&end=2025-03-0${i + 2}`).set('Authorization', auth)).status);
+      statuses.push(
+        (
+          await api(t.app)
+            .get(`/api/enedis/consumption/daily/${MAIN}?start=2025-03-0${i + 1}&end=2025-03-0${i + 2}`)
+            .set('Authorization', auth)
+        ).status,
+      );
     }
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
@@ -79,7 +85,10 @@ await describeWithServices('when Redis goes away and comes back', ['redis'], () 
 
   it('then, once Redis is back, the gateway recovers on its own and serves from the cache again', async () => {
     await proxy.resume();
-    const health = await until(() => api(t.app).get('/api/health'), (res) => res.body.status === 'ok');
+    const health = await until(
+      () => api(t.app).get('/api/health'),
+      (res) => res.body.status === 'ok',
+    );
     expect(health.body.status).toBe('ok');
     const res = await api(t.app).get(`/api/enedis/consumption/daily/${MAIN}?start=2025-01-01&end=2025-02-01`).set('Authorization', auth).expect(200);
     expect(res.body.data.cache.cached_days).toBe(31);
@@ -122,7 +131,10 @@ await describeWithServices('when PostgreSQL goes away and comes back', ['postgre
 
   it('then, once PostgreSQL is back, what was stored is all there', async () => {
     await proxy.resume();
-    const res = await until(() => api(t.app).get('/api/pdl').set('Authorization', auth), (r) => r.status === 200);
+    const res = await until(
+      () => api(t.app).get('/api/pdl').set('Authorization', auth),
+      (r) => r.status === 200,
+    );
     expect(res.status).toBe(200);
     expect(res.body.data.map((p: { name: string }) => p.name)).toEqual(['Kept']);
     await api(t.app).get('/api/health').expect(200);

@@ -80,7 +80,9 @@ await describeWithServices('two gateway processes sharing PostgreSQL, Redis and 
     const refused = statuses.filter((s) => s === 429).length;
     const calls = emulator.count(DATA);
     const busiest = emulator.maxPerWindow(1000, DATA);
-    console.info(`multi-process: ${ok} let through, ${refused} refused (429), ${calls} Enedis data calls in ${seconds.toFixed(1)} s, busiest second ${busiest} calls`);
+    console.info(
+      `multi-process: ${ok} let through, ${refused} refused (429), ${calls} Enedis data calls in ${seconds.toFixed(1)} s, busiest second ${busiest} calls`,
+    );
     expect(ok).toBe(50);
     expect(refused).toBe(30);
     expect(calls).toBe(50);

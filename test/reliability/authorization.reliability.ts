@@ -55,7 +55,8 @@ describe('the authorisation matrix', () => {
     await api(t.app).post('/api/pdl').set('Authorization', tokens.other).send({ usage_point_id: OTHER_PDL }).expect(201);
     ownerId = (await api(t.app).get('/api/accounts/me').set('Authorization', tokens.owner).expect(200)).body.data.id;
     const inactiveId = (await api(t.app).get('/api/accounts/me').set('Authorization', tokens.inactive).expect(200)).body.data.id;
-    const inactiveSecret = (await api(t.app).post('/api/accounts/regenerate-secret').set('Authorization', tokens.inactive).expect(200)).body.data.client_secret as string;
+    const inactiveSecret = (await api(t.app).post('/api/accounts/regenerate-secret').set('Authorization', tokens.inactive).expect(200)).body.data
+      .client_secret as string;
     await api(t.app).patch(`/api/admin/users/${inactiveId}`).set('Authorization', tokens.admin).send({ is_active: false }).expect(200);
     // The deactivation ended the account's sessions; its client secret still names it, and is refused as inactive.
     tokens.inactiveSession = tokens.inactive;
@@ -80,7 +81,12 @@ describe('the authorisation matrix', () => {
     doc.basePath + op.path.replace('{usage_point_id}', pdl).replace('{pdl_id}', pdl).replace('{user_id}', userId);
 
   function send(c: Case, pdl = OWNER_PDL, userId = ownerId) {
-    let req = request(t.app)[c.op.method](pathOf(c.op, pdl, userId)).query(c.op.path.startsWith('/enedis/') && !c.op.path.includes('contract') && !/address|customer|contact|cache/.test(c.op.path) ? { start: '2025-01-01', end: '2025-01-03' } : {});
+    const agent = request(t.app);
+    let req = agent[c.op.method](pathOf(c.op, pdl, userId)).query(
+      c.op.path.startsWith('/enedis/') && !c.op.path.includes('contract') && !/address|customer|contact|cache/.test(c.op.path)
+        ? { start: '2025-01-01', end: '2025-01-03' }
+        : {},
+    );
     if (c.auth) req = req.set('Authorization', c.auth);
     return BODIES[c.op.operationId] ? req.send(BODIES[c.op.operationId]!) : req;
   }
@@ -112,7 +118,8 @@ describe('the authorisation matrix', () => {
       }
       if (c.who === 'another user') {
         const missing = await send(c, '00000000000001');
-        if (JSON.stringify(missing.body) !== JSON.stringify(res.body)) mismatches.push(`${c.op.operationId}: another user's meter answers differently from a missing one`);
+        if (JSON.stringify(missing.body) !== JSON.stringify(res.body))
+          mismatches.push(`${c.op.operationId}: another user's meter answers differently from a missing one`);
       }
     }
 
@@ -126,7 +133,9 @@ describe('the authorisation matrix', () => {
 
     const byWho = new Map<string, number>();
     for (const c of cases) byWho.set(c.who, (byWho.get(c.who) ?? 0) + 1);
-    console.info(`authorisation matrix: ${cases.length} cases over ${protectedOps.length} protected operations, ${mismatches.length} mismatches, ${leaks.length} leaks`);
+    console.info(
+      `authorisation matrix: ${cases.length} cases over ${protectedOps.length} protected operations, ${mismatches.length} mismatches, ${leaks.length} leaks`,
+    );
     record('authorization', [
       {
         part: 'authorisation matrix',

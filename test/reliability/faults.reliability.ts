@@ -66,7 +66,11 @@ await describeWithServices('faults under load', ['postgresql', 'redis'], () => {
         const auth = `Bearer ${user.token}`;
         const me = (await (await fetch(`${base}/api/accounts/me`, { headers: { Authorization: auth } })).json()) as { data: { id: string } };
         const pdl = String(40_000_000_000_000 + i);
-        const created = await fetch(`${base}/api/pdl`, { method: 'POST', headers: { Authorization: auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ usage_point_id: pdl }) });
+        const created = await fetch(`${base}/api/pdl`, {
+          method: 'POST',
+          headers: { Authorization: auth, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ usage_point_id: pdl }),
+        });
         expect(created.status).toBe(201);
         await consentOnEmulator(emulator, [pdl], consentOverHttp(base, auth));
         const warm = await fetch(`${base}/api/enedis/consumption/daily/${pdl}?start=${WARM.start}&end=${WARM.end}`, { headers: { Authorization: auth } });
@@ -121,7 +125,10 @@ await describeWithServices('faults under load', ['postgresql', 'redis'], () => {
         (o.status === 502 && o.code === 'ENEDIS_ERROR');
       const unclear = outcomes.filter((o) => !allowed(o));
       const slowest = Math.max(...outcomes.map((o) => o.ms));
-      const slowestFive = [...outcomes].sort((a, b) => b.ms - a.ms).slice(0, 5).map((o) => `${o.kind} ${o.status} ${o.code ?? ''} ${Math.round(o.ms)} ms`);
+      const slowestFive = [...outcomes]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 5)
+        .map((o) => `${o.kind} ${o.status} ${o.code ?? ''} ${Math.round(o.ms)} ms`);
       console.info(`faults: slowest answers: ${slowestFive.join('; ')}`);
 
       let health = 0;
@@ -136,9 +143,17 @@ await describeWithServices('faults under load', ['postgresql', 'redis'], () => {
       const truth = new MockEnedisProvider({ now: () => new Date() });
       const redis = await connectedRedis(FAULT_REDIS_URL);
       for (const user of users) {
-        const login = await fetch(`${base}/api/accounts/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: user.email, password: STRONG_PASSWORD }) });
-        const meters = (await (await fetch(`${base}/api/pdl`, { headers: { Authorization: user.auth } })).json()) as { data: Array<{ usage_point_id: string }> };
-        const warm = (await (await fetch(`${base}/api/enedis/consumption/daily/${user.pdl}?start=${WARM.start}&end=${WARM.end}`, { headers: { Authorization: user.auth } })).json()) as {
+        const login = await fetch(`${base}/api/accounts/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email: user.email, password: STRONG_PASSWORD }),
+        });
+        const meters = (await (await fetch(`${base}/api/pdl`, { headers: { Authorization: user.auth } })).json()) as {
+          data: Array<{ usage_point_id: string }>;
+        };
+        const warm = (await (
+          await fetch(`${base}/api/enedis/consumption/daily/${user.pdl}?start=${WARM.start}&end=${WARM.end}`, { headers: { Authorization: user.auth } })
+        ).json()) as {
           data: { cache: { cached_days: number } };
         };
         if (login.status === 200 && meters.data.map((m) => m.usage_point_id).join() === user.pdl && warm.data.cache.cached_days === 14) intact++;
@@ -171,12 +186,17 @@ await describeWithServices('faults under load', ['postgresql', 'redis'], () => {
       }
       await redis.close();
 
-      console.info(`faults: ${outcomes.length} requests during the faults: ${histogram(outcomes)}; slowest ${Math.round(slowest)} ms; ${emulator.calls.filter((c) => c.status !== 200).length} faulty Enedis answers; after: ${intact}/${users.length} accounts intact, ${cachedDays} cached days checked, ${wrongCached} wrong`);
+      console.info(
+        `faults: ${outcomes.length} requests during the faults: ${histogram(outcomes)}; slowest ${Math.round(slowest)} ms; ${emulator.calls.filter((c) => c.status !== 200).length} faulty Enedis answers; after: ${intact}/${users.length} accounts intact, ${cachedDays} cached days checked, ${wrongCached} wrong`,
+      );
       record('faults', [
         {
           part: 'faults under load',
           tried: outcomes.length,
-          outcome: unclear.length + wrongCached === 0 && intact === users.length && slowest < REQUEST_TIMEOUT_MS ? 'pass' : `${unclear.length} unclear, ${wrongCached} wrong cached, ${intact}/${users.length} intact`,
+          outcome:
+            unclear.length + wrongCached === 0 && intact === users.length && slowest < REQUEST_TIMEOUT_MS
+              ? 'pass'
+              : `${unclear.length} unclear, ${wrongCached} wrong cached, ${intact}/${users.length} intact`,
           detail: `Redis cut and back, PostgreSQL cut and back, Enedis 429×3 formats/500/503/timeout/garbage; ${histogram(outcomes)}; slowest ${Math.round(slowest)} ms; ${cachedDays} cached days verified against the source`,
         },
       ]);

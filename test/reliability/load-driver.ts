@@ -16,7 +16,12 @@ export interface Call {
 
 export const REQUEST_TIMEOUT_MS = 15_000;
 
-export async function drive(connections: number, durationMs: number, next: (loop: number, i: number) => Call, onOutcome?: (o: Outcome) => void): Promise<Outcome[]> {
+export async function drive(
+  connections: number,
+  durationMs: number,
+  next: (loop: number, i: number) => Call,
+  onOutcome?: (o: Outcome) => void,
+): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const deadline = Date.now() + durationMs;
   await Promise.all(
@@ -36,7 +41,14 @@ export async function drive(connections: number, durationMs: number, next: (loop
           }
           outcome = { kind: call.kind, status: res.status, ms: performance.now() - started, code: body?.error?.code, headers: res.headers, body };
         } catch (error) {
-          outcome = { kind: call.kind, status: (error as Error).name === 'TimeoutError' ? -1 : 0, ms: performance.now() - started, code: (error as Error).name, headers: new Headers(), body: null };
+          outcome = {
+            kind: call.kind,
+            status: (error as Error).name === 'TimeoutError' ? -1 : 0,
+            ms: performance.now() - started,
+            code: (error as Error).name,
+            headers: new Headers(),
+            body: null,
+          };
         }
         outcomes.push(outcome);
         onOutcome?.(outcome);
@@ -58,5 +70,8 @@ export function histogram(outcomes: readonly Outcome[]): string {
     const key = o.status === -1 ? 'timeout' : o.status === 0 ? 'network' : `${o.status}${o.code ? ` ${o.code}` : ''}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts.entries()].sort().map(([k, n]) => `${k}×${n}`).join(', ');
+  return [...counts.entries()]
+    .sort()
+    .map(([k, n]) => `${k}×${n}`)
+    .join(', ');
 }

@@ -9,11 +9,31 @@ import { describeWithServices, REDIS_URL } from '../support/services.js';
 import { conformsToSpec } from '../support/spec-check.js';
 import { record } from './record.js';
 
-type Schema = { type?: string; properties?: Record<string, Schema>; required?: string[]; maxLength?: number; nullable?: boolean; enum?: unknown[]; $ref?: string };
+type Schema = {
+  type?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  maxLength?: number;
+  nullable?: boolean;
+  enum?: unknown[];
+  $ref?: string;
+};
 type Method = 'get' | 'post' | 'patch' | 'delete' | 'put';
 
 const doc = loadOpenApiDocument();
-const spec = doc.document as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: Array<{ name: string; in: string; required?: boolean; schema: Schema } | { $ref: string }> }>>; components: { schemas: Record<string, Schema>; parameters: Record<string, { name: string; in: string; required?: boolean; schema: Schema }> } };
+const spec = doc.document as {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: { content: Record<string, { schema: Schema }> };
+        parameters?: Array<{ name: string; in: string; required?: boolean; schema: Schema } | { $ref: string }>;
+      }
+    >
+  >;
+  components: { schemas: Record<string, Schema>; parameters: Record<string, { name: string; in: string; required?: boolean; schema: Schema }> };
+};
 const deref = <T>(node: T | { $ref: string }): T => {
   if (node && typeof node === 'object' && '$ref' in node && typeof node.$ref === 'string') {
     const [, , section, name] = node.$ref.split('/');
@@ -22,7 +42,15 @@ const deref = <T>(node: T | { $ref: string }): T => {
   return node as T;
 };
 
-const INJECTIONS = ["' OR '1'='1' --", '{"$gt": ""}', '../../../../etc/passwd', '<script>alert(1)</script>', '${jndi:ldap://evil/x}', '%00%2e%2e%2f', 'admin@example.org\r\nBcc: x@evil'];
+const INJECTIONS = [
+  "' OR '1'='1' --",
+  '{"$gt": ""}',
+  '../../../../etc/passwd',
+  '<script>alert(1)</script>',
+  '${jndi:ldap://evil/x}',
+  '%00%2e%2e%2f',
+  'admin@example.org\r\nBcc: x@evil',
+];
 const WEIRD = ['\u0000nul', 'bell\u0007', 'rtl\u202Eevil', '日本語のテキスト', '😀🔥', ' ', ''];
 const VALID_DATE_QUERY = { start: '2025-01-01', end: '2025-01-08' };
 
@@ -65,7 +93,9 @@ function pathFor(op: OperationSpec, ctx: Context, override: Record<string, strin
 
 function parametersOf(op: OperationSpec) {
   const item = spec.paths[op.path]!;
-  return [...((item as { parameters?: unknown[] }).parameters ?? []), ...(item[op.method]!.parameters ?? [])].map((p) => deref(p as { name: string; in: string; required?: boolean; schema: Schema }));
+  return [...((item as { parameters?: unknown[] }).parameters ?? []), ...(item[op.method]!.parameters ?? [])].map((p) =>
+    deref(p as { name: string; in: string; required?: boolean; schema: Schema }),
+  );
 }
 
 function baseQuery(op: OperationSpec): Record<string, string> {
@@ -100,10 +130,18 @@ export function probes(ctx: Context): Probe[] {
       push('with an unknown field', { body: { ...body, unexpected_field: 'x' }, expect: 'invalid' });
       for (const [field, fieldSchema] of Object.entries(schema.properties)) {
         const s = deref(fieldSchema);
-        const wrong: unknown[] = s.type === 'string' ? [12345, true, { a: 1 }, ['x'], ...(s.nullable ? [] : [null])] : s.type === 'integer' ? ['ten', 1.5, true, ...(s.nullable ? [] : [null])] : s.type === 'boolean' ? ['yes', 1, null] : [];
+        const wrong: unknown[] =
+          s.type === 'string'
+            ? [12345, true, { a: 1 }, ['x'], ...(s.nullable ? [] : [null])]
+            : s.type === 'integer'
+              ? ['ten', 1.5, true, ...(s.nullable ? [] : [null])]
+              : s.type === 'boolean'
+                ? ['yes', 1, null]
+                : [];
         for (const value of form ? [] : wrong) push(`${field} as ${JSON.stringify(value)}`, { body: { ...body, [field]: value }, expect: 'invalid' });
         if (s.type === 'string' && !s.enum) {
-          if (s.maxLength !== undefined) push(`${field} over ${s.maxLength} characters`, { body: { ...body, [field]: 'x'.repeat(s.maxLength + 1) }, expect: 'invalid' });
+          if (s.maxLength !== undefined)
+            push(`${field} over ${s.maxLength} characters`, { body: { ...body, [field]: 'x'.repeat(s.maxLength + 1) }, expect: 'invalid' });
           for (const text of [...INJECTIONS, ...WEIRD]) push(`${field} = ${JSON.stringify(text)}`, { body: { ...body, [field]: text }, expect: 'odd' });
         }
         if (s.type === 'integer') push(`${field} out of range`, { body: { ...body, [field]: 10 ** 12 }, expect: 'invalid' });
@@ -114,7 +152,13 @@ export function probes(ctx: Context): Probe[] {
         push('a bare number', { raw: { type: 'application/json', text: '42' }, expect: 'invalid' });
         push('as text/plain', { raw: { type: 'text/plain', text: JSON.stringify(body) }, expect: 'invalid' });
       }
-      push('a 1 MB body', { raw: { type: form ? 'application/x-www-form-urlencoded' : 'application/json', text: form ? `client_id=${'x'.repeat(1_000_000)}` : JSON.stringify({ ...body, pad: 'x'.repeat(1_000_000) }) }, expect: 'invalid' });
+      push('a 1 MB body', {
+        raw: {
+          type: form ? 'application/x-www-form-urlencoded' : 'application/json',
+          text: form ? `client_id=${'x'.repeat(1_000_000)}` : JSON.stringify({ ...body, pad: 'x'.repeat(1_000_000) }),
+        },
+        expect: 'invalid',
+      });
     }
 
     for (const p of parametersOf(op)) {
@@ -128,9 +172,11 @@ export function probes(ctx: Context): Probe[] {
               : s.type === 'boolean'
                 ? ['maybe', '2']
                 : [];
-        for (const value of bad) push(`${p.name}=${JSON.stringify(value)}`, { query: { ...query, [p.name]: value }, body: body ?? undefined, expect: 'invalid' });
+        for (const value of bad)
+          push(`${p.name}=${JSON.stringify(value)}`, { query: { ...query, [p.name]: value }, body: body ?? undefined, expect: 'invalid' });
         if (s.type === 'string' && !(s as { format?: string }).format) {
-          for (const text of [...INJECTIONS, ...WEIRD.filter((w) => w !== '')]) push(`${p.name}=${JSON.stringify(text)}`, { query: { ...query, [p.name]: text }, body: body ?? undefined, expect: 'odd' });
+          for (const text of [...INJECTIONS, ...WEIRD.filter((w) => w !== '')])
+            push(`${p.name}=${JSON.stringify(text)}`, { query: { ...query, [p.name]: text }, body: body ?? undefined, expect: 'odd' });
         }
       }
       if (p.in === 'path') {
@@ -168,7 +214,14 @@ function suite(label: string, env: () => Promise<{ env: Record<string, string>; 
     beforeAll(async () => {
       const setup = await env();
       cleanup = setup.cleanup;
-      t = await startTestGateway({ ...setup.env, ADMIN_EMAILS: 'admin@example.org', USER_DAILY_LIMIT_NO_CACHE: '100000', USER_DAILY_LIMIT_WITH_CACHE: '100000', LOGIN_MAX_FAILURES_PER_ACCOUNT: '100000', LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' });
+      t = await startTestGateway({
+        ...setup.env,
+        ADMIN_EMAILS: 'admin@example.org',
+        USER_DAILY_LIMIT_NO_CACHE: '100000',
+        USER_DAILY_LIMIT_WITH_CACHE: '100000',
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: '100000',
+        LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
+      });
       const admin = await t.signUpVerified('admin@example.org');
       auth = `Bearer ${admin.token}`;
       await api(t.app).post('/api/pdl').set('Authorization', auth).send({ usage_point_id: '12345678901234' }).expect(201);
@@ -189,10 +242,13 @@ function suite(label: string, env: () => Promise<{ env: Record<string, string>; 
         const res = await fire(t.app, probe, auth);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         const oauth = probe.path.endsWith('/accounts/token');
-        const enveloped = oauth ? typeof res.body?.error === 'string' : res.status < 400 || (res.body?.success === false && typeof res.body?.error?.code === 'string');
+        const enveloped = oauth
+          ? typeof res.body?.error === 'string'
+          : res.status < 400 || (res.body?.success === false && typeof res.body?.error?.code === 'string');
         if (res.status >= 500) failures.push(`${probe.label} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
         else if (probe.expect === 'invalid' && (res.status < 400 || res.status >= 500)) failures.push(`${probe.label} → ${res.status}, expected a 4xx`);
-        else if (!enveloped && res.status !== 302 && !/yaml/.test(res.headers['content-type'] ?? '')) failures.push(`${probe.label} → ${res.status} without the error envelope`);
+        else if (!enveloped && res.status !== 302 && !/yaml/.test(res.headers['content-type'] ?? ''))
+          failures.push(`${probe.label} → ${res.status} without the error envelope`);
         else {
           try {
             conformsToSpec(res);
@@ -201,7 +257,10 @@ function suite(label: string, env: () => Promise<{ env: Record<string, string>; 
           }
         }
       }
-      const histogram = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
+      const histogram = [...statuses.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ');
       console.info(`bad input (${label}): ${tried.length} requests over ${doc.operations.length} operations: ${histogram}`);
       record(`negative-${label.replace(/\W+/g, '-')}`, [
         { part: `bad input (${label})`, tried: tried.length, outcome: failures.length === 0 ? 'pass' : `${failures.length} failures`, detail: histogram },

@@ -54,7 +54,10 @@ await describeWithServices('secrets at rest', ['postgresql', 'redis'], () => {
       const reset = /reset-password\?token=([\w%-]+)/.exec(t.mailer.lastTo(email)!.text)![1]!;
       secrets.set('reset token', decodeURIComponent(reset));
       t.clock.advance(2000);
-      await api(t.app).post('/api/accounts/reset-password').send({ token: decodeURIComponent(reset), new_password: 'Second-Secret-7' }).expect(200);
+      await api(t.app)
+        .post('/api/accounts/reset-password')
+        .send({ token: decodeURIComponent(reset), new_password: 'Second-Secret-7' })
+        .expect(200);
       secrets.set('new password', 'Second-Secret-7');
       const relog = await api(t.app).post('/api/accounts/login').send({ email, password: 'Second-Secret-7' }).expect(200);
       const rotated = await api(t.app).post('/api/accounts/regenerate-secret').set('Authorization', `Bearer ${relog.body.data.access_token}`).expect(200);
@@ -100,7 +103,14 @@ await describeWithServices('secrets at rest', ['postgresql', 'redis'], () => {
         for (const key of batch) {
           keys++;
           const type = await redis.type(key);
-          const value = type === 'string' ? await redis.get(key) : type === 'set' ? (await redis.sMembers(key)).join(' ') : type === 'zset' ? (await redis.zRange(key, 0, -1)).join(' ') : '';
+          const value =
+            type === 'string'
+              ? await redis.get(key)
+              : type === 'set'
+                ? (await redis.sMembers(key)).join(' ')
+                : type === 'zset'
+                  ? (await redis.zRange(key, 0, -1)).join(' ')
+                  : '';
           dump.push(`${key} ${value}`);
         }
       }
@@ -110,7 +120,9 @@ await describeWithServices('secrets at rest', ['postgresql', 'redis'], () => {
       expect(rows).toBeGreaterThan(3);
       expect(keys).toBeGreaterThan(5);
       expect(everything).toContain('consumption:daily:12345678901234:2025-04-01');
-      console.info(`secrets at rest: ${rows} rows in ${tables.length} tables and ${keys} Redis keys searched for ${secrets.size} secrets and ${readings.length} readings: ${found.length + clearReadings.length} found`);
+      console.info(
+        `secrets at rest: ${rows} rows in ${tables.length} tables and ${keys} Redis keys searched for ${secrets.size} secrets and ${readings.length} readings: ${found.length + clearReadings.length} found`,
+      );
       record('secrets', [
         {
           part: 'secrets at rest',

@@ -23,7 +23,10 @@ export function setup() {
     const header: SummaryRow = { part: 'part', tried: 0, outcome: 'outcome', detail: 'detail' };
     const cells = (r: SummaryRow) => [r.part, r === header ? 'tried' : String(r.tried), r.outcome, r.detail];
     const widths = [0, 1, 2, 3].map((i) => Math.max(...[header, ...rows].map((r) => cells(r)[i]!.length)));
-    const line = (r: SummaryRow) => `| ${cells(r).map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+    const line = (r: SummaryRow) =>
+      `| ${cells(r)
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join(' | ')} |`;
     console.log(['', 'Reliability summary', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line), ''].join('\n'));
   };
 }

@@ -39,7 +39,15 @@ export async function startTestGateway(
   now = '2026-11-23T10:00:00Z',
   options: { realProvider?: boolean } = {},
 ): Promise<TestGateway> {
-  const loaded = loadConfig({ DATABASE_URL: 'sqlite::memory:', BCRYPT_COST: '4', LOG_LEVEL: 'silent', DEMO_ACCOUNT: 'false', LOOKUP_MEMO_MS: '0', SIGNUP_MAX_PER_ADDRESS: '100000', ...env });
+  const loaded = loadConfig({
+    DATABASE_URL: 'sqlite::memory:',
+    BCRYPT_COST: '4',
+    LOG_LEVEL: 'silent',
+    DEMO_ACCOUNT: 'false',
+    LOOKUP_MEMO_MS: '0',
+    SIGNUP_MAX_PER_ADDRESS: '100000',
+    ...env,
+  });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
   const config = loaded.value;
   const clock = new ManualClock(now);

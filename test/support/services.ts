@@ -28,11 +28,7 @@ const probes = { postgresql: () => reachable(PG_URL, 5432), redis: () => reachab
  * A describe block that needs real servers. Without them it is skipped, and says so; with
  * REQUIRE_SERVICES=1 (as CI runs) a missing server fails the run instead.
  */
-export async function describeWithServices(
-  name: string,
-  services: ReadonlyArray<keyof typeof probes>,
-  body: () => void,
-): Promise<void> {
+export async function describeWithServices(name: string, services: ReadonlyArray<keyof typeof probes>, body: () => void): Promise<void> {
   const missing: string[] = [];
   for (const service of services) if (!(await probes[service]())) missing.push(service);
   if (missing.length === 0) {

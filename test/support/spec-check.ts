@@ -24,8 +24,7 @@ type ResponseObject = { $ref?: string; content?: Record<string, { schema?: unkno
 
 /** The JSON pointer (in the document) of the schema of this operation's response for this status. */
 function schemaPointer(op: OperationSpec, status: number): string | null {
-  const responses = ((doc.document.paths as Record<string, Record<string, { responses: Record<string, ResponseObject> }>>)[op.path]![op.method]!)
-    .responses;
+  const responses = (doc.document.paths as Record<string, Record<string, { responses: Record<string, ResponseObject> }>>)[op.path]![op.method]!.responses;
   const key = String(status) in responses ? String(status) : 'default' in responses ? 'default' : null;
   if (key === null) return null;
   let pointer = `/paths/${escape(op.path)}/${op.method}/responses/${key}`;

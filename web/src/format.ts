@@ -6,8 +6,7 @@ export const frDay = (isoDate: string) =>
 
 export const frTime = (iso: string) => new Date(iso).toLocaleTimeString('fr-FR', { timeZone: PARIS, hour: '2-digit', minute: '2-digit' });
 
-export const frDateTime = (iso: string) =>
-  new Date(iso).toLocaleString('fr-FR', { timeZone: PARIS, dateStyle: 'short', timeStyle: 'short' });
+export const frDateTime = (iso: string) => new Date(iso).toLocaleString('fr-FR', { timeZone: PARIS, dateStyle: 'short', timeStyle: 'short' });
 
 export const kwh = (wh: number) => `${(wh / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} kWh`;
 

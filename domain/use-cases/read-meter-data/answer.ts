@@ -6,7 +6,12 @@ import { NO_READINGS } from './fetch.js';
 import type { KnownDay, MeterData } from './types.js';
 
 /** The inner bytes of each day's readings, in order: spliced from the sealed store, or from the days just known. */
-export function assembleDays(store: SealedDays | null, days: readonly LocalDate[], runs: readonly Run[], known: ReadonlyMap<LocalDate, KnownDay>): Uint8Array[] {
+export function assembleDays(
+  store: SealedDays | null,
+  days: readonly LocalDate[],
+  runs: readonly Run[],
+  known: ReadonlyMap<LocalDate, KnownDay>,
+): Uint8Array[] {
   return store ? store.assemble(days, runs, known) : days.map((d) => insideOf(known.get(d)?.bytes ?? NO_READINGS));
 }
 

@@ -48,7 +48,16 @@ export const readMeterData = (deps: UseCaseContext) => {
     const anyReading = cached.cachedDays > cached.found.size || [...known.values()].some((d) => d.count > 0);
     if (!anyReading && fetched.firstFailure !== null) return err(fetched.firstFailure);
     const missing = describeMissing(window.edges, known, fetched);
-    const fields = { kind, usagePointId, range, readingType: spec.readingType, missing, cachedDays: cached.cachedDays, fetchedDays: fetched.fromProvider, quota: quota.value };
+    const fields = {
+      kind,
+      usagePointId,
+      range,
+      readingType: spec.readingType,
+      missing,
+      cachedDays: cached.cachedDays,
+      fetchedDays: fetched.fromProvider,
+      quota: quota.value,
+    };
     return ok(meterData(fields, assembleDays(store, window.days, cached.runs, known)));
   };
 };

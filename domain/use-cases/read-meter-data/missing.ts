@@ -18,7 +18,10 @@ export function describeMissing(edges: readonly MissingRun[], known: ReadonlyMap
     if (text.count === 0 && !beforeActivation.has(day)) noData.push(day);
     else if (text.count > 0 && text.complete === false) incomplete.push(day);
   }
-  for (const [reason, lacking] of [['no_data', noData], ['incomplete', incomplete]] as const) {
+  for (const [reason, lacking] of [
+    ['no_data', noData],
+    ['incomplete', incomplete],
+  ] as const) {
     for (const run of groupRuns(lacking)) missing.push({ ...run, reason, detail: null });
   }
   for (const run of groupRuns([...fetched.failures.keys()])) {

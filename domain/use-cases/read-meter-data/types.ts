@@ -5,13 +5,7 @@ import type { IntervalReading, MeteringKind, ReadingType } from '../../metering.
 import type { UsagePointId } from '../../usage-point-id.js';
 import type { DayText } from '../sealed-days.js';
 
-export type MissingReason =
-  | 'not_yet_available'
-  | 'beyond_history'
-  | 'before_activation'
-  | 'no_data'
-  | 'incomplete'
-  | 'upstream_error';
+export type MissingReason = 'not_yet_available' | 'beyond_history' | 'before_activation' | 'no_data' | 'incomplete' | 'upstream_error';
 
 /** Days of the requested range that the answer lacks, and why. */
 export interface MissingRun {

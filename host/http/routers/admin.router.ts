@@ -21,7 +21,14 @@ export function adminRouter(useCases: UseCases): TagRouter {
       },
       adminGetUser: async (req, res) => {
         const detail = unwrap(await admin.getUser(principalOf(res), idOf(req.params)));
-        res.json({ success: true, data: { account: accountToWire(detail), meters: detail.meters.map((pdl) => pdlToWire(pdl, useCases.consentStatusOf(detail.user, pdl))), usage: usageToWire(detail.usage) } });
+        res.json({
+          success: true,
+          data: {
+            account: accountToWire(detail),
+            meters: detail.meters.map((pdl) => pdlToWire(pdl, useCases.consentStatusOf(detail.user, pdl))),
+            usage: usageToWire(detail.usage),
+          },
+        });
       },
       adminUpdateUser: async (req, res) => {
         const body = bodyOf(req, 'adminUpdateUser');

@@ -32,7 +32,11 @@ const useCacheOf = (req: Request) => (req.query.use_cache as unknown) !== false 
 export function meterDataBody(data: MeterData): Buffer {
   const head = JSON.stringify({ usage_point_id: data.usagePointId, start: data.range.start, end: data.range.end, reading_type: data.readingType });
   const tail = `},"missing":${JSON.stringify(data.missing)},"cache":${JSON.stringify({ cached_days: data.cachedDays, fetched_days: data.fetchedDays })}}}`;
-  return Buffer.concat([Buffer.from(`{"success":true,"data":{"meter_reading":${head.slice(0, -1)},"interval_reading":`), ...data.readingsPieces(), Buffer.from(tail)]);
+  return Buffer.concat([
+    Buffer.from(`{"success":true,"data":{"meter_reading":${head.slice(0, -1)},"interval_reading":`),
+    ...data.readingsPieces(),
+    Buffer.from(tail),
+  ]);
 }
 
 /**
@@ -63,9 +67,7 @@ export function enedisRouter(useCases: UseCases, clock: Clock, validated = true)
   const customerData =
     (kind: CustomerDataKind): Handler =>
     async (req, res) => {
-      const answer = unwrap(
-        await useCases.readCustomerData(principalOf(res), { kind, usagePointId: req.params.usage_point_id, useCache: useCacheOf(req) }),
-      );
+      const answer = unwrap(await useCases.readCustomerData(principalOf(res), { kind, usagePointId: req.params.usage_point_id, useCache: useCacheOf(req) }));
       setQuotaHeaders(res, answer.quota);
       res.json({ success: true, data: answer.data });
     };

@@ -27,7 +27,9 @@ describe("Enedis' wire formats", () => {
   });
 
   it('when a v5 spring-forward day curve is read, then 46 points skip from 01:30+01:00 to 03:00+02:00', () => {
-    const dates = parseV5Readings('consumption:detail', fixture('v5-consumption_load_curve-spring-forward.json'), range('2025-03-30', '2025-03-31'))!.map((r) => r.date);
+    const dates = parseV5Readings('consumption:detail', fixture('v5-consumption_load_curve-spring-forward.json'), range('2025-03-30', '2025-03-31'))!.map(
+      (r) => r.date,
+    );
     expect(dates).toHaveLength(46);
     expect(dates.slice(2, 5)).toEqual(['2025-03-30T01:00:00+01:00', '2025-03-30T01:30:00+01:00', '2025-03-30T03:00:00+02:00']);
   });

@@ -52,7 +52,11 @@ function provider(generation: EnedisGeneration = 'v5', timeoutMs = 2000) {
 function tokenEndpoint(lifetime = 12_600) {
   return http.post(`${BASE}/oauth2/v3/token`, async ({ request }) => {
     seen.tokenCalls++;
-    seen.tokenRequests.push({ authorization: request.headers.get('authorization'), body: await request.text(), contentType: request.headers.get('content-type') });
+    seen.tokenRequests.push({
+      authorization: request.headers.get('authorization'),
+      body: await request.text(),
+      contentType: request.headers.get('content-type'),
+    });
     return HttpResponse.json({ access_token: `t${seen.tokenCalls}`, token_type: 'Bearer', expires_in: lifetime, scope: 'am_application_scope default' });
   });
 }
@@ -158,7 +162,11 @@ describe('EnedisHttpProvider: answers and errors', () => {
         if (url.searchParams.get('start') === '2025-10-20' && url.searchParams.get('end') === '2025-10-27') {
           return HttpResponse.json(fixture('v5-error-ADAM-ERR0126-span.json'), { status: 400 });
         }
-        return HttpResponse.json(url.searchParams.get('start')! <= '2025-10-26' && url.searchParams.get('end')! > '2025-10-26' ? fixture('v5-consumption_load_curve-fall-back.json') : { meter_reading: { interval_reading: [] } });
+        return HttpResponse.json(
+          url.searchParams.get('start')! <= '2025-10-26' && url.searchParams.get('end')! > '2025-10-26'
+            ? fixture('v5-consumption_load_curve-fall-back.json')
+            : { meter_reading: { interval_reading: [] } },
+        );
       }),
     );
     const answer = await provider().readings('consumption:detail', PDL, range('2025-10-20', '2025-10-27'));
@@ -169,24 +177,27 @@ describe('EnedisHttpProvider: answers and errors', () => {
   it.each([
     ['right', '2013-08-14', 3],
     ['wrong', '2013-08-02', 11],
-  ])('when Enedis says "before activation" and the contract date is %s, then the first day with data is found by asking, in few calls', async (_case, truth, calls) => {
-    const starts: string[] = [];
-    server.use(
-      tokenEndpoint(),
-      http.get(`${BASE}/metering_data_dc/v5/daily_consumption`, ({ request }) => {
-        const start = new URL(request.url).searchParams.get('start')!;
-        starts.push(start);
-        return start < truth
-          ? HttpResponse.json(fixture('v5-error-ADAM-ERR0123-before-activation.json'), { status: 400 })
-          : HttpResponse.json({ meter_reading: { reading_type: { unit: 'Wh' }, interval_reading: [] } });
-      }),
-      // The contract says 2013-08-14.
-      http.get(`${BASE}/customers_upc/v5/usage_points/contracts`, () => HttpResponse.json(fixture('v5-contracts.json'))),
-    );
-    const answer = await provider().readings('consumption:daily', PDL, range('2013-01-01', '2013-12-01'));
-    expect(answer.ok ? null : answer.error).toMatchObject({ kind: 'BeforeActivation', oldestAvailable: truth });
-    expect(starts).toHaveLength(calls);
-  });
+  ])(
+    'when Enedis says "before activation" and the contract date is %s, then the first day with data is found by asking, in few calls',
+    async (_case, truth, calls) => {
+      const starts: string[] = [];
+      server.use(
+        tokenEndpoint(),
+        http.get(`${BASE}/metering_data_dc/v5/daily_consumption`, ({ request }) => {
+          const start = new URL(request.url).searchParams.get('start')!;
+          starts.push(start);
+          return start < truth
+            ? HttpResponse.json(fixture('v5-error-ADAM-ERR0123-before-activation.json'), { status: 400 })
+            : HttpResponse.json({ meter_reading: { reading_type: { unit: 'Wh' }, interval_reading: [] } });
+        }),
+        // The contract says 2013-08-14.
+        http.get(`${BASE}/customers_upc/v5/usage_points/contracts`, () => HttpResponse.json(fixture('v5-contracts.json'))),
+      );
+      const answer = await provider().readings('consumption:daily', PDL, range('2013-01-01', '2013-12-01'));
+      expect(answer.ok ? null : answer.error).toMatchObject({ kind: 'BeforeActivation', oldestAvailable: truth });
+      expect(starts).toHaveLength(calls);
+    },
+  );
 
   it.each([
     ['v5-error-ADAM-DC-0008-no-consent.json', 403, 'NoConsent'],
@@ -210,7 +221,9 @@ describe('EnedisHttpProvider: answers and errors', () => {
       tokenEndpoint(),
       http.get(`${BASE}/metering_data_dc/v5/daily_consumption`, () => {
         calls++;
-        return calls <= 2 ? HttpResponse.json({ error: 'technical_error', error_description: 'Technical error. Please try later.' }, { status: 500 }) : HttpResponse.json(fixture('v5-daily_consumption.json'));
+        return calls <= 2
+          ? HttpResponse.json({ error: 'technical_error', error_description: 'Technical error. Please try later.' }, { status: 500 })
+          : HttpResponse.json(fixture('v5-daily_consumption.json'));
       }),
     );
     expect((await provider().readings('consumption:daily', PDL, range('2025-01-01', '2025-01-08'))).ok).toBe(true);
@@ -245,7 +258,9 @@ describe('EnedisHttpProvider: answers and errors', () => {
       tokenEndpoint(),
       http.get(`${BASE}/metering_data_dc/v5/daily_consumption`, () => {
         times.push(Date.now());
-        return ++calls === 1 ? HttpResponse.json({ error: '429' }, { status: 429, headers: { 'Retry-After': '1' } }) : HttpResponse.json(fixture('v5-daily_consumption.json'));
+        return ++calls === 1
+          ? HttpResponse.json({ error: '429' }, { status: 429, headers: { 'Retry-After': '1' } })
+          : HttpResponse.json(fixture('v5-daily_consumption.json'));
       }),
     );
     expect((await provider().readings('consumption:daily', PDL, range('2025-01-01', '2025-01-08'))).ok).toBe(true);
@@ -258,10 +273,7 @@ describe('EnedisHttpProvider: answers and errors', () => {
       tokenEndpoint(),
       http.get(`${BASE}/metering_data_dc/v5/daily_consumption`, () => {
         calls++;
-        return HttpResponse.json(
-          { code: '900804', message: 'Message throttled out', nextAccessTime: nextAccess(3600) },
-          { status: 429 },
-        );
+        return HttpResponse.json({ code: '900804', message: 'Message throttled out', nextAccessTime: nextAccess(3600) }, { status: 429 });
       }),
     );
     const answer = await provider().readings('consumption:daily', PDL, range('2025-01-01', '2025-01-08'));
@@ -271,7 +283,10 @@ describe('EnedisHttpProvider: answers and errors', () => {
   });
 
   it('when the answer is not a meter reading, then it is bad upstream data', async () => {
-    server.use(tokenEndpoint(), http.get(`${BASE}/metering_data_dc/v5/daily_consumption`, () => HttpResponse.json({ hello: 'world' })));
+    server.use(
+      tokenEndpoint(),
+      http.get(`${BASE}/metering_data_dc/v5/daily_consumption`, () => HttpResponse.json({ hello: 'world' })),
+    );
     const answer = await provider().readings('consumption:daily', PDL, range('2025-01-01', '2025-01-08'));
     expect(answer.ok ? null : answer.error.kind).toBe('BadUpstreamData');
   });

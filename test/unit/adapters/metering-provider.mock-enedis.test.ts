@@ -107,14 +107,24 @@ describe('MockEnedis', () => {
     );
   });
 
-  it('when customer data is asked, then it is shaped like Enedis\' v5 answers', async () => {
+  it("when customer data is asked, then it is shaped like Enedis' v5 answers", async () => {
     const contract = await provider.customerData('contract', MAIN);
     expect(contract.ok && contract.value.customer.usage_points[0]).toMatchObject({
       usage_point: { usage_point_id: MAIN, usage_point_status: null, meter_type: 'AMM' },
-      contracts: { subscribed_power: '9 kVA', segment: 'C5', offpeak_hours: 'HC (22H00-6H00;12H00-14H00)', contract_type: 'Contrat GRD-F', direction: 'consumption' },
+      contracts: {
+        subscribed_power: '9 kVA',
+        segment: 'C5',
+        offpeak_hours: 'HC (22H00-6H00;12H00-14H00)',
+        contract_type: 'Contrat GRD-F',
+        direction: 'consumption',
+      },
     });
     // Main House produces: its injection contract follows, with its own activation date.
-    expect(contract.ok && contract.value.customer.usage_points[1]?.contracts).toMatchObject({ contract_type: 'Contrat GRD-A', direction: 'production', last_activation_date: '2021-06-15+02:00' });
+    expect(contract.ok && contract.value.customer.usage_points[1]?.contracts).toMatchObject({
+      contract_type: 'Contrat GRD-A',
+      direction: 'production',
+      last_activation_date: '2021-06-15+02:00',
+    });
     const address = await provider.customerData('address', MAIN);
     expect(address.ok && address.value.customer.usage_points[0]!.usage_point.usage_point_addresses.insee_code).toMatch(/^\d{5}$/);
     const identity = await provider.customerData('customer', MAIN);

@@ -36,7 +36,10 @@ describe('DateRange', () => {
   });
 
   it('when start equals or follows end, then end is named as wrong', () => {
-    for (const [start, end] of [['2024-01-02', '2024-01-02'], ['2024-01-03', '2024-01-01']]) {
+    for (const [start, end] of [
+      ['2024-01-02', '2024-01-02'],
+      ['2024-01-03', '2024-01-01'],
+    ]) {
       const range = parseDateRange(start, end);
       expect(range.ok).toBe(false);
       if (!range.ok) expect(range.error.field).toBe('end');

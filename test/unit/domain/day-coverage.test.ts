@@ -4,7 +4,8 @@ import type { LocalDate } from '../../../domain/local-date.js';
 import { formatParisIso, intervalStarts } from '../../../domain/paris-time.js';
 
 const day = (d: string) => d as LocalDate;
-const curve = (d: string, minutes: number) => intervalStarts(day(d), minutes).map((t) => ({ date: formatParisIso(t), value: 1, quality: 'BRUT', interval_length: `PT${minutes}M` }));
+const curve = (d: string, minutes: number) =>
+  intervalStarts(day(d), minutes).map((t) => ({ date: formatParisIso(t), value: 1, quality: 'BRUT', interval_length: `PT${minutes}M` }));
 
 describe('coversDay', () => {
   it('when a day has every half-hour, or every hour of its 23 or 25, then it is covered; one missing, it is not', () => {
@@ -34,6 +35,11 @@ describe('coversDay', () => {
     expect(coversDay(day('2024-02-26'), mixed)).toBe(true);
     expect(coversDay(day('2024-02-26'), [...mixed].reverse())).toBe(true);
     expect(coversDay(day('2024-02-26'), mixed.slice(0, -1))).toBe(false);
-    expect(coversDay(day('2024-02-26'), mixed.filter((r) => r.date !== '2024-02-26T01:10:00+01:00'))).toBe(false);
+    expect(
+      coversDay(
+        day('2024-02-26'),
+        mixed.filter((r) => r.date !== '2024-02-26T01:10:00+01:00'),
+      ),
+    ).toBe(false);
   });
 });

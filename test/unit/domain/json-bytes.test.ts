@@ -28,13 +28,24 @@ describe('JSON kept as bytes', () => {
 describe('slicing a roll-up', () => {
   // Readings of very different lengths, so that where a day lies cannot be computed, only found.
   const first = '2025-01-01' as LocalDate;
-  const readings = Array.from({ length: 365 }, (_, i) => ({ date: addDays(first, i), value: i % 7 === 0 ? 1 : 10 ** (i % 13) + i, ...(i % 5 === 0 ? { note: 'x'.repeat(i % 40) } : {}) }));
+  const readings = Array.from({ length: 365 }, (_, i) => ({
+    date: addDays(first, i),
+    value: i % 7 === 0 ? 1 : 10 ** (i % 13) + i,
+    ...(i % 5 === 0 ? { note: 'x'.repeat(i % 40) } : {}),
+  }));
   const rollUp: RollUp = { bytes: utf8(JSON.stringify(readings)), first, last: addDays(first, 364) };
   const { deps } = buildUseCases();
   const store = sealedDays(deps, 'consumption:daily', '12345678901234' as UsagePointId, {} as UserKey, true);
 
   it('when any span of days is asked of it, then exactly those days come out, in order', () => {
-    const spans: Array<[number, number]> = [[0, 364], [0, 0], [364, 364], [1, 363], [100, 100], [37, 211]];
+    const spans: Array<[number, number]> = [
+      [0, 364],
+      [0, 0],
+      [364, 364],
+      [1, 363],
+      [100, 100],
+      [37, 211],
+    ];
     for (let i = 0; i < 60; i++) {
       const a = (i * 97) % 365;
       const b = (i * 131) % 365;
@@ -55,7 +66,13 @@ describe('cutting days into runs', () => {
 
   it('when roll-ups cover parts of two years, then each covered stretch is one run and every other day a run of its own', () => {
     const range = days('2024-12-28', 10);
-    const runs = coverageRuns(range, new Map([['2024' as Year, span('2024-01-01', '2024-12-30')], ['2025' as Year, span('2025-01-02', '2025-01-04')]]));
+    const runs = coverageRuns(
+      range,
+      new Map([
+        ['2024' as Year, span('2024-01-01', '2024-12-30')],
+        ['2025' as Year, span('2025-01-02', '2025-01-04')],
+      ]),
+    );
     expect(runs.map((r) => `${range[r.from]}..${range[r.to]}${r.rollUp ? '' : ' alone'}`)).toEqual([
       '2024-12-28..2024-12-30',
       '2024-12-31..2024-12-31 alone',
@@ -69,6 +86,10 @@ describe('cutting days into runs', () => {
   it('when the days are not consecutive, then runs are still exact', () => {
     const scattered = ['2025-01-01', '2025-01-03', '2025-01-09', '2025-01-20'] as LocalDate[];
     const runs = coverageRuns(scattered, new Map([['2025' as Year, span('2025-01-02', '2025-01-10')]]));
-    expect(runs.map((r) => [r.from, r.to, r.rollUp !== null])).toEqual([[0, 0, false], [1, 2, true], [3, 3, false]]);
+    expect(runs.map((r) => [r.from, r.to, r.rollUp !== null])).toEqual([
+      [0, 0, false],
+      [1, 2, true],
+      [3, 3, false],
+    ]);
   });
 });

@@ -37,7 +37,13 @@ describe('remembered look-ups', () => {
     const { principal, clientSecret } = await accountWithMeter();
     expect((await useCases.authenticate(clientSecret)).ok).toBe(true);
     await useCases.updatePdl(principal, MAIN, { isActive: false });
-    const denied = await useCases.readMeterData(principal, { kind: 'consumption:daily', usagePointId: MAIN, start: '2025-01-01', end: '2025-01-05', useCache: true });
+    const denied = await useCases.readMeterData(principal, {
+      kind: 'consumption:daily',
+      usagePointId: MAIN,
+      start: '2025-01-01',
+      end: '2025-01-05',
+      useCache: true,
+    });
     expect(denied.ok ? null : denied.error.kind).toBe('PdlInactive');
     const rotated = await useCases.regenerateSecret(principal);
     expect(rotated.ok).toBe(true);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../../domain/local-date.js';
-import { formatParisIso, intervalStarts, parisDate, parisDayOf, parisOffsetMinutes, parisWallClockInstants, parisWallClockSequence } from '../../../domain/paris-time.js';
+import {
+  formatParisIso,
+  intervalStarts,
+  parisDate,
+  parisDayOf,
+  parisOffsetMinutes,
+  parisWallClockInstants,
+  parisWallClockSequence,
+} from '../../../domain/paris-time.js';
 
 const d = (s: string) => s as LocalDate;
 

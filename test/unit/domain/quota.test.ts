@@ -102,6 +102,9 @@ describe('daily quotas', () => {
     // One flush: one consume per bucket (cached requests, uncached requests, upstream calls).
     expect(statConsumes()).toBe(3);
     const stats = await useCases.admin.stats(admin);
-    expect(stats.ok && { requests: stats.value.requestsToday, upstream: stats.value.upstreamCallsToday }).toEqual({ requests: { cached: 5, uncached: 1 }, upstream: 1 });
+    expect(stats.ok && { requests: stats.value.requestsToday, upstream: stats.value.upstreamCallsToday }).toEqual({
+      requests: { cached: 5, uncached: 1 },
+      upstream: 1,
+    });
   });
 });

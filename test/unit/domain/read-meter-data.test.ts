@@ -80,7 +80,7 @@ describe('reading metering data through the day cache', () => {
     expect(provider.calls.every((c) => c.range!.start >= '2024-11-23' && c.range!.end <= '2026-11-23')).toBe(true);
   });
 
-  it('when Enedis has named the meter\'s first day, then earlier days are reported before_activation without a call for them', async () => {
+  it("when Enedis has named the meter's first day, then earlier days are reported before_activation without a call for them", async () => {
     const { deps, useCases, provider, accountWithMeter } = buildUseCases();
     const { principal, pdl } = await accountWithMeter();
     await deps.pdls.update(pdl.id, { oldestAvailableDataDate: '2025-06-01' as LocalDate });
@@ -99,7 +99,13 @@ describe('reading metering data through the day cache', () => {
     const { deps, useCases, provider, accountWithMeter } = buildUseCases();
     const { principal, pdl } = await accountWithMeter();
     await deps.pdls.update(pdl.id, { activationDate: '2025-06-01' as LocalDate });
-    const answer = await useCases.readMeterData(principal, { kind: 'consumption:daily', usagePointId: MAIN, start: '2025-05-01', end: '2025-07-01', useCache: true });
+    const answer = await useCases.readMeterData(principal, {
+      kind: 'consumption:daily',
+      usagePointId: MAIN,
+      start: '2025-05-01',
+      end: '2025-07-01',
+      useCache: true,
+    });
     expect(answer.ok && answer.value.readings).toHaveLength(61);
     expect(provider.calls.map((c) => c.range)).toEqual([{ start: '2025-05-01', end: '2025-07-01' }]);
   });
@@ -313,7 +319,9 @@ describe('reading metering data through the day cache', () => {
     const request = { kind: 'consumption:daily' as const, usagePointId: '42900589957123', start: '2025-02-01', end: '2025-03-01', useCache: true };
     const cold = await useCases.readMeterData(principal, request);
     const [rollUp] = await cache.getMany([{ kind: 'consumption:daily', usagePointId: '42900589957123' as UsagePointId, date: '2025' as LocalDate }]);
-    const opened = JSON.parse(textOf(deps.keyring.open(deps.keyring.userKey(principal.clientSecret!, principal.user.id), rollUp!, 'consumption:daily:42900589957123:2025')!));
+    const opened = JSON.parse(
+      textOf(deps.keyring.open(deps.keyring.userKey(principal.clientSecret!, principal.user.id), rollUp!, 'consumption:daily:42900589957123:2025')!),
+    );
     expect(opened.map((r: { date: string }) => r.date)).toEqual(['2025-02-01', '2025-02-02', '2025-02-03']);
     const again = await useCases.readMeterData(principal, request);
     expect(again.ok && again.value.missing.filter((m) => m.reason === 'no_data')).toHaveLength(4);
@@ -326,7 +334,9 @@ describe('reading metering data through the day cache', () => {
     const request = { kind: 'consumption:daily' as const, usagePointId: MAIN, start: '2026-10-01', end: '2026-11-23', useCache: true };
     const cold = await useCases.readMeterData(principal, request);
     const [year] = await cache.getMany([{ kind: 'consumption:daily' as const, usagePointId: MAIN as UsagePointId, date: '2026' as LocalDate }]);
-    const opened = JSON.parse(textOf(deps.keyring.open(deps.keyring.userKey(principal.clientSecret!, principal.user.id), year!, 'consumption:daily:12345678901234:2026')!));
+    const opened = JSON.parse(
+      textOf(deps.keyring.open(deps.keyring.userKey(principal.clientSecret!, principal.user.id), year!, 'consumption:daily:12345678901234:2026')!),
+    );
     expect([opened[0].date, opened.at(-1).date]).toEqual(['2026-10-01', '2026-11-21']);
     const warm = await useCases.readMeterData(principal, request);
     expect(warm.ok && warm.value.readingsJson()).toBe(cold.ok && cold.value.readingsJson());

@@ -82,11 +82,17 @@ describe('configuration', () => {
 
   it('when the environment is production, then consent goes to the v2 page unless ENEDIS_AUTHORIZE_VERSION says v1; the sandbox keeps v1', () => {
     const production = loadConfig({ ENEDIS_ENVIRONMENT: 'production' });
-    expect(production.ok && production.value.enedis).toMatchObject({ authorizeVersion: 'v2', authorizeUrl: 'https://mon-compte-particulier.enedis.fr/dataconnect/v2/oauth2/authorize' });
+    expect(production.ok && production.value.enedis).toMatchObject({
+      authorizeVersion: 'v2',
+      authorizeUrl: 'https://mon-compte-particulier.enedis.fr/dataconnect/v2/oauth2/authorize',
+    });
     const v1 = loadConfig({ ENEDIS_ENVIRONMENT: 'production', ENEDIS_AUTHORIZE_VERSION: 'v1' });
     expect(v1.ok && v1.value.enedis.authorizeUrl).toBe('https://mon-compte-particulier.enedis.fr/dataconnect/v1/oauth2/authorize');
     const sandbox = loadConfig({});
-    expect(sandbox.ok && sandbox.value.enedis).toMatchObject({ authorizeVersion: 'v1', authorizeUrl: 'https://gw.ext.prod-sandbox.api.enedis.fr/dataconnect/v1/oauth2/authorize' });
+    expect(sandbox.ok && sandbox.value.enedis).toMatchObject({
+      authorizeVersion: 'v1',
+      authorizeUrl: 'https://gw.ext.prod-sandbox.api.enedis.fr/dataconnect/v1/oauth2/authorize',
+    });
     const bad = loadConfig({ ENEDIS_AUTHORIZE_VERSION: 'v3' });
     expect(!bad.ok && bad.error.map((p) => p.variable)).toEqual(['ENEDIS_AUTHORIZE_VERSION']);
   });

@@ -83,7 +83,12 @@ export function AdminPage({ me }: { me: Account }) {
                   <select
                     value={user.role}
                     disabled={!me.is_admin || user.id === me.id}
-                    onChange={(e) => act(() => call(api.PATCH('/admin/users/{user_id}', { ...target(user.id), body: { role: e.target.value as Account['role'] } })), 'Rôle changé.')}
+                    onChange={(e) =>
+                      act(
+                        () => call(api.PATCH('/admin/users/{user_id}', { ...target(user.id), body: { role: e.target.value as Account['role'] } })),
+                        'Rôle changé.',
+                      )
+                    }
                   >
                     <option value="visitor">visiteur</option>
                     <option value="moderator">modérateur</option>
@@ -95,7 +100,9 @@ export function AdminPage({ me }: { me: Account }) {
                   <button
                     type="button"
                     disabled={!me.is_admin || user.id === me.id}
-                    onClick={() => act(() => call(api.PATCH('/admin/users/{user_id}', { ...target(user.id), body: { is_active: !user.is_active } })), 'Compte mis à jour.')}
+                    onClick={() =>
+                      act(() => call(api.PATCH('/admin/users/{user_id}', { ...target(user.id), body: { is_active: !user.is_active } })), 'Compte mis à jour.')
+                    }
                   >
                     {user.is_active ? 'Désactiver' : 'Activer'}
                   </button>

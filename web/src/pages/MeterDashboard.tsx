@@ -4,7 +4,12 @@ import { ChartView } from '../components/ChartView';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { addDays, frDay, frTime, kwh, parisToday } from '../format';
 
-type Route = '/enedis/consumption/daily/{usage_point_id}' | '/enedis/production/daily/{usage_point_id}' | '/enedis/consumption/max_power/{usage_point_id}' | '/enedis/consumption/detail/{usage_point_id}' | '/enedis/production/detail/{usage_point_id}';
+type Route =
+  | '/enedis/consumption/daily/{usage_point_id}'
+  | '/enedis/production/daily/{usage_point_id}'
+  | '/enedis/consumption/max_power/{usage_point_id}'
+  | '/enedis/consumption/detail/{usage_point_id}'
+  | '/enedis/production/detail/{usage_point_id}';
 
 const read = (route: Route, usagePointId: string, start: string, end: string) =>
   call(api.GET(route, { params: { path: { usage_point_id: usagePointId }, query: { start, end } } })).then((r) => r.data);
@@ -82,7 +87,9 @@ export function MeterDashboard({ id }: { id: string }) {
       labels: readings.map((r) => frDay(r.date.slice(0, 10))),
       series: [
         { label: 'Puissance max (kVA)', values: readings.map((r) => r.value / 1000), color: '#dc2626', kind: 'line' as const },
-        ...(limit ? [{ label: 'Puissance souscrite (kVA)', values: readings.map(() => limit / 1000), color: '#6b7280', kind: 'line' as const, dashed: true }] : []),
+        ...(limit
+          ? [{ label: 'Puissance souscrite (kVA)', values: readings.map(() => limit / 1000), color: '#6b7280', kind: 'line' as const, dashed: true }]
+          : []),
       ],
     };
   }, [maxPower, meter]);
@@ -126,10 +133,7 @@ export function MeterDashboard({ id }: { id: string }) {
           {production ? ` · Production : ${kwh(total(production))}` : ''}
         </p>
         {missing.length > 0 ? (
-          <p className="muted">
-            Jours manquants :{' '}
-            {missing.map((m) => `${frDay(m.start)} → ${frDay(addDays(m.end, -1))} (${m.reason})`).join(' ; ')}
-          </p>
+          <p className="muted">Jours manquants : {missing.map((m) => `${frDay(m.start)} → ${frDay(addDays(m.end, -1))} (${m.reason})`).join(' ; ')}</p>
         ) : null}
         <ChartView labels={daily.labels} series={daily.series} unit="kWh" testId="daily-chart" />
       </section>

@@ -107,7 +107,9 @@ export function MetersPage({ me }: { me: Account }) {
                   </button>
                   <button
                     type="button"
-                    onClick={() => act(() => call(api.PATCH('/pdl/{pdl_id}', { params: { path: { pdl_id: meter.id } }, body: { is_active: !meter.is_active } })))}
+                    onClick={() =>
+                      act(() => call(api.PATCH('/pdl/{pdl_id}', { params: { path: { pdl_id: meter.id } }, body: { is_active: !meter.is_active } })))
+                    }
                   >
                     {meter.is_active ? 'Désactiver' : 'Activer'}
                   </button>
