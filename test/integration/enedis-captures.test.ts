@@ -2,10 +2,8 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EnedisHttpProvider, type EnedisGeneration } from '../../adapters/enedis/metering-provider.enedis.js';
-import { LimiterUpstreamThrottle } from '../../adapters/limiter/upstream-throttle.limiter.js';
-import { createMemoryDatabase } from '../../adapters/memory/memory-database.js';
-import { InMemoryTokenStore } from '../../adapters/memory/token-store.memory.js';
+import type { EnedisGeneration } from '../../adapters/enedis/metering-provider.enedis.js';
+import { testEnedisProvider } from '../support/enedis-provider.js';
 import { V2026_METERING_PATHS } from '../../adapters/enedis/wire-2026.js';
 import { V5_METERING_PATHS } from '../../adapters/enedis/wire-v5.js';
 import type { CustomerDataKind } from '../../domain/customer-data.js';
@@ -13,7 +11,7 @@ import type { LocalDate } from '../../domain/local-date.js';
 import type { IntervalReading, MeteringKind } from '../../domain/metering.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';
 import { syncPdl } from '../../domain/use-cases/sync-pdl.js';
-import { ManualClock } from '../support/clock.js';
+import { platformIso, platformWallClock } from '../support/paris-oracle.js';
 import { buildUseCases } from '../support/use-cases.js';
 
 /**
@@ -34,43 +32,11 @@ afterAll(() => server.close());
 
 const token = http.post(`${BASE}/oauth2/v3/token`, () => HttpResponse.json({ access_token: 't', token_type: 'Bearer', expires_in: 12_600 }));
 
-function provider(generation: EnedisGeneration) {
-  return new EnedisHttpProvider({
-    generation,
-    baseUrl: BASE,
-    authorizeUrl: 'https://consent.test/authorize',
-    redirectUri: null,
-    clientId: 'app',
-    clientSecret: 'secret',
-    tokens: new InMemoryTokenStore(createMemoryDatabase()),
-    throttle: new LimiterUpstreamThrottle({ perSecond: 1000, perHour: 1_000_000 }),
-    clock: new ManualClock('2026-11-23T10:00:00Z'),
-    baseDelayMs: 1,
-    maxDelayMs: 2,
-    maxWaitMs: 2000,
-  });
-}
+const provider = (generation: EnedisGeneration) => testEnedisProvider(generation, BASE, { authorizeUrl: 'https://consent.test/authorize', maxWaitMs: 2000 });
 
-// ---- The independent reading: Paris wall clock to instants with Intl, nothing from domain/.
-const PARIS = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-const wallClockOf = (ms: number) => {
-  const p = Object.fromEntries(PARIS.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
-};
-const offsetOf = (ms: number) => {
-  const minutes = (Date.parse(`${wallClockOf(ms).replace(' ', 'T')}Z`) - ms) / 60_000;
-  return `+${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-};
-const isoParis = (ms: number) => `${wallClockOf(ms).replace(' ', 'T')}${offsetOf(ms)}`;
+// ---- The independent reading: Paris wall clock to instants with Intl (paris-oracle.ts), nothing from domain/.
+const wallClockOf = platformWallClock;
+const isoParis = platformIso;
 /** A label as an instant: with its own offset, or as Paris wall-clock time (no capture falls in a repeated hour). */
 function instantOf(label: string): number {
   if (/[+-]\d{2}:?\d{2}$|Z$/.test(label)) return Date.parse(label.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));

@@ -3,15 +3,12 @@ import { setupServer } from 'msw/node';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { EnedisHttpProvider, type EnedisGeneration } from '../../adapters/enedis/metering-provider.enedis.js';
-import { LimiterUpstreamThrottle } from '../../adapters/limiter/upstream-throttle.limiter.js';
-import { createMemoryDatabase } from '../../adapters/memory/memory-database.js';
-import { InMemoryTokenStore } from '../../adapters/memory/token-store.memory.js';
+import type { EnedisGeneration } from '../../adapters/enedis/metering-provider.enedis.js';
+import { testEnedisProvider } from '../support/enedis-provider.js';
 import { CUSTOMER_DATA_KINDS } from '../../domain/customer-data.js';
 import type { LocalDate } from '../../domain/local-date.js';
 import { KIND_SPECS, type MeteringKind } from '../../domain/metering.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';
-import { ManualClock } from '../support/clock.js';
 
 /**
  * Every request the Enedis HTTP adapter can send, in both generations, checked against Enedis' own
@@ -104,19 +101,10 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
 const provider = (generation: EnedisGeneration, authorizeVersion: 'v1' | 'v2' = 'v1') =>
-  new EnedisHttpProvider({
-    generation,
+  testEnedisProvider(generation, BASE, {
     authorizeVersion,
-    baseUrl: BASE,
     authorizeUrl: `https://mon-compte-particulier.enedis.fr/dataconnect/${authorizeVersion}/oauth2/authorize`,
     redirectUri: 'https://gateway.test/api/oauth/callback',
-    clientId: 'app',
-    clientSecret: 'secret',
-    tokens: new InMemoryTokenStore(createMemoryDatabase()),
-    throttle: new LimiterUpstreamThrottle({ perSecond: 1000, perHour: 1_000_000 }),
-    clock: new ManualClock('2026-11-23T10:00:00Z'),
-    baseDelayMs: 1,
-    maxDelayMs: 2,
   });
 
 /** Everything each generation's adapter sends: every measure, a before-activation search, every customer answer, a consent. */

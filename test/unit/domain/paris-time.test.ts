@@ -10,23 +10,9 @@ import {
   parisWallClockSequence,
 } from '../../../domain/paris-time.js';
 
+import { platformOffsetMinutes, platformWallClock } from '../../support/paris-oracle.js';
+
 const d = (s: string) => s as LocalDate;
-
-const PLATFORM = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Paris',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-function platformOffsetMinutes(utcMs: number): number {
-  const parts = PLATFORM.formatToParts(new Date(utcMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return (Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - utcMs) / 60_000;
-}
 
 describe('Europe/Paris time', () => {
   it('when checked every 30 minutes from 2019 to 2030, then the computed offset matches the tz database', () => {
@@ -38,11 +24,7 @@ describe('Europe/Paris time', () => {
   });
 
   it('when days are asked for in any order, around midnights and DST changes, then each holds its instant and agrees with the tz database', () => {
-    const platformDate = (utcMs: number) => {
-      const parts = PLATFORM.formatToParts(new Date(utcMs));
-      const get = (type: string) => parts.find((p) => p.type === type)!.value;
-      return `${get('year')}-${get('month')}-${get('day')}`;
-    };
+    const platformDate = (utcMs: number) => platformWallClock(utcMs).slice(0, 10);
     const instants: number[] = [];
     for (const edge of [Date.UTC(2025, 2, 29, 23), Date.UTC(2025, 2, 30, 22), Date.UTC(2025, 9, 25, 22), Date.UTC(2025, 9, 26, 23), Date.UTC(2026, 0, 1, 23)]) {
       for (const delta of [-60_001, -1, 0, 1, 3_600_000]) instants.push(edge + delta);
