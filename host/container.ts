@@ -14,6 +14,7 @@ import type { OneTimeTokenStore } from '../ports/one-time-token-store.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { PdlRepo } from '../ports/pdl-repo.js';
 import type { RateLimiter } from '../ports/rate-limiter.js';
+import type { DailyCounters } from '../ports/daily-counters.js';
 import type { Telemetry } from '../ports/telemetry.js';
 import type { TokenStore } from '../ports/token-store.js';
 import type { UpstreamThrottle } from '../ports/upstream-throttle.js';
@@ -44,6 +45,7 @@ export interface Overrides {
   readonly cache?: DayCache;
   readonly throttle?: UpstreamThrottle;
   readonly limiter?: RateLimiter;
+  readonly counters?: DailyCounters;
   readonly provider?: MeteringProvider;
   readonly demoProvider?: MeteringProvider;
   readonly clock?: Clock;

@@ -10,6 +10,7 @@ export const TOKENS = {
   UpstreamThrottle: Symbol('UpstreamThrottle'),
   DayCache: Symbol('DayCache'),
   RateLimiter: Symbol('RateLimiter'),
+  DailyCounters: Symbol('DailyCounters'),
   MeteringProvider: Symbol('MeteringProvider'),
   DemoMeteringProvider: Symbol('DemoMeteringProvider'),
   Clock: Symbol('Clock'),

@@ -7,3 +7,4 @@ export * from './rate-limiter.memory.js';
 export * from './telemetry.silent.js';
 export * from './token-store.memory.js';
 export * from './user-repo.memory.js';
+export * from './daily-counters.memory.js';

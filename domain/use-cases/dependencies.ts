@@ -12,6 +12,7 @@ import type { RateLimiter } from '../../ports/rate-limiter.js';
 import type { Telemetry } from '../../ports/telemetry.js';
 import type { TokenStore } from '../../ports/token-store.js';
 import type { UserRepo } from '../../ports/user-repo.js';
+import type { DailyCounters } from '../../ports/daily-counters.js';
 import type { Memos } from './memos.js';
 import type { StatTally } from './stat-tally.js';
 
@@ -45,6 +46,8 @@ export interface Dependencies {
   readonly oneTimeTokens: OneTimeTokenStore;
   readonly cache: DayCache;
   readonly limiter: RateLimiter;
+  /** The day's statistics, shared by every process with a shared store. */
+  readonly counters: DailyCounters;
   /** The provider for ordinary accounts. */
   readonly provider: MeteringProvider;
   /** The provider for the demo account, whatever the configuration. */

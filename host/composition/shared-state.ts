@@ -1,10 +1,13 @@
 import type { Container } from 'inversify';
+import { FallbackDailyCounters } from '../../adapters/fallback/daily-counters.fallback.js';
 import { FallbackDayCache } from '../../adapters/fallback/day-cache.fallback.js';
 import { FallbackRateLimiter } from '../../adapters/fallback/rate-limiter.fallback.js';
 import { FallbackUpstreamThrottle } from '../../adapters/fallback/upstream-throttle.fallback.js';
 import { LimiterUpstreamThrottle } from '../../adapters/limiter/upstream-throttle.limiter.js';
+import { InMemoryDailyCounters } from '../../adapters/memory/daily-counters.memory.js';
 import { InMemoryDayCache } from '../../adapters/memory/day-cache.memory.js';
 import { InMemoryRateLimiter } from '../../adapters/memory/rate-limiter.memory.js';
+import { RedisDailyCounters } from '../../adapters/redis/daily-counters.redis.js';
 import { RedisDayCache } from '../../adapters/redis/day-cache.redis.js';
 import { RedisRateLimiter } from '../../adapters/redis/rate-limiter.redis.js';
 import type { RedisClient } from '../../adapters/redis/redis-client.js';
@@ -18,7 +21,7 @@ import { bindValue } from './bind.js';
 import { warnAtMostEvery } from './redis-connection.js';
 
 /**
- * What every process shares through Redis (the day cache, quotas, the Enedis throttle), each in its
+ * What every process shares through Redis (the day cache, quotas, statistics, the Enedis throttle), each in its
  * degraded-mode decorator (ADR 0006); in memory, per process, without Redis.
  */
 export function bindSharedState(
@@ -38,6 +41,9 @@ export function bindSharedState(
   );
   bindValue(container, TOKENS.RateLimiter, overrides.limiter, () =>
     redis ? new FallbackRateLimiter(new RedisRateLimiter(redis, clock), new InMemoryRateLimiter(clock), degraded) : new InMemoryRateLimiter(clock),
+  );
+  bindValue(container, TOKENS.DailyCounters, overrides.counters, () =>
+    redis ? new FallbackDailyCounters(new RedisDailyCounters(redis), new InMemoryDailyCounters(clock), degraded) : new InMemoryDailyCounters(clock),
   );
   bindValue(container, TOKENS.UpstreamThrottle, overrides.throttle, () =>
     redis

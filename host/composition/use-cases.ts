@@ -28,6 +28,7 @@ export function bindUseCases(container: Container, config: ResolvedConfig): void
       oneTimeTokens: container.get(TOKENS.OneTimeTokenStore),
       cache: container.get(TOKENS.DayCache),
       limiter: container.get(TOKENS.RateLimiter),
+      counters: container.get(TOKENS.DailyCounters),
       provider: container.get(TOKENS.MeteringProvider),
       demoProvider: container.get(TOKENS.DemoMeteringProvider),
       clock: container.get(TOKENS.Clock),

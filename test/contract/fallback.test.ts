@@ -6,6 +6,10 @@ import { InfrastructureFailure, type InfrastructureComponent } from '../../domai
 import type { RateLimiter } from '../../ports/rate-limiter.js';
 import type { UpstreamThrottle } from '../../ports/upstream-throttle.js';
 import { ManualClock } from '../support/clock.js';
+import { FallbackDailyCounters } from '../../adapters/fallback/daily-counters.fallback.js';
+import { InMemoryDailyCounters } from '../../adapters/memory/daily-counters.memory.js';
+import type { DailyCounters } from '../../ports/daily-counters.js';
+import { dailyCountersContract } from './daily-counters.contract.js';
 import { rateLimiterContract } from './rate-limiter.contract.js';
 import { upstreamThrottleContract } from './upstream-throttle.contract.js';
 
@@ -34,3 +38,9 @@ upstreamThrottleContract('fallback, primary away', async (rates) => ({
   throttle: new FallbackUpstreamThrottle(away<UpstreamThrottle>('rate_limiter'), new LimiterUpstreamThrottle(rates), ignore),
   close: async () => {},
 }));
+
+dailyCountersContract('fallback, primary away', async () => {
+  const clock = new ManualClock('2026-11-23T10:00:00Z');
+  const counters = new FallbackDailyCounters(away<DailyCounters>('rate_limiter'), new InMemoryDailyCounters(clock), ignore);
+  return { counters, elapse: async (s) => clock.advance(s * 1000), close: async () => {} };
+});

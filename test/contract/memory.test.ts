@@ -8,6 +8,8 @@ import { InMemoryTokenStore } from '../../adapters/memory/token-store.memory.js'
 import { InMemoryUserRepo } from '../../adapters/memory/user-repo.memory.js';
 import { LimiterUpstreamThrottle } from '../../adapters/limiter/upstream-throttle.limiter.js';
 import { ManualClock } from '../support/clock.js';
+import { InMemoryDailyCounters } from '../../adapters/memory/daily-counters.memory.js';
+import { dailyCountersContract } from './daily-counters.contract.js';
 import { upstreamThrottleContract } from './upstream-throttle.contract.js';
 import { dayCacheContract } from './day-cache.contract.js';
 import { oneTimeTokenStoreContract } from './one-time-token-store.contract.js';
@@ -49,3 +51,8 @@ rateLimiterContract('memory', async () => {
 });
 
 upstreamThrottleContract('limiter (in-process)', async (rates) => ({ throttle: new LimiterUpstreamThrottle(rates), close: async () => {} }));
+
+dailyCountersContract('memory', async () => {
+  const clock = new ManualClock('2026-11-23T10:00:00Z');
+  return { counters: new InMemoryDailyCounters(clock), elapse: async (s) => clock.advance(s * 1000), close: async () => {} };
+});

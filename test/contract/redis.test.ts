@@ -2,6 +2,8 @@ import { RedisDayCache } from '../../adapters/redis/day-cache.redis.js';
 import { redisVersionProblem } from '../../adapters/redis/redis-client.js';
 import { RedisRateLimiter } from '../../adapters/redis/rate-limiter.redis.js';
 import { RedisUpstreamThrottle } from '../../adapters/redis/upstream-throttle.redis.js';
+import { RedisDailyCounters } from '../../adapters/redis/daily-counters.redis.js';
+import { dailyCountersContract } from './daily-counters.contract.js';
 import { upstreamThrottleContract } from './upstream-throttle.contract.js';
 import { SystemClock } from '../../adapters/system/clock.system.js';
 import { describeWithServices, REDIS_URL } from '../support/services.js';
@@ -25,6 +27,10 @@ await describeWithServices('Redis adapters', ['redis'], () => {
     const client = await connected();
     const throttle = new RedisUpstreamThrottle(client, rates, `contract-${Date.now()}-${Math.random()}`);
     return { throttle, close: async () => void (await client.quit()) };
+  });
+  dailyCountersContract('redis', async () => {
+    const client = await connected();
+    return { counters: new RedisDailyCounters(client), elapse: (s) => pause(s * 1000), close: async () => void (await client.quit()) };
   });
   rateLimiterContract('redis', async () => {
     const client = await connected();

@@ -5,6 +5,7 @@ import { InMemoryDayCache } from '../../adapters/memory/day-cache.memory.js';
 import { createMemoryDatabase } from '../../adapters/memory/memory-database.js';
 import { InMemoryPdlRepo } from '../../adapters/memory/pdl-repo.memory.js';
 import { InMemoryRateLimiter } from '../../adapters/memory/rate-limiter.memory.js';
+import { InMemoryDailyCounters } from '../../adapters/memory/daily-counters.memory.js';
 import { InMemoryTokenStore } from '../../adapters/memory/token-store.memory.js';
 import { InMemoryUserRepo } from '../../adapters/memory/user-repo.memory.js';
 import { SilentTelemetry } from '../../adapters/memory/telemetry.silent.js';
@@ -45,6 +46,7 @@ export function buildUseCases(settings: Partial<GatewaySettings> = {}, now = '20
     oneTimeTokens: new InMemoryOneTimeTokenStore(db),
     cache,
     limiter: new InMemoryRateLimiter(clock),
+    counters: new InMemoryDailyCounters(clock),
     provider,
     demoProvider: provider,
     clock,

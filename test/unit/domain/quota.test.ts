@@ -82,25 +82,24 @@ describe('daily quotas', () => {
     expect(status.uncached).toMatchObject({ used: 10, remaining: 0, limit: 10 });
   });
 
-  it('when requests are counted in the statistics, then the limiter is told at most once a second, and a read sees every count', async () => {
+  it('when requests are counted in the statistics, then the shared counters are told at most once a second, and a read sees every count', async () => {
     const { deps, useCases, clock, accountWithMeter } = buildUseCases({ adminEmails: ['stats@example.org'] });
     const { principal: admin } = await accountWithMeter(MAIN, 'stats@example.org');
     const { principal } = await accountWithMeter('98765432109876');
-    const consumes: string[] = [];
-    const consume = deps.limiter.consume.bind(deps.limiter);
-    (deps.limiter as { consume: typeof consume }).consume = (bucket, ...rest) => {
-      consumes.push(bucket);
-      return consume(bucket, ...rest);
+    const adds: string[][] = [];
+    const add = deps.counters.add.bind(deps.counters);
+    (deps.counters as { add: typeof add }).add = (day, counts, ttl) => {
+      adds.push([...counts.keys()].sort());
+      return add(day, counts, ttl);
     };
     const request = { kind: 'consumption:daily' as const, usagePointId: '98765432109876', start: '2025-01-01', end: '2025-01-08', useCache: true };
     for (let i = 0; i < 5; i++) expect((await useCases.readMeterData(principal, request)).ok).toBe(true);
-    const statConsumes = () => consumes.filter((b) => b.startsWith('stats:')).length;
-    // The stats of the first request were in the tally when the clock had not moved: none told yet.
-    expect(statConsumes()).toBe(0);
+    // The stats of the first requests were in the tally while the clock had not moved: none told yet.
+    expect(adds).toEqual([]);
     clock.advance(1000);
     expect((await useCases.readMeterData(principal, request)).ok).toBe(true);
-    // One flush: one consume per bucket (cached requests, uncached requests, upstream calls).
-    expect(statConsumes()).toBe(3);
+    // One flush, one round trip, for the three counters of the day.
+    expect(adds).toEqual([['requests_cached', 'requests_uncached', 'upstream_calls']]);
     const stats = await useCases.admin.stats(admin);
     expect(stats.ok && { requests: stats.value.requestsToday, upstream: stats.value.upstreamCallsToday }).toEqual({
       requests: { cached: 5, uncached: 1 },
