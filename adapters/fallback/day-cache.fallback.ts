@@ -1,6 +1,6 @@
-import { InfrastructureFailure } from '../../domain/infrastructure-failure.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';
 import type { DayCache, DayEntry, DayKey } from '../../ports/day-cache.js';
+import { orElse, type FailureReport } from './failover.js';
 
 /**
  * A DayCache that keeps the gateway answering when its store is away: reads become misses (the data
@@ -10,7 +10,7 @@ import type { DayCache, DayEntry, DayKey } from '../../ports/day-cache.js';
 export class FallbackDayCache implements DayCache {
   constructor(
     private readonly primary: DayCache,
-    private readonly onFailure: (error: InfrastructureFailure) => void,
+    private readonly onFailure: FailureReport,
   ) {}
 
   getMany(keys: readonly DayKey[]): Promise<(Uint8Array | null)[]> {
@@ -39,13 +39,7 @@ export class FallbackDayCache implements DayCache {
   }
 
   /** The primary's answer or, when its store is away, the degraded one (reported to onFailure). */
-  private async orElse<T>(work: () => Promise<T>, degraded: () => T): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (!(error instanceof InfrastructureFailure)) throw error;
-      this.onFailure(error);
-      return degraded();
-    }
+  private orElse<T>(work: () => Promise<T>, degraded: () => T): Promise<T> {
+    return orElse(work, degraded, this.onFailure);
   }
 }

@@ -3,3 +3,4 @@ export * from './day-cache.fallback.js';
 export * from './rate-limiter.fallback.js';
 export * from './upstream-throttle.fallback.js';
 export * from './daily-counters.fallback.js';
+export * from './failover.js';

@@ -1,5 +1,5 @@
-import { InfrastructureFailure } from '../../domain/infrastructure-failure.js';
 import type { Acquired, BudgetState, UpstreamThrottle } from '../../ports/upstream-throttle.js';
+import { Failover, type FailureReport } from './failover.js';
 
 /**
  * An UpstreamThrottle that paces calls with a second (process-local) throttle while the first one's
@@ -7,37 +7,21 @@ import type { Acquired, BudgetState, UpstreamThrottle } from '../../ports/upstre
  * A pause is set in both, so that it holds whichever answers next.
  */
 export class FallbackUpstreamThrottle implements UpstreamThrottle {
-  constructor(
-    private readonly primary: UpstreamThrottle,
-    private readonly secondary: UpstreamThrottle,
-    private readonly onFailure: (error: InfrastructureFailure) => void,
-  ) {}
+  private readonly failover: Failover<UpstreamThrottle>;
+
+  constructor(primary: UpstreamThrottle, secondary: UpstreamThrottle, onFailure: FailureReport) {
+    this.failover = new Failover(primary, secondary, onFailure);
+  }
 
   acquire(api: string, maxWaitMs: number): Promise<Acquired> {
-    return this.either((throttle) => throttle.acquire(api, maxWaitMs));
+    return this.failover.either((throttle) => throttle.acquire(api, maxWaitMs));
   }
 
   budget(api: string): Promise<BudgetState> {
-    return this.either((throttle) => throttle.budget(api));
+    return this.failover.either((throttle) => throttle.budget(api));
   }
 
-  async pauseUntil(api: string, until: Date): Promise<void> {
-    await this.secondary.pauseUntil(api, until);
-    try {
-      await this.primary.pauseUntil(api, until);
-    } catch (error) {
-      if (!(error instanceof InfrastructureFailure)) throw error;
-      this.onFailure(error);
-    }
-  }
-
-  private async either<T>(work: (throttle: UpstreamThrottle) => Promise<T>): Promise<T> {
-    try {
-      return await work(this.primary);
-    } catch (error) {
-      if (!(error instanceof InfrastructureFailure)) throw error;
-      this.onFailure(error);
-      return work(this.secondary);
-    }
+  pauseUntil(api: string, until: Date): Promise<void> {
+    return this.failover.both((throttle) => throttle.pauseUntil(api, until));
   }
 }
