@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EnedisEmulator } from '../../adapters/mock-enedis/enedis-emulator.js';
 import { addDays, type LocalDate } from '../../domain/local-date.js';
-import { consentOnEmulator, consentOverHttp } from '../support/consent.js';
+import { callGateway as call, householdOverHttp } from '../support/http-client.js';
 import { temporaryDatabase } from '../support/postgres.js';
-import { freePort, startGatewayProcess, type GatewayProcess } from '../support/process.js';
+import { startGatewaysInTurn, type GatewayProcess } from '../support/process.js';
 import { emptyRedisDatabase } from '../support/redis.js';
 import { describeWithServices, REDIS_URL } from '../support/services.js';
 
@@ -12,12 +12,6 @@ const PDL = '22516914714270';
 const HOUR_MS = 3_600_000;
 const PER_HOUR = 8;
 const apiOf = (path: string) => path.split('/').filter(Boolean)[0]!;
-
-async function call(base: string, path: string, init: RequestInit = {}) {
-  const res = await fetch(base + path, init);
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text.startsWith('{') ? JSON.parse(text) : text };
-}
 
 await describeWithServices('per-API Enedis budgets shared by two processes', ['postgresql', 'redis'], () => {
   let emulator: EnedisEmulator;
@@ -47,20 +41,9 @@ await describeWithServices('per-API Enedis budgets shared by two processes', ['p
       LOG_LEVEL: 'warn',
       BCRYPT_COST: '4',
     };
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      gateways.push(await startGatewayProcess({ ...env, PORT: String(port), DATA_DIR: `/tmp/med-budget-${port}` }, { direct: true }));
-      bases.push(`http://127.0.0.1:${port}`);
-    }
-    const json = { 'Content-Type': 'application/json' };
+    bases.push(...(await startGatewaysInTurn(2, env, gateways, { direct: true })));
     const email = `budget-${Date.now()}@example.org`;
-    await call(bases[0]!, '/api/accounts/signup', { method: 'POST', headers: json, body: JSON.stringify({ email, password: 'Correct-Horse9' }) });
-    const login = await call(bases[1]!, '/api/accounts/login', { method: 'POST', headers: json, body: JSON.stringify({ email, password: 'Correct-Horse9' }) });
-    auth = `Bearer ${login.body.data.access_token}`;
-    expect(
-      (await call(bases[0]!, '/api/pdl', { method: 'POST', headers: { ...json, Authorization: auth }, body: JSON.stringify({ usage_point_id: PDL }) })).status,
-    ).toBe(201);
-    await consentOnEmulator(emulator, [PDL], consentOverHttp(bases[1]!, auth));
+    ({ bearer: auth } = await householdOverHttp(emulator, PDL, email, { signUp: bases[0]!, logIn: bases[1]!, register: bases[0]!, consent: bases[1]! }));
   }, 240_000);
 
   afterAll(async () => {

@@ -3,18 +3,13 @@ import { EnedisEmulator } from '../../adapters/mock-enedis/enedis-emulator.js';
 import { addDays, type LocalDate } from '../../domain/local-date.js';
 import { temporaryDatabase } from '../support/postgres.js';
 import { emptyRedisDatabase } from '../support/redis.js';
-import { freePort, startGatewayProcess, type GatewayProcess } from '../support/process.js';
+import { startGatewaysInTurn, type GatewayProcess } from '../support/process.js';
 import { describeWithServices, REDIS_URL } from '../support/services.js';
-import { consentOnEmulator, consentOverHttp } from '../support/consent.js';
+import { callGateway as call, householdOverHttp } from '../support/http-client.js';
 
 const MULTI_REDIS_URL = REDIS_URL.replace(/\/\d+$/, '/13');
 const PDL = '22516914714270';
 const DATA = /metering_data|mesure_synchrone/;
-
-async function call(base: string, path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(base + path, init);
-  return { status: res.status, body: await res.json() };
-}
 
 await describeWithServices('two gateway processes sharing PostgreSQL, Redis and the Enedis quota', ['postgresql', 'redis'], () => {
   let emulator: EnedisEmulator;
@@ -42,20 +37,11 @@ await describeWithServices('two gateway processes sharing PostgreSQL, Redis and 
       BCRYPT_COST: '4',
     };
     // One after the other: the first creates the schema, the second finds it migrated.
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      gateways.push(await startGatewayProcess({ ...env, PORT: String(port), DATA_DIR: `/tmp/med-multi-${port}` }));
-      bases.push(`http://127.0.0.1:${port}`);
-    }
+    bases.push(...(await startGatewaysInTurn(2, env, gateways)));
     const email = `multi-${Date.now()}@example.org`;
-    const json = { 'Content-Type': 'application/json' };
-    await call(bases[0]!, '/api/accounts/signup', { method: 'POST', headers: json, body: JSON.stringify({ email, password: 'Correct-Horse9' }) });
-    const login = await call(bases[1]!, '/api/accounts/login', { method: 'POST', headers: json, body: JSON.stringify({ email, password: 'Correct-Horse9' }) });
-    auth = { Authorization: `Bearer ${login.body.data.access_token}` };
-    const created = await call(bases[1]!, '/api/pdl', { method: 'POST', headers: { ...json, ...auth }, body: JSON.stringify({ usage_point_id: PDL }) });
-    expect(created.status).toBe(201);
-    const consented = await consentOnEmulator(emulator, [PDL], consentOverHttp(bases[0]!, auth.Authorization));
-    expect(consented.searchParams.get('consent_success')).toBe('true');
+    const household = await householdOverHttp(emulator, PDL, email, { signUp: bases[0]!, logIn: bases[1]!, register: bases[1]!, consent: bases[0]! });
+    auth = { Authorization: household.bearer };
+    expect(household.consented.searchParams.get('consent_success')).toBe('true');
   }, 120_000);
 
   afterAll(async () => {

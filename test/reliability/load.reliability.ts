@@ -1,11 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, type LocalDate } from '../../domain/local-date.js';
 import { temporaryDatabase } from '../support/postgres.js';
 import { emptyRedisDatabase } from '../support/redis.js';
-import { freePort, startGatewayProcess, type GatewayProcess } from '../support/process.js';
+import { startGatewaysInTurn, type GatewayProcess } from '../support/process.js';
 import { describeWithServices, REDIS_URL } from '../support/services.js';
 import { drive, histogram, percentile } from './load-driver.js';
 import { PROFILE, record } from './record.js';
@@ -45,13 +42,7 @@ await describeWithServices('sustained load', ['postgresql', 'redis'], () => {
         LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000',
         SIGNUP_MAX_PER_ADDRESS: '1000000',
       };
-      for (let i = 0; i < 2; i++) {
-        const port = await freePort();
-        gateways.push(
-          await startGatewayProcess({ ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'med-load-')) }, { direct: true }),
-        );
-        bases.push(`http://127.0.0.1:${port}`);
-      }
+      bases.push(...(await startGatewaysInTurn(2, env, gateways, { direct: true })));
       for (let i = 0; i < USERS; i++) {
         const email = `load-${i}@example.org`;
         const base = bases[i % 2]!;

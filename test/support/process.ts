@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -59,4 +61,25 @@ export function startGatewayProcess(env: Record<string, string>, options: { read
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.once('exit', onExit);
   });
+}
+
+/**
+ * Starts `count` gateway processes one after the other (the first migrates, the next find the schema
+ * done), each on a free port of 127.0.0.1 with a data directory of its own. Each is pushed into
+ * `started` as soon as it is up, so that an afterAll stops whatever did start. Returns their base URLs.
+ */
+export async function startGatewaysInTurn(
+  count: number,
+  env: Record<string, string>,
+  started: GatewayProcess[],
+  options: { direct?: boolean } = {},
+): Promise<string[]> {
+  const bases: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'med-gateway-'));
+    started.push(await startGatewayProcess({ ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir }, options));
+    bases.push(`http://127.0.0.1:${port}`);
+  }
+  return bases;
 }
