@@ -11,11 +11,14 @@ import type { IntervalReading } from '../../../domain/metering.js';
 const MAIN = '12345678901234';
 const APARTMENT = '98765432109876';
 
+/** A cached read of daily consumption over [start, end) of a meter. */
+const daily = (start: string, end: string, usagePointId = MAIN) => ({ kind: 'consumption:daily' as const, usagePointId, start, end, useCache: true });
+
 describe('reading metering data through the day cache', () => {
   it('when a year of daily consumption is read cold, then one provider call serves it, and a repeat none', async () => {
     const { useCases, provider, accountWithMeter } = buildUseCases();
     const { principal } = await accountWithMeter();
-    const request = { kind: 'consumption:daily' as const, usagePointId: MAIN, start: '2025-01-01', end: '2026-01-01', useCache: true };
+    const request = daily('2025-01-01', '2026-01-01');
 
     const cold = await useCases.readMeterData(principal, request);
     expect(cold.ok && cold.value.readings).toHaveLength(365);
@@ -32,8 +35,7 @@ describe('reading metering data through the day cache', () => {
   it('when part of a range is cached, then only the missing runs are asked for, one call each', async () => {
     const { useCases, provider, accountWithMeter } = buildUseCases();
     const { principal } = await accountWithMeter();
-    const read = (start: string, end: string) =>
-      useCases.readMeterData(principal, { kind: 'consumption:daily', usagePointId: MAIN, start, end, useCache: true });
+    const read = (start: string, end: string) => useCases.readMeterData(principal, daily(start, end));
     await read('2025-01-10', '2025-01-20');
     provider.reset();
 
@@ -84,13 +86,7 @@ describe('reading metering data through the day cache', () => {
     const { deps, useCases, provider, accountWithMeter } = buildUseCases();
     const { principal, pdl } = await accountWithMeter();
     await deps.pdls.update(pdl.id, { oldestAvailableDataDate: '2025-06-01' as LocalDate });
-    const answer = await useCases.readMeterData(principal, {
-      kind: 'consumption:daily',
-      usagePointId: MAIN,
-      start: '2025-05-01',
-      end: '2025-07-01',
-      useCache: true,
-    });
+    const answer = await useCases.readMeterData(principal, daily('2025-05-01', '2025-07-01'));
     expect(answer.ok && answer.value.missing).toEqual([{ start: '2025-05-01', end: '2025-06-01', reason: 'before_activation', detail: null }]);
     expect(provider.calls.map((c) => c.range)).toEqual([{ start: '2025-06-01', end: '2025-07-01' }]);
   });
@@ -99,13 +95,7 @@ describe('reading metering data through the day cache', () => {
     const { deps, useCases, provider, accountWithMeter } = buildUseCases();
     const { principal, pdl } = await accountWithMeter();
     await deps.pdls.update(pdl.id, { activationDate: '2025-06-01' as LocalDate });
-    const answer = await useCases.readMeterData(principal, {
-      kind: 'consumption:daily',
-      usagePointId: MAIN,
-      start: '2025-05-01',
-      end: '2025-07-01',
-      useCache: true,
-    });
+    const answer = await useCases.readMeterData(principal, daily('2025-05-01', '2025-07-01'));
     expect(answer.ok && answer.value.readings).toHaveLength(61);
     expect(provider.calls.map((c) => c.range)).toEqual([{ start: '2025-05-01', end: '2025-07-01' }]);
   });
@@ -114,7 +104,7 @@ describe('reading metering data through the day cache', () => {
     const { useCases, provider, accountWithMeter } = buildUseCases();
     const { principal } = await accountWithMeter();
     provider.delayMs = 50;
-    const request = { kind: 'consumption:daily' as const, usagePointId: MAIN, start: '2025-01-01', end: '2025-03-01', useCache: true };
+    const request = daily('2025-01-01', '2025-03-01');
     const [a, b] = await Promise.all([useCases.readMeterData(principal, request), useCases.readMeterData(principal, request)]);
     expect(provider.calls).toHaveLength(1);
     expect(a.ok && a.value.readings).toEqual(b.ok && b.value.readings);
@@ -140,7 +130,7 @@ describe('reading metering data through the day cache', () => {
     const { useCases, provider, accountWithMeter } = buildUseCases();
     const { principal } = await accountWithMeter();
     provider.answer = () => err({ kind: 'UpstreamUnavailable', message: 'Enedis is down' });
-    const request = { kind: 'consumption:daily' as const, usagePointId: MAIN, start: '2025-02-01', end: '2025-02-10', useCache: true };
+    const request = daily('2025-02-01', '2025-02-10');
     const failed = await useCases.readMeterData(principal, request);
     expect(failed).toEqual({ ok: false, error: { kind: 'UpstreamUnavailable', message: 'Enedis is down' } });
     provider.answer = null;
@@ -170,8 +160,7 @@ describe('reading metering data through the day cache', () => {
     const { useCases, provider, accountWithMeter, clock } = buildUseCases();
     const { principal } = await accountWithMeter();
     provider.answer = () => ok([]);
-    const read = (start: string, end: string) =>
-      useCases.readMeterData(principal, { kind: 'consumption:daily', usagePointId: MAIN, start, end, useCache: true });
+    const read = (start: string, end: string) => useCases.readMeterData(principal, daily(start, end));
     const first = await read('2026-11-10', '2026-11-23');
     expect(first.ok && first.value.missing).toEqual([{ start: '2026-11-10', end: '2026-11-23', reason: 'no_data', detail: null }]);
     provider.reset();
@@ -186,13 +175,7 @@ describe('reading metering data through the day cache', () => {
   it('when values are cached, then they are sealed: the stored text holds no reading and another key cannot open it', async () => {
     const { deps, useCases, cache, accountWithMeter } = buildUseCases();
     const { principal } = await accountWithMeter();
-    const answer = await useCases.readMeterData(principal, {
-      kind: 'consumption:daily',
-      usagePointId: MAIN,
-      start: '2025-03-01',
-      end: '2025-03-02',
-      useCache: true,
-    });
+    const answer = await useCases.readMeterData(principal, daily('2025-03-01', '2025-03-02'));
     const value = answer.ok ? answer.value.readings[0]!.value : 0;
     const key = { kind: 'consumption:daily' as const, usagePointId: MAIN as UsagePointId, date: '2025-03-01' as LocalDate };
     const [stored] = await cache.getMany([key]);
@@ -204,7 +187,7 @@ describe('reading metering data through the day cache', () => {
   it('when a JWT-authenticated request follows a secret-authenticated one, then both use the same cache', async () => {
     const { useCases, provider, accountWithMeter } = buildUseCases();
     const { principal } = await accountWithMeter();
-    const request = { kind: 'consumption:daily' as const, usagePointId: MAIN, start: '2025-04-01', end: '2025-05-01', useCache: true };
+    const request = daily('2025-04-01', '2025-05-01');
     await useCases.readMeterData(principal, request);
     const viaJwt = await useCases.readMeterData({ ...principal, clientSecret: null }, request);
     expect(viaJwt.ok && viaJwt.value.cachedDays).toBe(30);
@@ -214,7 +197,7 @@ describe('reading metering data through the day cache', () => {
   it('when the secret is regenerated, then the cache is purged and the next read goes to the provider', async () => {
     const { useCases, provider, accountWithMeter } = buildUseCases();
     const { principal } = await accountWithMeter();
-    const request = { kind: 'consumption:daily' as const, usagePointId: MAIN, start: '2025-04-01', end: '2025-05-01', useCache: true };
+    const request = daily('2025-04-01', '2025-05-01');
     await useCases.readMeterData(principal, request);
     const renewed = await useCases.regenerateSecret(principal);
     const after = await useCases.authenticate(renewed.ok ? renewed.value.clientSecret : '');
@@ -276,7 +259,7 @@ describe('reading metering data through the day cache', () => {
     const { deps, useCases, provider, accountWithMeter } = buildUseCases({}, '2020-01-10T10:00:00Z');
     const { principal, pdl } = await accountWithMeter('11453290002823');
     await deps.pdls.update(pdl.id, { activationDate: null });
-    const request = { kind: 'consumption:daily' as const, usagePointId: '11453290002823', start: '2019-08-01', end: '2019-09-01', useCache: true };
+    const request = daily('2019-08-01', '2019-09-01', '11453290002823');
     const first = await useCases.readMeterData(principal, request);
     expect(first.ok && first.value.readings.map((r) => r.date)).toEqual(['2019-08-27', '2019-08-28', '2019-08-29', '2019-08-30', '2019-08-31']);
     expect(first.ok && first.value.missing).toEqual([{ start: '2019-08-01', end: '2019-08-27', reason: 'before_activation', detail: null }]);
@@ -290,7 +273,7 @@ describe('reading metering data through the day cache', () => {
   it('when a range was read once, then the next read, and reads inside it, take one cache round trip of one roll-up per year', async () => {
     const { deps, useCases, cache, provider, accountWithMeter } = buildUseCases();
     const { principal } = await accountWithMeter();
-    const request = { kind: 'consumption:daily' as const, usagePointId: MAIN, start: '2025-01-01', end: '2025-05-20', useCache: true };
+    const request = daily('2025-01-01', '2025-05-20');
     const cold = await useCases.readMeterData(principal, request);
     let batches = 0;
     let keysAsked = 0;
@@ -316,7 +299,7 @@ describe('reading metering data through the day cache', () => {
   it('when days have no data, then the roll-up stops before the first of them and the rest is read day by day', async () => {
     const { deps, useCases, cache, accountWithMeter } = buildUseCases();
     const { principal } = await accountWithMeter('42900589957123');
-    const request = { kind: 'consumption:daily' as const, usagePointId: '42900589957123', start: '2025-02-01', end: '2025-03-01', useCache: true };
+    const request = daily('2025-02-01', '2025-03-01', '42900589957123');
     const cold = await useCases.readMeterData(principal, request);
     const [rollUp] = await cache.getMany([{ kind: 'consumption:daily', usagePointId: '42900589957123' as UsagePointId, date: '2025' as LocalDate }]);
     const opened = JSON.parse(
@@ -331,7 +314,7 @@ describe('reading metering data through the day cache', () => {
   it('when recent days are read, then the roll-up stops at the day before yesterday, and yesterday is read on its own', async () => {
     const { deps, useCases, cache, accountWithMeter } = buildUseCases();
     const { principal } = await accountWithMeter();
-    const request = { kind: 'consumption:daily' as const, usagePointId: MAIN, start: '2026-10-01', end: '2026-11-23', useCache: true };
+    const request = daily('2026-10-01', '2026-11-23');
     const cold = await useCases.readMeterData(principal, request);
     const [year] = await cache.getMany([{ kind: 'consumption:daily' as const, usagePointId: MAIN as UsagePointId, date: '2026' as LocalDate }]);
     const opened = JSON.parse(
@@ -364,7 +347,7 @@ describe('readings whatever the order of their keys', () => {
       }
       return ok(days);
     };
-    const year = { kind: 'consumption:daily' as const, usagePointId: MAIN, start: '2025-01-01', end: '2026-01-01', useCache: true };
+    const year = daily('2025-01-01', '2026-01-01');
     const first = await useCases.readMeterData(principal, year);
     const calls = provider.calls.length;
     const again = await useCases.readMeterData(principal, year);
