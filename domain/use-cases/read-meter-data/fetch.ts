@@ -67,9 +67,8 @@ export function dayFetcher(deps: UseCaseContext) {
 
 /** One provider call for a chunk: its days grouped, complete days sealed and written back in one batch. */
 function callOnce(deps: UseCaseContext) {
-  const countUpstream = (stat: 'upstream_calls') => deps.tally.count(stat);
   return async ({ provider, spec, kind, usagePointId, store, yesterday }: FetchContext, chunk: DateRange): Promise<Result<DayFetch, ProviderFailure>> => {
-    const [answer] = await Promise.all([provider.readings(kind, usagePointId, chunk), countUpstream('upstream_calls')]);
+    const [answer] = await Promise.all([provider.readings(kind, usagePointId, chunk), deps.tally.count('upstream_calls')]);
     deps.telemetry.providerCall(kind, answer.ok ? 'ok' : answer.error.kind);
     if (!answer.ok) return answer;
     const byDay = new Map<LocalDate, IntervalReading[]>(rangeDays(chunk).map((day) => [day, []]));
