@@ -54,12 +54,7 @@ export class EnedisHttpProvider implements MeteringProvider {
 
   async readings(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange): Promise<Result<IntervalReading[], ProviderFailure>> {
     const v5 = this.options.generation === 'v5';
-    const path = v5 ? V5_METERING_PATHS[kind] : V2026_METERING_PATHS[kind];
-    const answer = await this.http.call({
-      method: 'GET',
-      path,
-      query: v5 ? v5MeteringQuery(usagePointId, range) : v2026MeteringQuery(kind, usagePointId, range),
-    });
+    const { path, answer } = await this.meteringCall(kind, usagePointId, range);
     if (!answer.ok) return answer;
     const { status, body } = answer.value;
     if (status === 200) {
@@ -72,16 +67,17 @@ export class EnedisHttpProvider implements MeteringProvider {
     return err(refusal);
   }
 
-  /** Whether Enedis serves `[start, range.end)`, refuses it as before activation, or fails otherwise. */
-  private async probe(kind: MeteringKind, usagePointId: UsagePointId, start: LocalDate, end: LocalDate): Promise<'served' | 'before' | 'failed'> {
+  /** One call to this generation's metering API for `kind` over `range`, and the path it went to. */
+  private async meteringCall(kind: MeteringKind, usagePointId: UsagePointId, range: DateRange) {
     const v5 = this.options.generation === 'v5';
     const path = v5 ? V5_METERING_PATHS[kind] : V2026_METERING_PATHS[kind];
-    const range = { start, end };
-    const answer = await this.http.call({
-      method: 'GET',
-      path,
-      query: v5 ? v5MeteringQuery(usagePointId, range) : v2026MeteringQuery(kind, usagePointId, range),
-    });
+    const query = v5 ? v5MeteringQuery(usagePointId, range) : v2026MeteringQuery(kind, usagePointId, range);
+    return { path, answer: await this.http.call({ method: 'GET', path, query }) };
+  }
+
+  /** Whether Enedis serves `[start, range.end)`, refuses it as before activation, or fails otherwise. */
+  private async probe(kind: MeteringKind, usagePointId: UsagePointId, start: LocalDate, end: LocalDate): Promise<'served' | 'before' | 'failed'> {
+    const { path, answer } = await this.meteringCall(kind, usagePointId, { start, end });
     if (!answer.ok) return 'failed';
     if (answer.value.status === 200) return 'served';
     return refusalOf(answer.value.status, answer.value.body, apiOf(path)).kind === 'BeforeActivation' ? 'before' : 'failed';
