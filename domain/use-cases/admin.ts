@@ -43,6 +43,12 @@ async function target(deps: UseCaseContext, id: string): Promise<Result<User, Do
   return user ? ok(user) : err({ kind: 'UserNotFound' });
 }
 
+/** The account `id`, once the principal is known to hold `permission`. */
+async function permittedTarget(deps: UseCaseContext, principal: Principal, permission: Permission, id: string): Promise<Result<User, DomainError>> {
+  const gate = allowed(principal, permission);
+  return gate.ok ? target(deps, id) : gate;
+}
+
 const listUsers =
   (deps: UseCaseContext) =>
   async (
@@ -59,9 +65,7 @@ const listUsers =
 const getUser = (deps: UseCaseContext) => {
   const usage = usageStatus(deps);
   return async (principal: Principal, id: string): Promise<Result<AccountDetail, DomainError>> => {
-    const gate = allowed(principal, 'users.read');
-    if (!gate.ok) return gate;
-    const user = await target(deps, id);
+    const user = await permittedTarget(deps, principal, 'users.read', id);
     if (!user.ok) return user;
     const account = view(deps, user.value);
     const [meters, today] = await Promise.all([deps.pdls.listByOwner(id), usage({ user: user.value, role: account.role, clientSecret: null })]);
@@ -101,9 +105,7 @@ const resetUserQuota = (deps: UseCaseContext) => {
   const usage = usageStatus(deps);
   const reset = resetQuota(deps);
   return async (principal: Principal, id: string): Promise<Result<UsageStatus, DomainError>> => {
-    const gate = allowed(principal, 'quota.reset');
-    if (!gate.ok) return gate;
-    const user = await target(deps, id);
+    const user = await permittedTarget(deps, principal, 'quota.reset', id);
     if (!user.ok) return user;
     await reset(id);
     return ok(await usage({ user: user.value, role: view(deps, user.value).role, clientSecret: null }));
@@ -113,9 +115,7 @@ const resetUserQuota = (deps: UseCaseContext) => {
 const purgeUserCache =
   (deps: UseCaseContext) =>
   async (principal: Principal, id: string): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
-    const gate = allowed(principal, 'cache.purge');
-    if (!gate.ok) return gate;
-    const user = await target(deps, id);
+    const user = await permittedTarget(deps, principal, 'cache.purge', id);
     if (!user.ok) return user;
     return ok({ deletedCacheEntries: await purgeAccountCache(deps, user.value) });
   };
