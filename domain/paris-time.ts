@@ -1,4 +1,4 @@
-import { addDays, dayNumber, type LocalDate } from './local-date.js';
+import { addDays, dayNumber, fromDayNumber, type LocalDate } from './local-date.js';
 
 /**
  * Europe/Paris wall-clock arithmetic, by the EU rule in force since 1996: summer time (UTC+2) from
@@ -28,20 +28,11 @@ export interface ParisDay {
   readonly endMs: number;
 }
 
-let lastDay: ParisDay | null = null;
-
-/**
- * The Paris day holding the instant `utcMs`. The last answer is kept: the instants asked about by
- * one request, and by every request of a day, fall in the same day, which is then not computed again.
- */
+/** The Paris day holding the instant `utcMs`. */
 export function parisDayOf(utcMs: number): ParisDay {
-  const last = lastDay;
-  if (last !== null && utcMs >= last.startMs && utcMs < last.endMs) return last;
   const local = utcMs + parisOffsetMinutes(utcMs) * 60_000;
-  const date = new Date(local).toISOString().slice(0, 10) as LocalDate;
-  const day = { date, startMs: parisMidnightUtcMs(date), endMs: parisMidnightUtcMs(addDays(date, 1)) };
-  lastDay = day;
-  return day;
+  const date = fromDayNumber(Math.floor(local / DAY_MS));
+  return { date, startMs: parisMidnightUtcMs(date), endMs: parisMidnightUtcMs(addDays(date, 1)) };
 }
 
 /** The Paris calendar day of an instant. */
