@@ -9,6 +9,7 @@ export const TOKENS = {
   OneTimeTokenStore: Symbol('OneTimeTokenStore'),
   UpstreamThrottle: Symbol('UpstreamThrottle'),
   DayCache: Symbol('DayCache'),
+  DayStore: Symbol('DayStore'),
   RateLimiter: Symbol('RateLimiter'),
   DailyCounters: Symbol('DailyCounters'),
   MeteringProvider: Symbol('MeteringProvider'),

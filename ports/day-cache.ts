@@ -22,11 +22,6 @@ export interface DayEntry {
  */
 export interface DayCache {
   getMany(keys: readonly DayKey[]): Promise<(Uint8Array | null)[]>;
-  /**
-   * `getMany` for values the caller may hold already: where `prefixes[i]` is given and the stored
-   * value begins with it, the answer is `'unchanged'` and the value does not travel. One round trip.
-   */
-  getManyUnlessKnown(keys: readonly DayKey[], prefixes: readonly (Uint8Array | null)[]): Promise<(Uint8Array | null | 'unchanged')[]>;
   putMany(entries: readonly DayEntry[]): Promise<void>;
   deleteUsagePoint(usagePointId: UsagePointId): Promise<number>;
 }

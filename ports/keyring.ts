@@ -33,9 +33,4 @@ export interface Keyring {
   userKey(secret: string, userId: string): UserKey;
   seal(key: UserKey, plaintext: Uint8Array, context: string): Uint8Array;
   open(key: UserKey, sealed: Uint8Array, context: string): Uint8Array | null;
-  /**
-   * The first bytes of a sealed value, different for every sealing: a stored value that begins with
-   * them is that very value (short of a forgery by someone holding the key).
-   */
-  versionOf(sealed: Uint8Array): Uint8Array;
 }

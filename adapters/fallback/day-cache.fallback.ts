@@ -1,15 +1,16 @@
 import type { UsagePointId } from '../../domain/usage-point-id.js';
 import type { DayCache, DayEntry, DayKey } from '../../ports/day-cache.js';
 import { orElse, type FailureReport } from './failover.js';
+import type { UnchangedAwareCache } from '../sealed/unchanged-protocol.js';
 
 /**
  * A DayCache that keeps the gateway answering when its store is away: reads become misses (the data
  * comes from the provider, within the quota rules) and writes are dropped. A purge still fails:
  * claiming a purge that did not happen would leave data someone asked to remove.
  */
-export class FallbackDayCache implements DayCache {
+export class FallbackDayCache implements DayCache, UnchangedAwareCache {
   constructor(
-    private readonly primary: DayCache,
+    private readonly primary: DayCache & UnchangedAwareCache,
     private readonly onFailure: FailureReport,
   ) {}
 

@@ -2,9 +2,10 @@ import { dayKeyString } from '../../domain/cache-key.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';
 import type { Clock } from '../../ports/clock.js';
 import type { DayCache, DayEntry, DayKey } from '../../ports/day-cache.js';
+import type { UnchangedAwareCache } from '../sealed/unchanged-protocol.js';
 
 /** A process-local DayCache. Entries expire lazily; a per-usage-point index makes purges direct. */
-export class InMemoryDayCache implements DayCache {
+export class InMemoryDayCache implements DayCache, UnchangedAwareCache {
   private readonly entries = new Map<string, { value: Uint8Array; expiresAt: number }>();
   private readonly byUsagePoint = new Map<string, Set<string>>();
 

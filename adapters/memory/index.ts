@@ -8,3 +8,6 @@ export * from './telemetry.silent.js';
 export * from './token-store.memory.js';
 export * from './user-repo.memory.js';
 export * from './daily-counters.memory.js';
+export * from './memos.memory.js';
+export * from './forgetting-repos.js';
+export * from './short-memo.js';

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Keyring, UserKey } from '../../ports/keyring.js';
+import type { VersionedSeals } from '../sealed/unchanged-protocol.js';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -38,7 +39,7 @@ function openWith(key: Buffer, raw: Uint8Array, context: string): Buffer | null 
  * AES-256-GCM (random 96-bit IV, 128-bit tag, the context as associated data), HKDF-SHA256 key
  * derivation and HMAC-SHA256 secret look-up hashes, all from the server key (SECRET_KEY).
  */
-export class NodeCryptoKeyring implements Keyring {
+export class NodeCryptoKeyring implements Keyring, VersionedSeals {
   private readonly lookupKey: Buffer;
   private readonly secretKey: Buffer;
   private readonly tokenKey: Buffer;

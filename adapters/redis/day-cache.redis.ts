@@ -3,6 +3,7 @@ import { dayKeyString } from '../../domain/cache-key.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';
 import type { DayCache, DayEntry, DayKey } from '../../ports/day-cache.js';
 import { LuaScript, redisCall, type RedisClient } from './redis-client.js';
+import type { UnchangedAwareCache } from '../sealed/unchanged-protocol.js';
 
 /** The set of a usage point's cache keys, so a purge never scans the key space. */
 export const indexKey = (usagePointId: string) => `cache_index:${usagePointId}`;
@@ -41,7 +42,7 @@ return answers`,
  * is one MGET, answered as bytes (or, for values the caller holds, one read-only script); a batch write is one MULTI (SET EX per entry plus the usage point's index); a purge is
  * one script over the index.
  */
-export class RedisDayCache implements DayCache {
+export class RedisDayCache implements DayCache, UnchangedAwareCache {
   /** The same connection, answering values as bytes: sealed values are binary. */
   private readonly bytes;
 

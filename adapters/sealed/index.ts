@@ -1,1 +1,2 @@
 export { SealedTokenStore } from './token-store.sealed.js';
+export { SealedDayStore, jsonReadings, type SealedDayStoreOptions } from './day-store.sealed.js';

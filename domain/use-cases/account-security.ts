@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../result.js';
 import { checkPasswordPolicy, parseEmail, type User } from '../user.js';
 import type { OneTimePurpose } from '../../ports/one-time-token-store.js';
 import type { AccessGrant } from './accounts.js';
-import type { UseCaseContext } from './dependencies.js';
+import type { Dependencies } from './dependencies.js';
 import { DEMO_READ_ONLY, writersOnly } from './writers-only.js';
 import { stampFor } from './authenticate.js';
 
@@ -13,7 +13,7 @@ const VERIFY_EMAIL_TTL_MS = 24 * 3_600_000;
 const RESET_PASSWORD_TTL_MS = 3_600_000;
 
 /** A fresh single-use token for the account, stored hashed; the token itself is returned for the link. */
-async function issueToken(deps: UseCaseContext, user: User, purpose: OneTimePurpose, ttlMs: number): Promise<string> {
+async function issueToken(deps: Dependencies, user: User, purpose: OneTimePurpose, ttlMs: number): Promise<string> {
   const token = deps.keyring.newOneTimeToken();
   const expiresAt = new Date(deps.clock.now().getTime() + ttlMs);
   await deps.oneTimeTokens.save({ purpose, tokenHash: deps.keyring.oneTimeTokenHash(token), userId: user.id, expiresAt });
@@ -21,7 +21,7 @@ async function issueToken(deps: UseCaseContext, user: User, purpose: OneTimePurp
 }
 
 /** Sends the mail; false when the mail server did not take it (the caller reports it, the user can retry). */
-async function mail(deps: UseCaseContext, to: string, subject: string, text: string): Promise<boolean> {
+async function mail(deps: Dependencies, to: string, subject: string, text: string): Promise<boolean> {
   try {
     await deps.mailer.send({ to, subject, text });
     return true;
@@ -32,7 +32,7 @@ async function mail(deps: UseCaseContext, to: string, subject: string, text: str
 }
 
 export const sendVerificationMail =
-  (deps: UseCaseContext) =>
+  (deps: Dependencies) =>
   async (user: User): Promise<boolean> => {
     const token = await issueToken(deps, user, 'verify_email', VERIFY_EMAIL_TTL_MS);
     const link = `${deps.settings.frontendUrl}/verify-email?token=${encodeURIComponent(token)}`;
@@ -45,7 +45,7 @@ export const sendVerificationMail =
   };
 
 export const verifyEmail =
-  (deps: UseCaseContext) =>
+  (deps: Dependencies) =>
   async (token: string): Promise<Result<{ email: string }, DomainError>> => {
     const userId = await deps.oneTimeTokens.take('verify_email', deps.keyring.oneTimeTokenHash(token), deps.clock.now());
     const user = userId ? await deps.users.update(userId, { emailVerified: true }) : null;
@@ -58,7 +58,7 @@ export const verifyEmail =
  * Mails a new verification link when the account exists and is unverified. The answer is the same
  * whatever the case, so it tells nobody whether an address has an account.
  */
-export const resendVerification = (deps: UseCaseContext) => {
+export const resendVerification = (deps: Dependencies) => {
   const send = sendVerificationMail(deps);
   return async (rawEmail: unknown): Promise<Result<{ delivered: boolean | null }, DomainError>> => {
     const email = parseEmail(rawEmail);
@@ -71,7 +71,7 @@ export const resendVerification = (deps: UseCaseContext) => {
 
 /** Mails a password reset link (valid one hour, single use) when the account exists; same answer either way. */
 export const forgotPassword =
-  (deps: UseCaseContext) =>
+  (deps: Dependencies) =>
   async (rawEmail: unknown): Promise<Result<{ delivered: boolean | null }, DomainError>> => {
     const email = parseEmail(rawEmail);
     if (!email.ok) return email;
@@ -90,14 +90,14 @@ export const forgotPassword =
   };
 
 /** Sets a new password; every access token issued before stops working. */
-async function setPassword(deps: UseCaseContext, user: User, password: string): Promise<User | null> {
+async function setPassword(deps: Dependencies, user: User, password: string): Promise<User | null> {
   const updated = await deps.users.update(user.id, { passwordHash: await deps.passwords.hash(password), revokeTokens: true });
   await deps.oneTimeTokens.removeAll(user.id, 'reset_password');
   return updated;
 }
 
 export const resetPassword =
-  (deps: UseCaseContext) =>
+  (deps: Dependencies) =>
   async (input: { token: string; newPassword: unknown }): Promise<Result<{ email: string }, DomainError>> => {
     const password = checkPasswordPolicy(input.newPassword, 'new_password');
     if (!password.ok) return password;
@@ -110,7 +110,7 @@ export const resetPassword =
   };
 
 /** Needs the current password; answers a fresh token since the old ones stop working. */
-export const changePassword = (deps: UseCaseContext) =>
+export const changePassword = (deps: Dependencies) =>
   writersOnly(async (principal: Principal, input: { currentPassword: unknown; newPassword: unknown }): Promise<Result<AccessGrant, DomainError>> => {
     const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
     if (!(await deps.passwords.verify(current, principal.user.passwordHash))) return err({ kind: 'InvalidCredentials' });

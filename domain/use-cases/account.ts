@@ -3,7 +3,7 @@ import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import type { AccessGrant, Credentials } from './accounts.js';
 import { stampFor } from './authenticate.js';
-import type { UseCaseContext } from './dependencies.js';
+import type { Dependencies } from './dependencies.js';
 import { writersOnly } from './writers-only.js';
 import { purgeAccountCache } from './meter-access.js';
 
@@ -12,7 +12,7 @@ import { purgeAccountCache } from './meter-access.js';
  * before (the answer carries a fresh one for the caller). The cache sealed under the old secret
  * could no longer be opened, so it is purged rather than left to expire.
  */
-export const regenerateSecret = (deps: UseCaseContext) =>
+export const regenerateSecret = (deps: Dependencies) =>
   writersOnly(async (principal: Principal): Promise<Result<Credentials & AccessGrant, DomainError>> => {
     // Purge first: if it fails, nothing has changed and the client can retry; the reverse order
     // could commit a secret whose answer never reaches the client.
@@ -29,7 +29,7 @@ export const regenerateSecret = (deps: UseCaseContext) =>
   });
 
 /** Deletes the account, its meters and tokens (one transaction in the repository) and everything cached for its meters. */
-export const deleteAccount = (deps: UseCaseContext) =>
+export const deleteAccount = (deps: Dependencies) =>
   writersOnly(async (principal: Principal): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
     const deletedCacheEntries = await purgeAccountCache(deps, principal.user);
     await deps.users.delete(principal.user.id);

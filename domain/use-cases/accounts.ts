@@ -2,7 +2,7 @@ import { type DomainError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { checkPasswordPolicy, parseEmail, type User } from '../user.js';
 import { hasControlCharacters } from '../text.js';
-import type { Dependencies, UseCaseContext } from './dependencies.js';
+import type { Dependencies } from './dependencies.js';
 import { sendVerificationMail } from './account-security.js';
 import { stampFor } from './authenticate.js';
 
@@ -26,7 +26,7 @@ export interface SignUpInput {
 /** Whether the verification mail went out: `not_required` when verification is off. */
 export type VerificationMail = 'sent' | 'failed' | 'not_required';
 
-async function checkCaptcha(deps: UseCaseContext, token: unknown, remoteAddress: string | null): Promise<DomainError | null> {
+async function checkCaptcha(deps: Dependencies, token: unknown, remoteAddress: string | null): Promise<DomainError | null> {
   if (!deps.settings.requireCaptcha) return null;
   if (typeof token !== 'string' || token === '') return { kind: 'CaptchaRequired' };
   const verdict = await deps.captcha.verify(token, remoteAddress);
@@ -40,7 +40,7 @@ async function checkCaptcha(deps: UseCaseContext, token: unknown, remoteAddress:
  * verification required, a link is mailed; a mail that fails does not undo the account (the user
  * can ask for the link again).
  */
-export const signUp = (deps: UseCaseContext) => {
+export const signUp = (deps: Dependencies) => {
   const mailVerification = sendVerificationMail(deps);
   return async (input: SignUpInput): Promise<Result<{ user: User; verification: VerificationMail } & Credentials, DomainError>> => {
     const { users, passwords, keyring } = deps;
@@ -75,7 +75,7 @@ export const signUp = (deps: UseCaseContext) => {
 
 /** Bucket names carry pseudonyms, never the e-mail or the address itself. */
 /** Counts a sign-up against its client address; the refusal when the address has had its share of the window. */
-async function signUpThrottle(deps: UseCaseContext, address: string | null): Promise<DomainError | null> {
+async function signUpThrottle(deps: Dependencies, address: string | null): Promise<DomainError | null> {
   if (!address) return null;
   const { perAddress, windowSeconds } = deps.settings.signUpLimits;
   const state = await deps.limiter.consume(`signup:address:${deps.keyring.pseudonym(address)}`, perAddress, windowSeconds * 1000);
@@ -92,7 +92,7 @@ const loginBuckets = (keyring: Dependencies['keyring'], email: string, address: 
  * Email and password for an access token. Failed attempts are limited per account and per client
  * address: past the limit, even the right password waits for the window to end.
  */
-export const logIn = ({ users, passwords, accessTokens, limiter, clock, settings, keyring }: UseCaseContext) => {
+export const logIn = ({ users, passwords, accessTokens, limiter, clock, settings, keyring }: Dependencies) => {
   // Verified against when the email is unknown, so that both paths cost one hash check.
   let decoyHash: Promise<string> | undefined;
   const { windowSeconds } = settings.loginLimits;
@@ -123,7 +123,7 @@ export const logIn = ({ users, passwords, accessTokens, limiter, clock, settings
 
 /** OAuth2 client credentials: exchanges client_id + client_secret for an access token. */
 export const issueClientToken =
-  ({ users, keyring, accessTokens }: UseCaseContext) =>
+  ({ users, keyring, accessTokens }: Dependencies) =>
   async (input: { clientId: string; clientSecret: string }): Promise<Result<AccessGrant, DomainError>> => {
     if (hasControlCharacters(input.clientId)) return err({ kind: 'InvalidClient' });
     const user = await users.findByClientId(input.clientId);

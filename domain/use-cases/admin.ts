@@ -6,7 +6,7 @@ import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import type { Role, User, UserCounts } from '../user.js';
 import { effectiveRole } from './authenticate.js';
-import type { UseCaseContext } from './dependencies.js';
+import type { Dependencies } from './dependencies.js';
 import { purgeAccountCache } from './meter-access.js';
 import { DEMO_READ_ONLY } from './writers-only.js';
 import { resetQuota, usageStatus, type UsageStatus } from './quota.js';
@@ -36,21 +36,21 @@ function allowed(principal: Principal, permission: Permission): Result<true, Dom
   return can(principal, permission) ? ok(true) : err({ kind: 'PermissionMissing', permission });
 }
 
-const view = (deps: UseCaseContext, user: User): AccountView => ({ user, role: effectiveRole(user, deps.settings.adminEmails) });
+const view = (deps: Dependencies, user: User): AccountView => ({ user, role: effectiveRole(user, deps.settings.adminEmails) });
 
-async function target(deps: UseCaseContext, id: string): Promise<Result<User, DomainError>> {
+async function target(deps: Dependencies, id: string): Promise<Result<User, DomainError>> {
   const user = await deps.users.findById(id);
   return user ? ok(user) : err({ kind: 'UserNotFound' });
 }
 
 /** The account `id`, once the principal is known to hold `permission`. */
-async function permittedTarget(deps: UseCaseContext, principal: Principal, permission: Permission, id: string): Promise<Result<User, DomainError>> {
+async function permittedTarget(deps: Dependencies, principal: Principal, permission: Permission, id: string): Promise<Result<User, DomainError>> {
   const gate = allowed(principal, permission);
   return gate.ok ? target(deps, id) : gate;
 }
 
 const listUsers =
-  (deps: UseCaseContext) =>
+  (deps: Dependencies) =>
   async (
     principal: Principal,
     query: { search?: string; page: number; perPage: number },
@@ -62,7 +62,7 @@ const listUsers =
     return ok({ users: page.users.map((user) => view(deps, user)), total: page.total });
   };
 
-const getUser = (deps: UseCaseContext) => {
+const getUser = (deps: Dependencies) => {
   const usage = usageStatus(deps);
   return async (principal: Principal, id: string): Promise<Result<AccountDetail, DomainError>> => {
     const user = await permittedTarget(deps, principal, 'users.read', id);
@@ -82,7 +82,7 @@ function checkChange(principal: Principal, change: { isActive?: boolean; role?: 
 }
 
 const updateUser =
-  (deps: UseCaseContext) =>
+  (deps: Dependencies) =>
   async (principal: Principal, id: string, change: { isActive?: boolean; role?: string }): Promise<Result<AccountView, DomainError>> => {
     const checked = checkChange(principal, change);
     if (!checked.ok) return checked;
@@ -101,7 +101,7 @@ const updateUser =
     return updated ? ok(view(deps, updated)) : err({ kind: 'UserNotFound' });
   };
 
-const resetUserQuota = (deps: UseCaseContext) => {
+const resetUserQuota = (deps: Dependencies) => {
   const usage = usageStatus(deps);
   const reset = resetQuota(deps);
   return async (principal: Principal, id: string): Promise<Result<UsageStatus, DomainError>> => {
@@ -113,14 +113,14 @@ const resetUserQuota = (deps: UseCaseContext) => {
 };
 
 const purgeUserCache =
-  (deps: UseCaseContext) =>
+  (deps: Dependencies) =>
   async (principal: Principal, id: string): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
     const user = await permittedTarget(deps, principal, 'cache.purge', id);
     if (!user.ok) return user;
     return ok({ deletedCacheEntries: await purgeAccountCache(deps, user.value) });
   };
 
-const gatewayStats = (deps: UseCaseContext) => {
+const gatewayStats = (deps: Dependencies) => {
   const stats = readStats(deps);
   return async (principal: Principal): Promise<Result<GatewayStats, DomainError>> => {
     const gate = allowed(principal, 'stats.read');
@@ -148,7 +148,7 @@ const gatewayStats = (deps: UseCaseContext) => {
 };
 
 /** Administration: every use case checks its own permission first. */
-export const administration = (deps: UseCaseContext) => ({
+export const administration = (deps: Dependencies) => ({
   listUsers: listUsers(deps),
   getUser: getUser(deps),
   updateUser: updateUser(deps),

@@ -3,7 +3,7 @@ import type { AccountInactive, EmailNotVerified, BearerRefused } from '../errors
 import type { Principal } from '../principal.js';
 import { secretFingerprint, type Role, type User } from '../user.js';
 import type { TokenStamp } from '../../ports/access-tokens.js';
-import type { UseCaseContext } from './dependencies.js';
+import type { Dependencies } from './dependencies.js';
 
 const looksLikeJwt = (token: string) => token.split('.').length === 3;
 
@@ -28,7 +28,7 @@ export const effectiveRole = (user: User, adminEmails: readonly string[]): Role 
  * Resolves `Authorization: Bearer <token>` where the token is a JWT issued by this gateway or the
  * client secret itself. A secret is found by its keyed hash through an index, never by a scan.
  */
-export const authenticate = (deps: UseCaseContext) => {
+export const authenticate = (deps: Dependencies) => {
   const { memos } = deps;
   const resolve = resolveBearer(deps);
   return (
@@ -45,7 +45,7 @@ export const authenticate = (deps: UseCaseContext) => {
 };
 
 const resolveBearer =
-  ({ users, keyring, accessTokens, settings }: UseCaseContext) =>
+  ({ users, keyring, accessTokens, settings }: Dependencies) =>
   async (bearer: string, options: { allowUnverified?: boolean }): Promise<Result<Principal, BearerRefused | AccountInactive | EmailNotVerified>> => {
     let user: User | null = null;
     let clientSecret: string | null = null;
@@ -76,6 +76,6 @@ const resolveBearer =
  * day's quota of every other.
  */
 export const asVisitor =
-  ({ keyring }: UseCaseContext) =>
+  ({ keyring }: Dependencies) =>
   (principal: Principal, address: string | null): Principal =>
     principal.user.isDemo && address ? { ...principal, visitor: keyring.pseudonym(address) } : principal;

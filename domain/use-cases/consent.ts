@@ -4,7 +4,7 @@ import type { DomainError } from '../errors.js';
 import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import type { UsagePointId } from '../usage-point-id.js';
-import type { UseCaseContext } from './dependencies.js';
+import type { Dependencies } from './dependencies.js';
 import { writersOnly } from './writers-only.js';
 import { providerFor, syncPdl } from './sync-pdl.js';
 
@@ -34,7 +34,7 @@ export interface ConsentReturn {
 }
 
 /** A consent `state` bound to the account, single-use, valid ten minutes, and the provider's page to go to. */
-export const startConsent = (deps: UseCaseContext) =>
+export const startConsent = (deps: Dependencies) =>
   writersOnly(async (principal: Principal): Promise<Result<ConsentStart, DomainError>> => {
     const state = deps.keyring.newOneTimeToken();
     const expiresAt = new Date(deps.clock.now().getTime() + CONSENT_STATE_TTL_SECONDS * 1000);
@@ -48,7 +48,7 @@ export const startConsent = (deps: UseCaseContext) =>
  * recorded on it, and it is synchronised. A consent is the holder's word: recording it takes the
  * meter's consent from any other account that had one, and that account's cached data of it goes.
  */
-export const completeConsent = (deps: UseCaseContext) => {
+export const completeConsent = (deps: Dependencies) => {
   const sync = syncPdl(deps);
   const record = recordConsent(deps);
   return async (input: ConsentReturn): Promise<Result<ConsentOutcome, DomainError>> => {
@@ -85,8 +85,8 @@ export const completeConsent = (deps: UseCaseContext) => {
 };
 
 /** Records a consent on the meter; the usage point's cache is emptied when another account's consent was taken. */
-const recordConsent = (deps: UseCaseContext) => async (pdl: Pdl) => {
+const recordConsent = (deps: Dependencies) => async (pdl: Pdl) => {
   const transfer = await deps.pdls.grantConsent(pdl.id, grantedNow(deps.clock.now()));
-  if (transfer && transfer.displaced.length > 0) await deps.cache.deleteUsagePoint(pdl.usagePointId);
+  if (transfer && transfer.displaced.length > 0) await deps.days.forgetUsagePoint(pdl.usagePointId);
   return transfer?.pdl ?? null;
 };

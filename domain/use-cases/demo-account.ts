@@ -5,7 +5,7 @@ import type { Principal } from '../principal.js';
 import type { UsagePointId } from '../usage-point-id.js';
 import type { User } from '../user.js';
 import type { Credentials } from './accounts.js';
-import type { UseCaseContext } from './dependencies.js';
+import type { Dependencies } from './dependencies.js';
 import { newPdl } from '../pdl.js';
 import { readMeterData } from './read-meter-data/index.js';
 import { syncPdl } from './sync-pdl.js';
@@ -23,7 +23,7 @@ export interface DemoAccount extends Credentials {
   readonly created: boolean;
 }
 
-async function findOrCreateDemoUser(deps: UseCaseContext): Promise<{ user: User; clientSecret: string; created: boolean }> {
+async function findOrCreateDemoUser(deps: Dependencies): Promise<{ user: User; clientSecret: string; created: boolean }> {
   const existing = await deps.users.findByEmail(DEMO_EMAIL);
   const secret = existing ? deps.keyring.openSecret(existing.clientSecretSealed) : null;
   if (existing && secret !== null) return { user: existing, clientSecret: secret, created: false };
@@ -49,7 +49,7 @@ async function findOrCreateDemoUser(deps: UseCaseContext): Promise<{ user: User;
 }
 
 /** Creates the demo account and its two meters if absent; idempotent; returns its credentials. */
-export const ensureDemoAccount = (deps: UseCaseContext) => async (): Promise<DemoAccount> => {
+export const ensureDemoAccount = (deps: Dependencies) => async (): Promise<DemoAccount> => {
   const { user, clientSecret, created } = await findOrCreateDemoUser(deps);
   const sync = syncPdl(deps);
   for (const meter of DEMO_METERS) {
@@ -64,7 +64,7 @@ export const ensureDemoAccount = (deps: UseCaseContext) => async (): Promise<Dem
  * Fills the cache with the demo meters' last `days` days of every kind they measure (curves are
  * limited to their own history), without counting against the demo account's quota.
  */
-export const warmDemoCache = (deps: UseCaseContext) => {
+export const warmDemoCache = (deps: Dependencies) => {
   const read = readMeterData(deps);
   return async (principal: Principal, days: number): Promise<number> => {
     const today = parisDate(deps.clock.now());

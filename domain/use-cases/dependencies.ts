@@ -2,7 +2,7 @@ import type { AccessTokens } from '../../ports/access-tokens.js';
 import type { CaptchaVerifier } from '../../ports/captcha-verifier.js';
 import type { Clock } from '../../ports/clock.js';
 import type { OneTimeTokenStore } from '../../ports/one-time-token-store.js';
-import type { DayCache } from '../../ports/day-cache.js';
+import type { DayStore } from '../../ports/day-store.js';
 import type { Keyring } from '../../ports/keyring.js';
 import type { Mailer } from '../../ports/mailer.js';
 import type { MeteringProvider } from '../../ports/metering-provider.js';
@@ -13,7 +13,7 @@ import type { Telemetry } from '../../ports/telemetry.js';
 import type { TokenStore } from '../../ports/token-store.js';
 import type { UserRepo } from '../../ports/user-repo.js';
 import type { DailyCounters } from '../../ports/daily-counters.js';
-import type { Memos } from './memos.js';
+import type { Memos } from '../../ports/memos.js';
 import type { StatTally } from './stat-tally.js';
 
 export interface GatewaySettings {
@@ -31,8 +31,6 @@ export interface GatewaySettings {
   readonly frontendUrl: string;
   /** Failed log-ins allowed per account and per client address within the window. */
   readonly loginLimits: { readonly perAccount: number; readonly perAddress: number; readonly windowSeconds: number };
-  /** How long who-is-the-caller and which-meter look-ups are remembered (see memos.ts); 0 for never. */
-  readonly lookupMemoMs: number;
   /** Sign-ups allowed per client address within the window. */
   readonly signUpLimits: { readonly perAddress: number; readonly windowSeconds: number };
   /** Meters one account may hold (MAX_PDLS_PER_USER). */
@@ -44,7 +42,8 @@ export interface Dependencies {
   readonly pdls: PdlRepo;
   readonly tokens: TokenStore;
   readonly oneTimeTokens: OneTimeTokenStore;
-  readonly cache: DayCache;
+  /** The cached days and documents, sealed per user. */
+  readonly days: DayStore;
   readonly limiter: RateLimiter;
   /** The day's statistics, shared by every process with a shared store. */
   readonly counters: DailyCounters;
@@ -60,14 +59,8 @@ export interface Dependencies {
   readonly captcha: CaptchaVerifier;
   readonly telemetry: Telemetry;
   readonly settings: GatewaySettings;
-}
-
-/**
- * The dependencies as the use cases hold them (createUseCaseContext): the repositories decorated
- * so that writes forget the memos, and the process's memos and statistics tally, made once here
- * rather than kept in module state.
- */
-export interface UseCaseContext extends Dependencies {
+  /** Look-ups remembered briefly; the users and meters above must be the ones that forget them on writes (lookupMemos). */
   readonly memos: Memos;
+  /** The process's count of the day's statistics, flushed to `counters`. */
   readonly tally: StatTally;
 }

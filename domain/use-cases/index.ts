@@ -4,10 +4,7 @@ import { changePassword, forgotPassword, resendVerification, resetPassword, veri
 import { administration } from './admin.js';
 import { asVisitor, authenticate } from './authenticate.js';
 import { ensureDemoAccount, warmDemoCache } from './demo-account.js';
-import type { Dependencies, UseCaseContext } from './dependencies.js';
-import { forgettingPdlRepo, forgettingUserRepo } from './forgetting-repos.js';
-import { createMemos } from './memos.js';
-import { StatTally } from './stat-tally.js';
+import type { Dependencies } from './dependencies.js';
 import { completeConsent, startConsent } from './consent.js';
 import { deletePdl, getPdl, listPdls, purgePdlCache, registerPdl, resyncPdl, updatePdl } from './meters.js';
 import { usageStatus } from './quota.js';
@@ -17,19 +14,8 @@ import { meterConsentStatus } from './meter-access.js';
 import type { Pdl } from '../pdl.js';
 import type { User } from '../user.js';
 
-/**
- * The ports as the use cases hold them: users and meters decorated so that every write forgets the
- * memos, and the memos and the statistics tally made here, once per set of use cases.
- */
-export function createUseCaseContext(deps: Dependencies): UseCaseContext {
-  if ('memos' in deps && 'tally' in deps) return deps as UseCaseContext;
-  const memos = createMemos(deps.clock, deps.settings.lookupMemoMs);
-  return { ...deps, users: forgettingUserRepo(deps.users, memos), pdls: forgettingPdlRepo(deps.pdls, memos), memos, tally: new StatTally(deps) };
-}
-
-/** Every use case of the gateway, wired to one set of ports. Build it once: it holds the single-flight state, the memos and the tally. */
-export function createUseCases(ports: Dependencies) {
-  const deps = createUseCaseContext(ports);
+/** Every use case of the gateway, wired to one set of ports. Build it once: it holds the single-flight state. */
+export function createUseCases(deps: Dependencies) {
   return {
     signUp: signUp(deps),
     logIn: logIn(deps),
@@ -63,4 +49,4 @@ export function createUseCases(ports: Dependencies) {
 }
 
 export type UseCases = ReturnType<typeof createUseCases>;
-export type { Dependencies, GatewaySettings, UseCaseContext } from './dependencies.js';
+export type { Dependencies, GatewaySettings } from './dependencies.js';

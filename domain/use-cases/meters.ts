@@ -4,7 +4,7 @@ import { newPdl, type Pdl, type PdlPatch } from '../pdl.js';
 import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import { parseUsagePointId } from '../usage-point-id.js';
-import type { UseCaseContext } from './dependencies.js';
+import type { Dependencies } from './dependencies.js';
 import { writersOnly } from './writers-only.js';
 import { findOwnedPdl } from './owned-pdl.js';
 import { syncPdl } from './sync-pdl.js';
@@ -30,7 +30,7 @@ export interface Registration {
  * so the answer is the same whether the meter exists, has consented to the application or is held
  * by another account. Otherwise its contract and directions are read at once (best effort).
  */
-export const registerPdl = (deps: UseCaseContext) => {
+export const registerPdl = (deps: Dependencies) => {
   const sync = syncPdl(deps);
   const start = startConsent(deps);
   return writersOnly(async (principal: Principal, input: { usagePointId: unknown; name?: unknown }): Promise<Result<Registration, DomainError>> => {
@@ -51,13 +51,13 @@ export const registerPdl = (deps: UseCaseContext) => {
 };
 
 export const listPdls =
-  ({ pdls }: UseCaseContext) =>
+  ({ pdls }: Dependencies) =>
   (principal: Principal): Promise<Pdl[]> =>
     pdls.listByOwner(principal.user.id);
 
 export const getPdl = findOwnedPdl;
 
-export const updatePdl = (deps: UseCaseContext) => {
+export const updatePdl = (deps: Dependencies) => {
   const owned = findOwnedPdl(deps);
   return writersOnly(
     async (principal: Principal, id: string, input: { name?: unknown; displayOrder?: unknown; isActive?: unknown }): Promise<Result<Pdl, DomainError>> => {
@@ -86,7 +86,7 @@ export const updatePdl = (deps: UseCaseContext) => {
 };
 
 /** Removes a meter and everything cached for it. */
-export const deletePdl = (deps: UseCaseContext) => {
+export const deletePdl = (deps: Dependencies) => {
   const owned = findOwnedPdl(deps);
   return writersOnly(async (principal: Principal, id: string): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
     const pdl = await owned(principal, id);
@@ -97,7 +97,7 @@ export const deletePdl = (deps: UseCaseContext) => {
   });
 };
 
-export const resyncPdl = (deps: UseCaseContext) => {
+export const resyncPdl = (deps: Dependencies) => {
   const owned = findReadablePdl(deps);
   const sync = syncPdl(deps);
   return writersOnly(async (principal: Principal, id: string): Promise<Result<Pdl, DomainError>> => {
@@ -107,7 +107,7 @@ export const resyncPdl = (deps: UseCaseContext) => {
   });
 };
 
-export const purgePdlCache = (deps: UseCaseContext) => {
+export const purgePdlCache = (deps: Dependencies) => {
   const owned = findOwnedPdl(deps);
   return writersOnly(async (principal: Principal, id: string): Promise<Result<{ deletedCacheEntries: number }, DomainError>> => {
     const pdl = await owned(principal, id);

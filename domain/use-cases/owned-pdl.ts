@@ -3,14 +3,14 @@ import type { PdlNotFound } from '../errors.js';
 import type { Pdl } from '../pdl.js';
 import type { Principal } from '../principal.js';
 import { parseUsagePointId } from '../usage-point-id.js';
-import type { UseCaseContext } from './dependencies.js';
+import type { Dependencies } from './dependencies.js';
 
 /**
  * A meter of the principal's, by internal id or by usage point id. Another account's meter answers
  * exactly as a meter that does not exist.
  */
 export const findOwnedPdl =
-  ({ pdls }: UseCaseContext) =>
+  ({ pdls }: Dependencies) =>
   async (principal: Principal, idOrUsagePoint: string): Promise<Result<Pdl, PdlNotFound>> => {
     const usagePoint = parseUsagePointId(idOrUsagePoint);
     const pdl = usagePoint.ok ? await pdls.findForOwner(principal.user.id, usagePoint.value) : await pdls.findById(idOrUsagePoint);
@@ -19,7 +19,7 @@ export const findOwnedPdl =
   };
 
 /** findOwnedPdl for readers, through the short memo (writers look up afresh). */
-export const findOwnedPdlForReading = (deps: UseCaseContext) => {
+export const findOwnedPdlForReading = (deps: Dependencies) => {
   const find = findOwnedPdl(deps);
   const { meters } = deps.memos;
   return (principal: Principal, idOrUsagePoint: string) =>

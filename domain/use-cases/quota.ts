@@ -3,7 +3,7 @@ import { isAdmin, quotaOwner, type Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import type { QuotaExceeded } from '../errors.js';
 import type { BucketState } from '../../ports/rate-limiter.js';
-import type { UseCaseContext } from './dependencies.js';
+import type { Dependencies } from './dependencies.js';
 import type { DailyStat } from './stat-tally.js';
 
 export type QuotaBucket = 'cached' | 'uncached';
@@ -18,14 +18,14 @@ export function dailyWindow(now: Date) {
 export const bucketName = (userId: string, bucket: QuotaBucket, today: string) =>
   `rate_limit:${userId}:${bucket === 'cached' ? 'cached' : 'no_cache'}:${today}`;
 
-const limitOf = (deps: UseCaseContext, bucket: QuotaBucket) => deps.settings.quota[bucket];
+const limitOf = (deps: Dependencies, bucket: QuotaBucket) => deps.settings.quota[bucket];
 
 /**
  * Counts one request against the user's daily quota: `cached` when it was served from the cache
  * alone, `uncached` when it needed the provider. Admins are not limited (null: nothing counted
  * against them), but every request counts in the day's statistics.
  */
-export const chargeQuota = (deps: UseCaseContext) => {
+export const chargeQuota = (deps: Dependencies) => {
   const count = (stat: DailyStat) => deps.tally.count(stat);
   return async (principal: Principal, bucket: QuotaBucket): Promise<Result<BucketState | null, QuotaExceeded>> => {
     const stat = count(bucket === 'cached' ? 'requests_cached' : 'requests_uncached');
@@ -52,7 +52,7 @@ export interface UsageStatus {
 }
 
 export const usageStatus =
-  (deps: UseCaseContext) =>
+  (deps: Dependencies) =>
   async (principal: Principal): Promise<UsageStatus> => {
     const { today, windowMs } = dailyWindow(deps.clock.now());
     const peek = (bucket: QuotaBucket) => deps.limiter.peek(bucketName(quotaOwner(principal), bucket, today), limitOf(deps, bucket), windowMs);
@@ -62,7 +62,7 @@ export const usageStatus =
 
 /** Empties both of today's buckets of an account. */
 export const resetQuota =
-  (deps: UseCaseContext) =>
+  (deps: Dependencies) =>
   async (userId: string): Promise<void> => {
     const { today } = dailyWindow(deps.clock.now());
     await Promise.all((['cached', 'uncached'] as const).map((bucket) => deps.limiter.reset(bucketName(userId, bucket, today))));

@@ -1,13 +1,11 @@
-import { textOf, utf8 } from '../json-bytes.js';
 import type { BucketState } from '../../ports/rate-limiter.js';
-import { dayKeyString } from '../cache-key.js';
 import type { CustomerDataKind, CustomerDataOf } from '../customer-data.js';
 import type { DomainError } from '../errors.js';
 import { parisDate } from '../paris-time.js';
 import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import { parseUsagePointId } from '../usage-point-id.js';
-import type { UseCaseContext } from './dependencies.js';
+import type { Dependencies } from './dependencies.js';
 import { findReadablePdl } from './meter-access.js';
 import { chargeQuota } from './quota.js';
 import { providerFor } from './sync-pdl.js';
@@ -23,7 +21,7 @@ export interface CustomerDataAnswer<K extends CustomerDataKind> {
  * Contract, address, identity or contact of a meter. Cached under today's Paris date, so it is
  * fetched again at most once a day (or when the TTL runs out first).
  */
-export const readCustomerData = (deps: UseCaseContext) => {
+export const readCustomerData = (deps: Dependencies) => {
   const owned = findReadablePdl(deps);
   const charge = chargeQuota(deps);
   const keyOf = userKeyOf(deps);
@@ -37,17 +35,15 @@ export const readCustomerData = (deps: UseCaseContext) => {
     if (!pdl.ok) return pdl;
     if (!pdl.value.isActive) return err({ kind: 'PdlInactive' });
 
-    const key = { kind: request.kind, usagePointId: usagePointId.value, date: parisDate(deps.clock.now()) };
-    const context = dayKeyString(key);
+    const today = parisDate(deps.clock.now());
     const userKey = keyOf(principal);
     if (request.useCache && userKey !== null) {
-      const [sealed] = await deps.cache.getMany([key]);
-      const opened = sealed ? deps.keyring.open(userKey, sealed, context) : null;
-      deps.telemetry.cacheLookup(request.kind, opened === null ? 0 : 1, opened === null ? 1 : 0);
-      if (opened !== null) {
+      const stored = await deps.days.readDocument(request.kind, usagePointId.value, today, userKey);
+      deps.telemetry.cacheLookup(request.kind, stored === null ? 0 : 1, stored === null ? 1 : 0);
+      if (stored !== null) {
         const charged = await charge(principal, 'cached');
         if (!charged.ok) return charged;
-        return ok({ data: JSON.parse(textOf(opened)) as CustomerDataOf<K>, fromCache: true, quota: charged.value });
+        return ok({ data: stored as CustomerDataOf<K>, fromCache: true, quota: charged.value });
       }
     }
     const charged = await charge(principal, 'uncached');
@@ -55,10 +51,7 @@ export const readCustomerData = (deps: UseCaseContext) => {
     const answer = await providerFor(deps, principal.user).customerData(request.kind, usagePointId.value);
     deps.telemetry.providerCall(request.kind, answer.ok ? 'ok' : answer.error.kind);
     if (!answer.ok) return answer;
-    if (userKey !== null) {
-      const value = deps.keyring.seal(userKey, utf8(JSON.stringify(answer.value)), context);
-      await deps.cache.putMany([{ key, value, ttlSeconds: deps.settings.cacheTtlSeconds }]);
-    }
+    if (userKey !== null) await deps.days.keepDocument(request.kind, usagePointId.value, today, userKey, answer.value, deps.settings.cacheTtlSeconds);
     return ok({ data: answer.value, fromCache: false, quota: charged.value });
   };
 };

@@ -1,4 +1,4 @@
-import type { Dependencies, UseCaseContext } from './dependencies.js';
+import type { Dependencies } from './dependencies.js';
 import { dailyWindow } from './quota.js';
 
 /** Gateway-wide daily counters for the administrators' statistics. */
@@ -53,7 +53,7 @@ export class StatTally {
   }
 }
 
-export const readStats = (deps: UseCaseContext) => async (stats: readonly DailyStat[]) => {
+export const readStats = (deps: Dependencies) => async (stats: readonly DailyStat[]) => {
   await deps.tally.flush();
   const { today } = dailyWindow(deps.clock.now());
   return (await deps.counters.read(today, stats)) as Record<DailyStat, number>;

@@ -4,16 +4,16 @@ import { addDays, parseLocalDate } from '../local-date.js';
 import type { MeteringKind } from '../metering.js';
 import type { User } from '../user.js';
 import { contractFor, type ContractTerms } from '../customer-data.js';
-import type { UseCaseContext } from './dependencies.js';
+import type { Dependencies } from './dependencies.js';
 
-export const providerFor = (deps: UseCaseContext, user: User) => (user.isDemo ? deps.demoProvider : deps.provider);
+export const providerFor = (deps: Dependencies, user: User) => (user.isDemo ? deps.demoProvider : deps.provider);
 
 /**
  * Reads the meter's contract (subscribed power, off-peak hours, activation date) and probes which
  * directions it measures. A failure is recorded on the meter, which stays registered.
  */
 export const syncPdl =
-  (deps: UseCaseContext) =>
+  (deps: Dependencies) =>
   async (owner: User, pdl: Pdl): Promise<Pdl> => {
     const provider = providerFor(deps, owner);
     const now = deps.clock.now();

@@ -12,6 +12,8 @@ import { RedisDayCache } from '../../adapters/redis/day-cache.redis.js';
 import { RedisRateLimiter } from '../../adapters/redis/rate-limiter.redis.js';
 import type { RedisClient } from '../../adapters/redis/redis-client.js';
 import { RedisUpstreamThrottle } from '../../adapters/redis/upstream-throttle.redis.js';
+import { SealedDayStore } from '../../adapters/sealed/day-store.sealed.js';
+import type { DayCache } from '../../ports/day-cache.js';
 import type { InfrastructureFailure } from '../../domain/infrastructure-failure.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Overrides, ResolvedConfig } from '../container.js';
@@ -39,6 +41,17 @@ export function bindSharedState(
   bindValue(container, TOKENS.DayCache, overrides.cache, () =>
     redis ? new FallbackDayCache(new RedisDayCache(redis), degraded) : new InMemoryDayCache(clock),
   );
+  container
+    .bind(TOKENS.DayStore)
+    .toResolvedValue(
+      () =>
+        new SealedDayStore(container.get<DayCache>(TOKENS.DayCache), container.get(TOKENS.Keyring), {
+          clock,
+          holdMs: config.lookupMemoMs,
+          rollUpTtlSeconds: config.cacheTtlSeconds,
+        }),
+    )
+    .inSingletonScope();
   bindValue(container, TOKENS.RateLimiter, overrides.limiter, () =>
     redis ? new FallbackRateLimiter(new RedisRateLimiter(redis, clock), new InMemoryRateLimiter(clock), degraded) : new InMemoryRateLimiter(clock),
   );

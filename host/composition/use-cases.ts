@@ -1,5 +1,9 @@
 import type { Container } from 'inversify';
+import { lookupMemos } from '../../adapters/memory/memos.memory.js';
 import { createUseCases, type GatewaySettings, type UseCases } from '../../domain/use-cases/index.js';
+import { StatTally } from '../../domain/use-cases/stat-tally.js';
+import type { Clock } from '../../ports/clock.js';
+import type { DailyCounters } from '../../ports/daily-counters.js';
 import type { ResolvedConfig } from '../container.js';
 import { TOKENS } from '../tokens.js';
 
@@ -13,25 +17,32 @@ export const settingsOf = (config: ResolvedConfig): GatewaySettings => ({
   requireCaptcha: config.requireCaptcha,
   frontendUrl: config.frontendUrl,
   loginLimits: config.loginLimits,
-  lookupMemoMs: config.lookupMemoMs,
   maxPdlsPerUser: config.maxPdlsPerUser,
   signUpLimits: config.signUpLimits,
 });
 
-/** The use cases on every bound port. */
+/**
+ * The use cases on every bound port, with the process's look-up memos (the users and meters
+ * decorated to forget them on writes) and statistics tally, made here (ADR 0005).
+ */
 export function bindUseCases(container: Container, config: ResolvedConfig): void {
-  container.bind<UseCases>(TOKENS.UseCases).toResolvedValue(() =>
-    createUseCases({
-      users: container.get(TOKENS.UserRepo),
-      pdls: container.get(TOKENS.PdlRepo),
+  container.bind<UseCases>(TOKENS.UseCases).toResolvedValue(() => {
+    const clock = container.get<Clock>(TOKENS.Clock);
+    const counters = container.get<DailyCounters>(TOKENS.DailyCounters);
+    const { memos, users, pdls } = lookupMemos(clock, config.lookupMemoMs, { users: container.get(TOKENS.UserRepo), pdls: container.get(TOKENS.PdlRepo) });
+    return createUseCases({
+      users,
+      pdls,
+      memos,
+      tally: new StatTally({ clock, counters }),
       tokens: container.get(TOKENS.TokenStore),
       oneTimeTokens: container.get(TOKENS.OneTimeTokenStore),
-      cache: container.get(TOKENS.DayCache),
+      days: container.get(TOKENS.DayStore),
       limiter: container.get(TOKENS.RateLimiter),
-      counters: container.get(TOKENS.DailyCounters),
+      counters,
       provider: container.get(TOKENS.MeteringProvider),
       demoProvider: container.get(TOKENS.DemoMeteringProvider),
-      clock: container.get(TOKENS.Clock),
+      clock,
       keyring: container.get(TOKENS.Keyring),
       passwords: container.get(TOKENS.PasswordHasher),
       accessTokens: container.get(TOKENS.AccessTokens),
@@ -39,6 +50,6 @@ export function bindUseCases(container: Container, config: ResolvedConfig): void
       captcha: container.get(TOKENS.CaptchaVerifier),
       telemetry: container.get(TOKENS.Telemetry),
       settings: settingsOf(config),
-    }),
-  );
+    });
+  });
 }

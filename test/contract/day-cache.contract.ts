@@ -2,14 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../domain/local-date.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';
 import type { DayCache, DayKey } from '../../ports/day-cache.js';
-import { textOf, utf8 } from '../../domain/json-bytes.js';
+import { textOf, utf8 } from '../../adapters/sealed/json-bytes.js';
+import type { UnchangedAwareCache } from '../../adapters/sealed/unchanged-protocol.js';
 import { newUsagePointId } from './fixtures.js';
 
 const bytes = utf8;
 const texts = (values: (Uint8Array | null)[]) => values.map((v) => (v === null ? null : textOf(v)));
 
 export interface DayCacheHarness {
-  readonly cache: DayCache;
+  /** Every day cache of the project also speaks the sealed store's "unchanged" protocol. */
+  readonly cache: DayCache & UnchangedAwareCache;
   /** Lets `seconds` pass for the cache (a manual clock, or real time). */
   elapse(seconds: number): Promise<void>;
   close(): Promise<void>;

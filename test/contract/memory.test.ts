@@ -7,7 +7,9 @@ import { InMemoryRateLimiter } from '../../adapters/memory/rate-limiter.memory.j
 import { InMemoryTokenStore } from '../../adapters/memory/token-store.memory.js';
 import { InMemoryUserRepo } from '../../adapters/memory/user-repo.memory.js';
 import { LimiterUpstreamThrottle } from '../../adapters/limiter/upstream-throttle.limiter.js';
+import { createMemos } from '../../adapters/memory/memos.memory.js';
 import { ManualClock } from '../support/clock.js';
+import { memosContract } from './memos.contract.js';
 import { InMemoryDailyCounters } from '../../adapters/memory/daily-counters.memory.js';
 import { dailyCountersContract } from './daily-counters.contract.js';
 import { upstreamThrottleContract } from './upstream-throttle.contract.js';
@@ -55,4 +57,9 @@ upstreamThrottleContract('limiter (in-process)', async (rates) => ({ throttle: n
 dailyCountersContract('memory', async () => {
   const clock = new ManualClock('2026-11-23T10:00:00Z');
   return { counters: new InMemoryDailyCounters(clock), elapse: async (s) => clock.advance(s * 1000), close: async () => {} };
+});
+
+memosContract('memory', () => {
+  const clock = new ManualClock('2026-11-23T10:00:00Z');
+  return { memos: (ttlMs) => createMemos(clock, ttlMs), elapse: (ms) => clock.advance(ms) };
 });

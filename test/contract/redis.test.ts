@@ -9,7 +9,7 @@ import { SystemClock } from '../../adapters/system/clock.system.js';
 import { describeWithServices, REDIS_URL } from '../support/services.js';
 import { connectedRedis } from '../support/redis.js';
 import { describe, expect, it } from 'vitest';
-import { textOf, utf8 } from '../../domain/json-bytes.js';
+import { textOf, utf8 } from '../../adapters/sealed/json-bytes.js';
 import type { LocalDate } from '../../domain/local-date.js';
 import { newUsagePointId } from './fixtures.js';
 import { dayCacheContract } from './day-cache.contract.js';

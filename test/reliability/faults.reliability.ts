@@ -5,7 +5,7 @@ import { EnedisEmulator } from '../../adapters/mock-enedis/enedis-emulator.js';
 import { MockEnedisProvider } from '../../adapters/mock-enedis/metering-provider.mock-enedis.js';
 import { RESP_TYPES } from 'redis';
 import { dayKeyString } from '../../domain/cache-key.js';
-import { textOf } from '../../domain/json-bytes.js';
+import { textOf } from '../../adapters/sealed/json-bytes.js';
 import { addDays, type LocalDate } from '../../domain/local-date.js';
 import type { MeteringKind } from '../../domain/metering.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';

@@ -13,8 +13,11 @@ import { OutboxMailer } from '../../adapters/outbox/mailer.outbox.js';
 import { PassThroughCaptchaVerifier } from '../../adapters/pass-through/captcha-verifier.pass-through.js';
 import { MockEnedisProvider } from '../../adapters/mock-enedis/metering-provider.mock-enedis.js';
 import { NodeCryptoKeyring } from '../../adapters/node-crypto/keyring.node-crypto.js';
+import { SealedDayStore } from '../../adapters/sealed/day-store.sealed.js';
 import type { Principal } from '../../domain/principal.js';
-import { createUseCaseContext, createUseCases, type Dependencies, type GatewaySettings } from '../../domain/use-cases/index.js';
+import { lookupMemos } from '../../adapters/memory/memos.memory.js';
+import { createUseCases, type Dependencies, type GatewaySettings } from '../../domain/use-cases/index.js';
+import { StatTally } from '../../domain/use-cases/stat-tally.js';
 import { ManualClock } from './clock.js';
 import { CountingProvider } from './counting-provider.js';
 
@@ -27,30 +30,37 @@ export const DEFAULT_SETTINGS: GatewaySettings = {
   requireCaptcha: false,
   frontendUrl: 'http://front.test',
   loginLimits: { perAccount: 5, perAddress: 20, windowSeconds: 900 },
-  lookupMemoMs: 0,
   maxPdlsPerUser: 20,
   signUpLimits: { perAddress: 10, windowSeconds: 3600 },
 };
 
 /** The use cases on in-memory adapters and MockEnedis behind a call counter, at a fixed instant. */
-export function buildUseCases(settings: Partial<GatewaySettings> = {}, now = '2026-11-23T10:00:00Z') {
+export function buildUseCases(settings: Partial<GatewaySettings> & { lookupMemoMs?: number } = {}, now = '2026-11-23T10:00:00Z') {
   const clock = new ManualClock(now);
   const db = createMemoryDatabase();
   const provider = new CountingProvider(new MockEnedisProvider(clock));
   const cache = new InMemoryDayCache(clock);
   const mailer = new OutboxMailer();
-  const ports: Dependencies = {
-    users: new InMemoryUserRepo(db),
-    pdls: new InMemoryPdlRepo(db),
+  const keyring = new NodeCryptoKeyring(new TextEncoder().encode('unit-test-server-key-0123456789abcdef'));
+  const { lookupMemoMs = 0, ...overrides } = settings;
+  const allSettings = { ...DEFAULT_SETTINGS, ...overrides };
+  const counters = new InMemoryDailyCounters(clock);
+  // The memos with the repositories that forget them: what tests arrange and read back through.
+  const { memos, users, pdls } = lookupMemos(clock, lookupMemoMs, { users: new InMemoryUserRepo(db), pdls: new InMemoryPdlRepo(db) });
+  const deps: Dependencies = {
+    users,
+    pdls,
+    memos,
+    tally: new StatTally({ clock, counters }),
     tokens: new InMemoryTokenStore(db),
     oneTimeTokens: new InMemoryOneTimeTokenStore(db),
-    cache,
+    days: new SealedDayStore(cache, keyring, { clock, holdMs: lookupMemoMs, rollUpTtlSeconds: allSettings.cacheTtlSeconds }),
     limiter: new InMemoryRateLimiter(clock),
-    counters: new InMemoryDailyCounters(clock),
+    counters,
     provider,
     demoProvider: provider,
     clock,
-    keyring: new NodeCryptoKeyring(new TextEncoder().encode('unit-test-server-key-0123456789abcdef')),
+    keyring,
     passwords: new BcryptPasswordHasher(4),
     accessTokens: new JoseAccessTokens({
       signingKey: new TextEncoder().encode('unit-test-jwt-key-0123456789abcdef012345'),
@@ -62,10 +72,8 @@ export function buildUseCases(settings: Partial<GatewaySettings> = {}, now = '20
     mailer,
     captcha: new PassThroughCaptchaVerifier(),
     telemetry: new SilentTelemetry(),
-    settings: { ...DEFAULT_SETTINGS, ...settings },
+    settings: allSettings,
   };
-  // The context the use cases hold (decorated repositories, memos, tally): what tests arrange and read back through.
-  const deps = createUseCaseContext(ports);
   const useCases = createUseCases(deps);
   let n = 0;
 

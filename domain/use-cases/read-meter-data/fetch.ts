@@ -1,27 +1,22 @@
-import type { DayEntry } from '../../../ports/day-cache.js';
+import type { DayToKeep, Shelf } from '../../../ports/day-store.js';
 import type { MeteringProvider } from '../../../ports/metering-provider.js';
 import { coversDay } from '../../day-coverage.js';
 import { groupRuns, rangeDays, rangeOf, splitRange, type DateRange } from '../../date-range.js';
 import type { ProviderFailure } from '../../errors.js';
-import { utf8 } from '../../json-bytes.js';
 import { maxDate, minDate, type LocalDate } from '../../local-date.js';
-import { readingDay, type IntervalReading, type KindSpec, type MeteringKind } from '../../metering.js';
+import { readingDay, type IntervalReading, type KindSpec } from '../../metering.js';
 import type { Pdl } from '../../pdl.js';
 import { ok, type Result } from '../../result.js';
 import { SingleFlight } from '../../single-flight.js';
-import type { UsagePointId } from '../../usage-point-id.js';
-import type { UseCaseContext } from '../dependencies.js';
-import { readingsBytes, type SealedDays } from '../sealed-days.js';
-import type { KnownDay } from './types.js';
-
-export const NO_READINGS = utf8('[]');
+import type { Dependencies } from '../dependencies.js';
+import type { FetchedDay } from './types.js';
 
 /** What one provider call brought for each of its days. */
-type DayFetch = Map<LocalDate, KnownDay & { readonly complete: boolean }>;
+type DayFetch = Map<LocalDate, FetchedDay>;
 
 /** What fetching brought: each day known, the days that failed (and the first failure), the days before activation. */
 export interface Fetched {
-  readonly days: ReadonlyMap<LocalDate, KnownDay>;
+  readonly days: ReadonlyMap<LocalDate, FetchedDay>;
   readonly failures: ReadonlyMap<LocalDate, ProviderFailure>;
   readonly firstFailure: ProviderFailure | null;
   readonly beforeActivation: readonly DateRange[];
@@ -32,11 +27,9 @@ export interface Fetched {
 /** Everything a fetch is about. */
 export interface FetchContext {
   readonly provider: MeteringProvider;
-  readonly kind: MeteringKind;
+  readonly shelf: Shelf;
   readonly spec: KindSpec;
-  readonly usagePointId: UsagePointId;
   readonly pdl: Pdl;
-  readonly store: SealedDays | null;
   readonly yesterday: LocalDate;
 }
 
@@ -51,12 +44,13 @@ const FETCHES_AT_ONCE = 5;
  * Step 5: the days the cache lacked, from the provider: runs split to its per-call limit, identical
  * concurrent calls shared (single flight), a few at a time; "before activation" settled.
  */
-export function dayFetcher(deps: UseCaseContext) {
+export function dayFetcher(deps: Dependencies) {
   const flights = new SingleFlight<Result<DayFetch, ProviderFailure>>();
   const call = callOnce(deps);
   return async (context: FetchContext, toFetch: readonly LocalDate[]): Promise<Fetched> => {
     if (toFetch.length === 0) return { days: new Map(), failures: new Map(), firstFailure: null, beforeActivation: [], fromProvider: 0 };
-    const { spec, kind, usagePointId } = context;
+    const { spec, shelf } = context;
+    const { kind, usagePointId } = shelf;
     const fetchOne = (chunk: DateRange) => flights.run(`${kind}:${usagePointId}:${chunk.start}:${chunk.end}`, () => call(context, chunk));
     const chunks = groupRuns(toFetch).flatMap((run) => splitRange(run, spec.maxDaysPerCall));
     const outcomes = await inBatches(chunks, FETCHES_AT_ONCE, fetchOne);
@@ -65,30 +59,31 @@ export function dayFetcher(deps: UseCaseContext) {
   };
 }
 
-/** One provider call for a chunk: its days grouped, complete days sealed and written back in one batch. */
-function callOnce(deps: UseCaseContext) {
-  return async ({ provider, spec, kind, usagePointId, store, yesterday }: FetchContext, chunk: DateRange): Promise<Result<DayFetch, ProviderFailure>> => {
-    const [answer] = await Promise.all([provider.readings(kind, usagePointId, chunk), deps.tally.count('upstream_calls')]);
-    deps.telemetry.providerCall(kind, answer.ok ? 'ok' : answer.error.kind);
+/** One provider call for a chunk: its days grouped, and those worth keeping written back in one batch. */
+function callOnce(deps: Dependencies) {
+  return async ({ provider, spec, shelf, yesterday }: FetchContext, chunk: DateRange): Promise<Result<DayFetch, ProviderFailure>> => {
+    const [answer] = await Promise.all([provider.readings(shelf.kind, shelf.usagePointId, chunk), deps.tally.count('upstream_calls')]);
+    deps.telemetry.providerCall(shelf.kind, answer.ok ? 'ok' : answer.error.kind);
     if (!answer.ok) return answer;
     const byDay = new Map<LocalDate, IntervalReading[]>(rangeDays(chunk).map((day) => [day, []]));
     for (const reading of answer.value) byDay.get(readingDay(reading) as LocalDate)?.push(reading);
     const fetched: DayFetch = new Map();
-    const entries: DayEntry[] = [];
+    const toKeep: DayToKeep[] = [];
     for (const [date, readings] of byDay) {
-      const bytes = readingsBytes(readings);
       // A daily value is a whole day; a curve day is whole when its intervals cover it.
       const complete = readings.length > 0 && (!spec.isCurve || coversDay(date, readings));
-      fetched.set(date, { bytes, count: readings.length, complete });
-      if (!store) continue;
-      if (complete) entries.push(store.entry(date, bytes, deps.settings.cacheTtlSeconds));
-      // Remembered briefly so an empty day does not cost a call on every request; J-1 arrives late.
-      else if (readings.length === 0 && date < yesterday) entries.push(store.entry(date, bytes, deps.settings.noDataTtlSeconds));
+      fetched.set(date, { readings, complete });
+      const ttlSeconds = keptFor(deps, complete, readings.length === 0 && date < yesterday);
+      if (ttlSeconds !== null) toKeep.push({ date, readings, ttlSeconds });
     }
-    if (entries.length > 0) await deps.cache.putMany(entries);
+    await deps.days.keep(shelf, toKeep);
     return ok(fetched);
   };
 }
+
+/** A whole day is kept; an empty one briefly, so that it does not cost a call on every request (never J-1, which arrives late). */
+const keptFor = (deps: Dependencies, complete: boolean, settledEmpty: boolean): number | null =>
+  complete ? deps.settings.cacheTtlSeconds : settledEmpty ? deps.settings.noDataTtlSeconds : null;
 
 interface Outcome {
   readonly chunk: DateRange;
@@ -103,7 +98,7 @@ interface Outcome {
  * what lies after it in each refused chunk is asked again.
  */
 async function settleBeforeActivation(
-  deps: UseCaseContext,
+  deps: Dependencies,
   pdl: Pdl,
   chunks: readonly DateRange[],
   results: readonly Result<DayFetch, ProviderFailure>[],
@@ -129,7 +124,7 @@ async function settleBeforeActivation(
 
 /** The outcomes as days known, days failed and days before activation. */
 function collect(outcomes: readonly Outcome[]): Fetched {
-  const days = new Map<LocalDate, KnownDay>();
+  const days = new Map<LocalDate, FetchedDay>();
   const failures = new Map<LocalDate, ProviderFailure>();
   let firstFailure: ProviderFailure | null = null;
   const beforeActivation: DateRange[] = [];
@@ -137,7 +132,7 @@ function collect(outcomes: readonly Outcome[]): Fetched {
   for (const { chunk, result, early } of outcomes) {
     if (early) {
       beforeActivation.push(early);
-      for (const day of rangeDays(early)) days.set(day, { bytes: NO_READINGS, count: 0, complete: true });
+      for (const day of rangeDays(early)) days.set(day, { readings: [], complete: true });
     }
     if (result.ok) {
       for (const [day, text] of result.value) days.set(day, text);

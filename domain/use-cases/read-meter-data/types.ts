@@ -1,9 +1,9 @@
+import type { StoredReadings } from '../../../ports/day-store.js';
 import type { BucketState } from '../../../ports/rate-limiter.js';
 import type { DateRange } from '../../date-range.js';
 import type { LocalDate } from '../../local-date.js';
 import type { IntervalReading, MeteringKind, ReadingType } from '../../metering.js';
 import type { UsagePointId } from '../../usage-point-id.js';
-import type { DayText } from '../sealed-days.js';
 
 export type MissingReason = 'not_yet_available' | 'beyond_history' | 'before_activation' | 'no_data' | 'incomplete' | 'upstream_error';
 
@@ -22,13 +22,8 @@ export interface MeterData {
   readonly readingType: ReadingType;
   /** The readings, parsed on first use. */
   readonly readings: IntervalReading[];
-  /**
-   * The readings as pieces of one JSON array's UTF-8 bytes, spliced from the cached bytes without
-   * decoding or parsing them: written one after another, they are the array.
-   */
-  readingsPieces(): Uint8Array[];
-  /** The readings as one JSON array text. */
-  readingsJson(): string;
+  /** The same readings as the store assembled them: as JSON text or pieces, without being parsed. */
+  readonly stored: StoredReadings;
   readonly missing: MissingRun[];
   readonly cachedDays: number;
   readonly fetchedDays: number;
@@ -47,5 +42,8 @@ export interface MeterDataRequest {
   readonly countQuota?: boolean;
 }
 
-/** A day the read knows: its readings as text, and (for a day just fetched) whether it is whole. */
-export type KnownDay = DayText & { readonly complete?: boolean };
+/** A day just fetched: its readings, and whether they cover the whole day. */
+export interface FetchedDay {
+  readonly readings: readonly IntervalReading[];
+  readonly complete: boolean;
+}

@@ -34,7 +34,7 @@ export function meterDataBody(data: MeterData): Buffer {
   const tail = `},"missing":${JSON.stringify(data.missing)},"cache":${JSON.stringify({ cached_days: data.cachedDays, fetched_days: data.fetchedDays })}}}`;
   return Buffer.concat([
     Buffer.from(`{"success":true,"data":{"meter_reading":${head.slice(0, -1)},"interval_reading":`),
-    ...data.readingsPieces(),
+    ...data.stored.jsonPieces(),
     Buffer.from(tail),
   ]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NodeCryptoKeyring } from '../../../adapters/node-crypto/keyring.node-crypto.js';
-import { utf8 } from '../../../domain/json-bytes.js';
+import { utf8 } from '../../../adapters/sealed/json-bytes.js';
 
 const serverKey = new TextEncoder().encode('k'.repeat(40));
 const keyring = new NodeCryptoKeyring(serverKey);
@@ -19,6 +19,15 @@ describe('NodeCryptoKeyring beyond the contract (test/contract/keyring.contract.
   it('when a version is taken, then it is at least 16 bytes (an IV and more), so that two sealings never share one by chance', () => {
     const key = keyring.userKey('s', 'u');
     expect(keyring.versionOf(keyring.seal(key, utf8('same'), 'ctx')).length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('when the same value is sealed twice, then each is recognised by its own version (the sealed store\'s "unchanged" protocol)', () => {
+    const key = keyring.userKey('s', 'u');
+    const [a, b] = [keyring.seal(key, utf8('same'), 'ctx'), keyring.seal(key, utf8('same'), 'ctx')];
+    const [va, vb] = [keyring.versionOf(a), keyring.versionOf(b)];
+    expect(Buffer.from(a.subarray(0, va.length)).equals(va)).toBe(true);
+    expect(Buffer.from(b.subarray(0, va.length)).equals(va)).toBe(false);
+    expect(Buffer.from(va).equals(vb)).toBe(false);
   });
 
   it('when a hash of another length is compared, then it is not the same, without throwing', () => {

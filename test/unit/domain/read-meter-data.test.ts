@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayKeyString } from '../../../domain/cache-key.js';
-import { textOf } from '../../../domain/json-bytes.js';
+import { textOf } from '../../../adapters/sealed/json-bytes.js';
 import { err, ok } from '../../../domain/result.js';
 import type { LocalDate } from '../../../domain/local-date.js';
 import type { UsagePointId } from '../../../domain/usage-point-id.js';
@@ -271,14 +271,14 @@ describe('reading metering data through the day cache', () => {
   });
 
   it('when a range was read once, then the next read, and reads inside it, take one cache round trip of one roll-up per year', async () => {
-    const { deps, useCases, cache, provider, accountWithMeter } = buildUseCases();
+    const { useCases, cache, provider, accountWithMeter } = buildUseCases();
     const { principal } = await accountWithMeter();
     const request = daily('2025-01-01', '2025-05-20');
     const cold = await useCases.readMeterData(principal, request);
     let batches = 0;
     let keysAsked = 0;
     const getMany = cache.getMany.bind(cache);
-    (deps.cache as { getMany: typeof cache.getMany }).getMany = async (keys) => {
+    (cache as { getMany: typeof cache.getMany }).getMany = async (keys) => {
       batches++;
       keysAsked += keys.length;
       return getMany(keys);
@@ -287,7 +287,7 @@ describe('reading metering data through the day cache', () => {
     expect(batches).toBe(1);
     expect(keysAsked).toBe(1);
     expect(provider.calls).toHaveLength(1);
-    expect(warm.ok && warm.value.readingsJson()).toBe(cold.ok && cold.value.readingsJson());
+    expect(warm.ok && warm.value.stored.json()).toBe(cold.ok && cold.value.stored.json());
     expect(warm.ok && warm.value.readings.map((r) => r.date)).toEqual(cold.ok ? rangeDaysOf('2025-01-01', '2025-05-20') : []);
     expect(warm.ok && warm.value.cachedDays).toBe(139);
     const inner = await useCases.readMeterData(principal, { ...request, start: '2025-02-10', end: '2025-03-05' });
@@ -308,7 +308,7 @@ describe('reading metering data through the day cache', () => {
     expect(opened.map((r: { date: string }) => r.date)).toEqual(['2025-02-01', '2025-02-02', '2025-02-03']);
     const again = await useCases.readMeterData(principal, request);
     expect(again.ok && again.value.missing.filter((m) => m.reason === 'no_data')).toHaveLength(4);
-    expect(again.ok && again.value.readingsJson()).toBe(cold.ok && cold.value.readingsJson());
+    expect(again.ok && again.value.stored.json()).toBe(cold.ok && cold.value.stored.json());
   });
 
   it('when recent days are read, then the roll-up stops at the day before yesterday, and yesterday is read on its own', async () => {
@@ -322,7 +322,7 @@ describe('reading metering data through the day cache', () => {
     );
     expect([opened[0].date, opened.at(-1).date]).toEqual(['2026-10-01', '2026-11-21']);
     const warm = await useCases.readMeterData(principal, request);
-    expect(warm.ok && warm.value.readingsJson()).toBe(cold.ok && cold.value.readingsJson());
+    expect(warm.ok && warm.value.stored.json()).toBe(cold.ok && cold.value.stored.json());
     expect(warm.ok && warm.value.cachedDays).toBe(53);
   });
 });

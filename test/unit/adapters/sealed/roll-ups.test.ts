@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { arrayPieces, concatBytes, countBytes, indexOfBytes, insideOf, lastIndexOfBytes, textOf, utf8 } from '../../../domain/json-bytes.js';
-import { addDays, type LocalDate } from '../../../domain/local-date.js';
-import { coverageRuns, sealedDays, type RollUp, type Year } from '../../../domain/use-cases/sealed-days.js';
-import type { UserKey } from '../../../ports/keyring.js';
-import type { UsagePointId } from '../../../domain/usage-point-id.js';
-import { buildUseCases } from '../../support/use-cases.js';
+import { arrayPieces, concatBytes, countBytes, indexOfBytes, insideOf, lastIndexOfBytes, textOf, utf8 } from '../../../../adapters/sealed/json-bytes.js';
+import { addDays, type LocalDate } from '../../../../domain/local-date.js';
+import { assembleRuns, coverageRuns, type RollUp, type Year } from '../../../../adapters/sealed/roll-ups.js';
 
 describe('JSON kept as bytes', () => {
   it('when arrays are joined as pieces, then empty ones are skipped and the result is one valid array', () => {
@@ -34,8 +31,6 @@ describe('slicing a roll-up', () => {
     ...(i % 5 === 0 ? { note: 'x'.repeat(i % 40) } : {}),
   }));
   const rollUp: RollUp = { bytes: utf8(JSON.stringify(readings)), first, last: addDays(first, 364) };
-  const { deps } = buildUseCases();
-  const store = sealedDays(deps, 'consumption:daily', '12345678901234' as UsagePointId, {} as UserKey, true);
 
   it('when any span of days is asked of it, then exactly those days come out, in order', () => {
     const spans: Array<[number, number]> = [
@@ -53,7 +48,7 @@ describe('slicing a roll-up', () => {
     }
     for (const [from, to] of spans) {
       const days = Array.from({ length: to - from + 1 }, (_, i) => addDays(first, from + i));
-      const pieces = store.assemble(days, coverageRuns(days, new Map([['2025' as Year, rollUp]])), new Map());
+      const pieces = assembleRuns(days, coverageRuns(days, new Map([['2025' as Year, rollUp]])), new Map());
       const answer = JSON.parse(textOf(concatBytes(arrayPieces(pieces)))) as typeof readings;
       expect(answer, `${days[0]} to ${days.at(-1)}`).toEqual(readings.slice(from, to + 1));
     }

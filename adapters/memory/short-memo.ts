@@ -1,9 +1,11 @@
+import type { LookupMemo } from '../../ports/memos.js';
+
 /**
  * Remembers answers for a short time. What it serves may be up to `ttlMs` old: used where a second
  * of staleness is acceptable and the work saved runs on every request (finding the caller, their
  * meter). Failures are not remembered.
  */
-export class ShortMemo<V> {
+export class ShortMemo<V> implements LookupMemo<V> {
   private readonly entries = new Map<string, { value: V; until: number }>();
 
   constructor(

@@ -3,8 +3,8 @@ import { createMemoryDatabase } from '../../../adapters/memory/memory-database.j
 import { InMemoryPdlRepo } from '../../../adapters/memory/pdl-repo.memory.js';
 import { InMemoryUserRepo } from '../../../adapters/memory/user-repo.memory.js';
 import { ok } from '../../../domain/result.js';
-import { forgettingPdlRepo, forgettingUserRepo } from '../../../domain/use-cases/forgetting-repos.js';
-import { createMemos } from '../../../domain/use-cases/memos.js';
+import { forgettingPdlRepo, forgettingUserRepo } from '../../../adapters/memory/forgetting-repos.js';
+import { createMemos } from '../../../adapters/memory/memos.memory.js';
 import { ManualClock } from '../../support/clock.js';
 import { newPdl, newUser } from '../../contract/fixtures.js';
 

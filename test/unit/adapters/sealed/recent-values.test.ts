@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { utf8 } from '../../../domain/json-bytes.js';
-import type { LocalDate } from '../../../domain/local-date.js';
-import { RecentValues } from '../../../domain/recent-values.js';
-import type { UsagePointId } from '../../../domain/usage-point-id.js';
-import { buildUseCases } from '../../support/use-cases.js';
+import { InMemoryDayCache } from '../../../../adapters/memory/day-cache.memory.js';
+import { NodeCryptoKeyring } from '../../../../adapters/node-crypto/keyring.node-crypto.js';
+import { textOf, utf8 } from '../../../../adapters/sealed/json-bytes.js';
+import { OpenedValues } from '../../../../adapters/sealed/opened-values.js';
+import type { UserKey } from '../../../../ports/keyring.js';
+import { ManualClock } from '../../../support/clock.js';
+import type { LocalDate } from '../../../../domain/local-date.js';
+import { RecentValues } from '../../../../adapters/sealed/recent-values.js';
+import type { UsagePointId } from '../../../../domain/usage-point-id.js';
+import { buildUseCases } from '../../../support/use-cases.js';
 
 describe('values just read', () => {
   it('when a value is held, then it is offered only to the same key, for the time allowed, each use making it last longer', () => {
@@ -50,9 +55,9 @@ describe('reading a cached year again', () => {
     };
     const again = await useCases.readMeterData(principal, request);
     expect(opens).toBe(0);
-    expect(again.ok && again.value.readingsJson()).toBe(cold.ok && cold.value.readingsJson());
+    expect(again.ok && again.value.stored.json()).toBe(cold.ok && cold.value.stored.json());
     expect(again.ok && again.value.cachedDays).toBe(365);
-    expect(warm.ok && warm.value.readingsJson()).toBe(cold.ok && cold.value.readingsJson());
+    expect(warm.ok && warm.value.stored.json()).toBe(cold.ok && cold.value.stored.json());
   });
 
   it('when the value was written again meanwhile, then the new one is read and opened', async () => {
@@ -70,27 +75,27 @@ describe('reading a cached year again', () => {
     expect(after.ok && after.value.readings.map((r) => r.value)).toEqual(Array(10).fill(7));
   });
 
-  it('when what the process held is forgotten while the cache answers "unchanged", then the day is still served from the cache', async () => {
-    const { deps, useCases, accountWithMeter } = buildUseCases({ lookupMemoMs: 1000 });
-    const { principal } = await accountWithMeter();
-    // A week of load curve: days read one by one, each of them held.
-    const request = { kind: 'consumption:detail' as const, usagePointId: '12345678901234', start: '2025-03-03', end: '2025-03-10', useCache: true };
-    const first = await useCases.readMeterData(principal, request);
-    await useCases.readMeterData(principal, request);
-    const getManyUnlessKnown = deps.cache.getManyUnlessKnown.bind(deps.cache);
+  it('when what the process held is forgotten while the cache answers "unchanged", then the value is still served', async () => {
+    const clock = new ManualClock('2026-11-23T10:00:00Z');
+    const cache = new InMemoryDayCache(clock);
+    const keyring = new NodeCryptoKeyring(utf8('unit-test-server-key-0123456789abcdef'));
+    const recent = new RecentValues<UserKey>(1000, 1024, () => clock.now().getTime());
+    const values = new OpenedValues(cache, keyring, recent);
+    const userKey = keyring.userKey('secret', 'user-1');
+    const key = { kind: 'consumption:detail' as const, usagePointId: '12345678901234' as UsagePointId, date: '2025-03-03' as LocalDate };
+    await cache.putMany([values.entry(key, userKey, utf8('[{"date":"2025-03-03T00:00:00+01:00","value":1}]'), 60)]);
+    const first = await values.read([key], userKey);
+    const getManyUnlessKnown = cache.getManyUnlessKnown.bind(cache);
     let unchanged = 0;
-    (deps.cache as { getManyUnlessKnown: typeof getManyUnlessKnown }).getManyUnlessKnown = async (keys, prefixes) => {
-      // A write elsewhere in the process clears its memos while this read is on its way.
-      deps.memos.forget();
+    cache.getManyUnlessKnown = async (keys, prefixes) => {
+      // Forgotten (expired, evicted, cleared) while this read is on its way.
+      recent.clear();
       const answers = await getManyUnlessKnown(keys, prefixes);
       unchanged += answers.filter((a) => a === 'unchanged').length;
       return answers;
     };
-    const again = await useCases.readMeterData(principal, request);
-    expect(unchanged).toBeGreaterThan(0);
-    expect(again.ok && again.value.cachedDays).toBe(7);
-    expect(again.ok && again.value.fetchedDays).toBe(0);
-    expect(again.ok && again.value.quota?.limit).toBe(deps.settings.quota.cached);
-    expect(again.ok && again.value.readingsJson()).toBe(first.ok && first.value.readingsJson());
+    const again = await values.read([key], userKey);
+    expect(unchanged).toBe(1);
+    expect(textOf(again[0]!)).toBe(textOf(first[0]!));
   });
 });

@@ -1,6 +1,6 @@
 import type { PdlRepo } from '../../ports/pdl-repo.js';
 import type { UserRepo } from '../../ports/user-repo.js';
-import type { Memos } from './memos.js';
+import type { Memos } from '../../ports/memos.js';
 
 /** Runs a write, then forgets every memo: no use case has to remember to. */
 const thenForget =
