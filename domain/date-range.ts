@@ -3,8 +3,9 @@ import { addDays, dayNumber, fromDayNumber, maxDate, minDate, parseLocalDate, ty
 import { err, ok, type Result } from './result.js';
 
 /**
- * A run of days with Enedis' semantics: `start` included, `end` excluded, `start < end`.
- * `{start: 2024-01-01, end: 2024-01-02}` is the single day 2024-01-01.
+ * A run of days with Enedis' semantics: `start` included, `end` excluded, `start <= end`.
+ * `{start: 2024-01-01, end: 2024-01-02}` is the single day 2024-01-01; `start = end` is no day at all
+ * (which clients that cut a year into chunks do ask for).
  */
 export type DateRange = { readonly start: LocalDate; readonly end: LocalDate };
 
@@ -13,8 +14,8 @@ export function parseDateRange(rawStart: unknown, rawEnd: unknown): Result<DateR
   if (!start.ok) return start;
   const end = parseLocalDate(rawEnd, 'end');
   if (!end.ok) return end;
-  if (end.value <= start.value) {
-    return err(invalidInput('end', 'end must be after start (end is exclusive: start=D, end=D+1 is one day)'));
+  if (end.value < start.value) {
+    return err(invalidInput('end', 'end must not be before start (end is exclusive: start=D, end=D+1 is one day, start=end none)'));
   }
   return ok({ start: start.value, end: end.value });
 }

@@ -33,6 +33,8 @@ export interface Config {
   readonly accessTokenExpireMinutes: number;
   readonly frontendUrl: string;
   readonly backendUrl: string;
+  /** Web origins allowed to call the API from a browser with credentials: FRONTEND_URL's, BACKEND_URL's and CORS_ORIGINS. */
+  readonly allowedOrigins: readonly string[];
   readonly debug: boolean;
   readonly debugSql: boolean;
   readonly requireEmailVerification: boolean;
@@ -127,6 +129,22 @@ class Reader {
     return fallback;
   }
 
+  /** A comma-separated list of web origins (`https://app.example.org`), each normalised to its origin. */
+  origins(name: string): string[] {
+    const raw = this.raw(name);
+    if (raw === undefined) return [];
+    const origins: string[] = [];
+    for (const entry of raw
+      .split(',')
+      .map((e) => e.trim())
+      .filter((e) => e !== '')) {
+      const origin = originOf(entry);
+      if (origin === null) this.problems.push({ variable: name, message: `"${entry}" is not a web origin such as https://app.example.org` });
+      else origins.push(origin);
+    }
+    return origins;
+  }
+
   trustProxy(name: string, fallback: string): boolean | number | string {
     const raw = this.raw(name);
     if (raw === undefined) return fallback;
@@ -142,6 +160,16 @@ class Reader {
 
   fail(variable: string, message: string) {
     this.problems.push({ variable, message });
+  }
+}
+
+/** The origin of an http(s) URL (`scheme://host[:port]`), or null. */
+export function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
+  } catch {
+    return null;
   }
 }
 
@@ -170,6 +198,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
     else database = parsed.dialect === 'sqlite' && parsed.file !== ':memory:' ? { ...parsed, file: resolve(cwd, parsed.file) } : parsed;
   }
   const backendUrl = read.url('BACKEND_URL', 'http://localhost:8000')!;
+  const frontendUrl = read.url('FRONTEND_URL', 'http://localhost:3000')!;
   const backendPort = Number(new URL(backendUrl).port) || 8000;
   const secretKey = read.optional('SECRET_KEY');
   if (secretKey !== null && secretKey.length < 32) read.fail('SECRET_KEY', 'must be at least 32 characters (e.g. openssl rand -hex 32)');
@@ -221,8 +250,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
     },
     secretKey,
     accessTokenExpireMinutes: read.int('ACCESS_TOKEN_EXPIRE_MINUTES', 43_200, 1, 525_600),
-    frontendUrl: read.url('FRONTEND_URL', 'http://localhost:3000')!,
+    frontendUrl,
     backendUrl,
+    allowedOrigins: [...new Set([originOf(frontendUrl)!, originOf(backendUrl)!, ...read.origins('CORS_ORIGINS')])],
     debug: read.bool('DEBUG', false),
     debugSql: read.bool('DEBUG_SQL', false),
     requireEmailVerification: read.bool('REQUIRE_EMAIL_VERIFICATION', false),

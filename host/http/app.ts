@@ -7,6 +7,7 @@ import type { HealthCheck, ResolvedConfig } from '../container.js';
 import type { Logger } from '../logger.js';
 import { VERSION } from '../version.js';
 import { type GatewayMetrics } from '../metrics.js';
+import { cors } from './cors.js';
 import { docsRouter } from './docs.js';
 import { headAsGet, securityHeaders } from './security-headers.js';
 import { cacheRouteCompilation } from './route-regexp-cache.js';
@@ -20,6 +21,7 @@ import { consentRouter } from './routers/consent.router.js';
 import { enedisRouter } from './routers/enedis.router.js';
 import { healthRouter } from './routers/health.router.js';
 import { pdlRouter } from './routers/pdl.router.js';
+import { sessionCookieOptions } from './session-cookie.js';
 
 const BODY_LIMIT = '32kb';
 
@@ -116,7 +118,7 @@ function inSequence(handlers: readonly RequestHandler[]): RequestHandler {
 }
 
 /**
- * The Express app. Middleware order is fixed here: security headers, HEAD as GET, request log, body parsers, OpenAPI validation of
+ * The Express app. Middleware order is fixed here: security headers, CORS (and preflights), HEAD as GET, request log, body parsers, OpenAPI validation of
  * requests and responses, the operations, /docs and the dashboard, then the single error mapper. Only the entry point
  * calls listen().
  */
@@ -138,6 +140,7 @@ export function createApp({ config, useCases, logger, clock, metrics, checks }: 
   app.set('trust proxy', config.trustProxy);
 
   app.use(securityHeaders(config.backendUrl));
+  app.use(cors(config.allowedOrigins));
   app.use(headAsGet);
   app.use(requestLog(logger, metrics, doc));
   app.get('/metrics', metrics.handler(config.metricsToken));
@@ -159,7 +162,7 @@ export function createApp({ config, useCases, logger, clock, metrics, checks }: 
     operationDispatcher(
       doc,
       [
-        accountsRouter(useCases),
+        accountsRouter(useCases, sessionCookieOptions(config.backendUrl, config.accessTokenExpireMinutes * 60)),
         pdlRouter(useCases),
         enedisRouter(useCases, clock, config.validateResponses),
         consentRouter(useCases, config.frontendUrl),
@@ -171,6 +174,7 @@ export function createApp({ config, useCases, logger, clock, metrics, checks }: 
         }),
       ],
       useCases,
+      config.allowedOrigins,
     ),
   );
   // The documentation and the dashboard last, so that API requests never walk their routes.

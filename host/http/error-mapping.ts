@@ -17,6 +17,17 @@ export class DomainFailure extends Error {
   }
 }
 
+/** A refusal decided by the HTTP host itself (not by a use case): its status, code and message as they are. */
+export class HttpRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The one error envelope every answer of the API uses: `{"success": false, "error": {code, message, field?}}`. */
 export const errorEnvelope = (code: string, message: string, field?: string) => ({
   success: false as const,
@@ -167,6 +178,7 @@ function fieldOf(path: string | undefined): string | undefined {
 /** Everything a request can throw, mapped to one answer. Unknown errors are 500 and logged by the caller. */
 export function toHttpFailure(error: unknown, now: Date): HttpFailure {
   if (error instanceof DomainFailure) return domainFailure(error.error, now);
+  if (error instanceof HttpRefusal) return { status: error.status, code: error.code, message: error.message };
   if (error instanceof InfrastructureFailure) {
     return {
       status: 503,

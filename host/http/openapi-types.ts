@@ -33,8 +33,37 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange email and password for an access token */
+        /**
+         * Exchange email and password for an access token
+         * @description The token comes in the body, and also as the `access_token` session cookie (HttpOnly,
+         *     SameSite=Lax, Path=/, Secure behind https, for the token's lifetime), which is how the
+         *     MyElectricalData web app authenticates. Every route that asks for a bearer takes the
+         *     `Authorization` header first, then that cookie; a request authenticated by the cookie that
+         *     changes something (POST, PUT, PATCH, DELETE) must carry an `Origin` (or `Referer`) of an
+         *     allowed origin (`FRONTEND_URL`, `BACKEND_URL`, `CORS_ORIGINS`), otherwise
+         *     `403 CROSS_SITE_REQUEST`.
+         */
         post: operations["logIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clear the session cookie
+         * @description Answers 200 whether or not there was a session cookie. The token itself lives until it expires or is revoked.
+         */
+        post: operations["logOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -706,11 +735,25 @@ export interface components {
             debug_mode: boolean;
             is_active: boolean;
             is_demo: boolean;
-            /** @enum {string} */
-            role: "admin" | "moderator" | "visitor";
+            role: components["schemas"]["RoleInfo"];
             is_admin: boolean;
             /** Format: date-time */
             created_at: string;
+        };
+        /** @description The account's role as the MyElectricalData web app reads it; `name` is what `PATCH /admin/users/{user_id}` takes. */
+        RoleInfo: {
+            /** @enum {string} */
+            id: "admin" | "moderator" | "visitor";
+            /** @enum {string} */
+            name: "admin" | "moderator" | "visitor";
+            display_name: string;
+            permissions: {
+                id: string;
+                /** @enum {string} */
+                name: "users.read" | "users.manage" | "users.role" | "quota.reset" | "cache.purge" | "stats.read";
+                display_name: string;
+                resource: string;
+            }[];
         };
         UsageStatus: {
             /** Format: date */
@@ -1085,6 +1128,33 @@ export interface operations {
                         /** @enum {boolean} */
                         success: true;
                         data: components["schemas"]["AccessToken"];
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    logOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cookie is cleared */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            message: string;
+                        };
                     };
                 };
             };

@@ -1,7 +1,8 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Principal } from '../../domain/principal.js';
 import type { UseCases } from '../../domain/use-cases/index.js';
-import { DomainFailure } from './error-mapping.js';
+import { DomainFailure, HttpRefusal } from './error-mapping.js';
+import { cookieRequestAllowed, sessionCookieOf } from './session-cookie.js';
 import type { OpenApiDocument, OperationSpec } from './openapi-document.js';
 import type { operations } from './openapi-types.js';
 
@@ -45,6 +46,19 @@ function bearerOf(req: Request): string | null {
   return match ? match[1]! : null;
 }
 
+/**
+ * The credential of a request: the `Authorization` header when there is one (right or wrong), else
+ * the session cookie, which may change something only from an allowed origin.
+ */
+function credentialOf(req: Request, allowedOrigins: ReadonlySet<string>): string | null {
+  if (req.headers.authorization !== undefined) return bearerOf(req);
+  const cookie = sessionCookieOf(req);
+  if (cookie !== null && !cookieRequestAllowed(req, allowedOrigins)) {
+    throw new HttpRefusal(403, 'CROSS_SITE_REQUEST', 'a request authenticated by the session cookie must come from an allowed origin (Origin or Referer)');
+  }
+  return cookie;
+}
+
 /** What express-openapi-validator leaves on a request it matched to an operation of the document. */
 interface MatchedOperation {
   readonly schema?: { readonly operationId?: string };
@@ -57,11 +71,18 @@ export const matchedOperation = (req: Request): MatchedOperation | undefined => 
 /**
  * The API's single route: the OpenAPI validator has already matched the request to an operation of
  * the document (and answered 404 or 405 for anything else under the base path), so the handler is
- * looked up by that operation's id, behind authentication when its security asks for a bearer. A
+ * looked up by that operation's id, behind authentication when its security asks for a bearer (the
+ * header, or the session cookie of the web app). A
  * missing or unknown handler stops the start, so the document and the code cannot drift apart.
  * Requests the validator did not match (outside the base path) go on to the next middleware.
  */
-export function operationDispatcher(doc: OpenApiDocument, tagRouters: readonly TagRouter[], useCases: UseCases): RequestHandler {
+export function operationDispatcher(
+  doc: OpenApiDocument,
+  tagRouters: readonly TagRouter[],
+  useCases: UseCases,
+  allowedOrigins: readonly string[] = [],
+): RequestHandler {
+  const origins = new Set(allowedOrigins);
   const routes = new Map<string, { op: OperationSpec; handler: Handler }>();
   for (const router of tagRouters) {
     for (const [id, handler] of Object.entries(router.handlers)) {
@@ -77,7 +98,7 @@ export function operationDispatcher(doc: OpenApiDocument, tagRouters: readonly T
   const run = async (req: Request, res: Response, { op, handler }: { op: OperationSpec; handler: Handler }) => {
     res.locals.operation = op;
     if (op.requiresBearer) {
-      const principal = await useCases.authenticate(bearerOf(req), { allowUnverified: op.allowUnverified });
+      const principal = await useCases.authenticate(credentialOf(req, origins), { allowUnverified: op.allowUnverified });
       if (!principal.ok) throw new DomainFailure(principal.error);
       res.locals.principal = useCases.asVisitor(principal.value, req.ip ?? null);
     }

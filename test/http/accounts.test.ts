@@ -52,7 +52,13 @@ describe('accounts over HTTP', () => {
     it('when the password is right, then a bearer JWT that opens /accounts/me', async () => {
       const user = await t.signUp();
       const me = await api(t.app).get('/api/accounts/me').set('Authorization', `Bearer ${user.token}`).expect(200);
-      expect(me.body.data).toMatchObject({ email: user.email, client_id: user.clientId, role: 'visitor', is_admin: false, is_demo: false });
+      expect(me.body.data).toMatchObject({
+        email: user.email,
+        client_id: user.clientId,
+        role: { name: 'visitor', permissions: [] },
+        is_admin: false,
+        is_demo: false,
+      });
       expect(me.body.data).not.toHaveProperty('client_secret');
     });
 
@@ -124,12 +130,15 @@ describe('accounts over HTTP', () => {
       const login = await api(t.app).post('/api/accounts/login').send({ email, password: STRONG_PASSWORD }).expect(200);
       const auth = `Bearer ${login.body.data.access_token as string}`;
       const before = await api(t.app).get('/api/accounts/me').set('Authorization', auth).expect(200);
-      expect(before.body.data).toMatchObject({ role: 'visitor', is_admin: false });
+      expect(before.body.data).toMatchObject({ role: { name: 'visitor' }, is_admin: false });
       await api(t.app).get('/api/admin/stats').set('Authorization', auth).expect(403);
       const link = /verify-email\?token=([\w%-]+)/.exec(t.mailer.lastTo('boss@example.org')?.text ?? '')!;
       await api(t.app).get(`/api/accounts/verify-email?token=${link[1]}`).expect(200);
       const after = await api(t.app).get('/api/accounts/me').set('Authorization', auth).expect(200);
-      expect(after.body.data).toMatchObject({ role: 'admin', is_admin: true });
+      expect(after.body.data).toMatchObject({ role: { name: 'admin', display_name: 'Administrateur' }, is_admin: true });
+      // The role carries what it permits, as the MyElectricalData web app reads it.
+      const permissions = (after.body.data.role.permissions as Array<{ name: string; resource: string }>).map((p) => `${p.resource}:${p.name}`);
+      expect(permissions).toEqual(['users:users.read', 'users:users.manage', 'users:users.role', 'quota:quota.reset', 'cache:cache.purge', 'stats:stats.read']);
     });
   });
 

@@ -58,7 +58,10 @@ describe('administration', () => {
     const next = await api(t.app).get('/api/admin/users?search=search-&page=2&per_page=2').set('Authorization', admin).expect(200);
     expect(next.body.data.items.map((u: { email: string }) => u.email)).toEqual(['search-1@example.org']);
     const all = await api(t.app).get('/api/admin/users').set('Authorization', admin).expect(200);
-    expect(all.body.data.items.find((u: { email: string }) => u.email === 'root@example.org')).toMatchObject({ role: 'admin', is_admin: true });
+    expect(all.body.data.items.find((u: { email: string }) => u.email === 'root@example.org')).toMatchObject({
+      role: { id: 'admin', name: 'admin' },
+      is_admin: true,
+    });
     const wild = await api(t.app).get('/api/admin/users?search=%25').set('Authorization', admin).expect(200);
     expect(wild.body.data.total).toBe(0);
   });

@@ -74,7 +74,6 @@ describe('metering data over HTTP', () => {
 
   it.each([
     [`/api/enedis/consumption/daily/${MAIN}?start=2024-12-31&end=2024-01-01`, 400, 'end', 'INVALID_DATE_RANGE'],
-    [`/api/enedis/consumption/daily/${MAIN}?start=2024-01-01&end=2024-01-01`, 400, 'end', 'INVALID_DATE_RANGE'],
     [`/api/enedis/consumption/daily/${MAIN}?start=2024-13-01&end=2024-12-31`, 400, 'start', 'INVALID_DATE_FORMAT'],
     [`/api/enedis/consumption/daily/${MAIN}?start=01/01/2024&end=2024-12-31`, 400, 'start', 'INVALID_DATE_FORMAT'],
     [`/api/enedis/consumption/daily/${MAIN}?start=2024-02-30&end=2024-12-31`, 400, 'start', 'INVALID_DATE_FORMAT'],
@@ -88,6 +87,19 @@ describe('metering data over HTTP', () => {
   ])('when %s is asked, then %i naming %s', async (url, status, field, code) => {
     const res = await api(t.app).get(url).set('Authorization', auth).expect(status);
     expect(res.body.error).toMatchObject({ field, code });
+  });
+
+  it('when start equals end, then the range is empty: 200 with no readings, no provider call, nothing charged to the uncached quota', async () => {
+    const calls = t.provider.calls.length;
+    const before = (await api(t.app).get('/api/accounts/usage').set('Authorization', auth).expect(200)).body.data;
+    for (const route of ['consumption/daily', 'consumption/detail', 'consumption/max_power', 'production/daily', 'production/detail']) {
+      const res = await api(t.app).get(`/api/enedis/${route}/${MAIN}?start=2026-03-01&end=2026-03-01`).set('Authorization', auth).expect(200);
+      expect(res.body.data.meter_reading.interval_reading, route).toEqual([]);
+      expect(res.body.data.missing).toEqual([]);
+    }
+    const after = (await api(t.app).get('/api/accounts/usage').set('Authorization', auth).expect(200)).body.data;
+    expect(t.provider.calls.length).toBe(calls);
+    expect(after.uncached.used).toBe(before.uncached.used);
   });
 
   it('when a meter is not mine or not registered, then 404 PDL_NOT_FOUND on every data route', async () => {

@@ -18,7 +18,7 @@ const doc = loadOpenApiDocument();
 const useCases = {} as UseCases;
 const clock = { now: () => new Date() };
 const routers = [
-  accountsRouter(useCases),
+  accountsRouter(useCases, {}),
   pdlRouter(useCases),
   enedisRouter(useCases, clock),
   consentRouter(useCases, 'http://front'),

@@ -58,7 +58,7 @@ export function App() {
         <nav>
           <a href="#/meters">Compteurs</a>
           <a href="#/account">Compte</a>
-          {me.is_admin || me.role === 'moderator' ? <a href="#/admin">Administration</a> : null}
+          {me.is_admin || me.role.name === 'moderator' ? <a href="#/admin">Administration</a> : null}
           <button type="button" className="link" onClick={logOut}>
             Se déconnecter
           </button>

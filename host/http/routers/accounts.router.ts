@@ -1,16 +1,38 @@
-import type { Request } from 'express';
+import type { CookieOptions, Request } from 'express';
 import type { UsageStatus } from '../../../domain/use-cases/quota.js';
+import { ROLE_PERMISSIONS, type Permission } from '../../../domain/permissions.js';
 import type { Role, User } from '../../../domain/user.js';
 import type { UseCases } from '../../../domain/use-cases/index.js';
 import { DomainFailure, unwrap } from '../error-mapping.js';
 import { bodyOf, principalOf, queryOf, type TagRouter } from '../operations.js';
 import type { components } from '../openapi-types.js';
+import { clearSessionCookie, setSessionCookie } from '../session-cookie.js';
 
 type Account = components['schemas']['Account'];
 
 export function usageToWire(usage: UsageStatus): components['schemas']['UsageStatus'] {
   const bucket = (b: UsageStatus['cached']) => ({ used: b.used, limit: b.limit, remaining: b.remaining, reset_at: b.resetAt.toISOString() });
   return { date: usage.date, unlimited: usage.unlimited, cached: bucket(usage.cached), uncached: bucket(usage.uncached) };
+}
+
+const ROLE_NAMES: Record<Role, string> = { admin: 'Administrateur', moderator: 'Modérateur', visitor: 'Visiteur' };
+const PERMISSION_NAMES: Record<Permission, string> = {
+  'users.read': 'Voir les comptes',
+  'users.manage': 'Gérer les comptes',
+  'users.role': 'Changer les rôles',
+  'quota.reset': 'Remettre les quotas à zéro',
+  'cache.purge': 'Vider le cache',
+  'stats.read': 'Voir les statistiques',
+};
+
+/** A role with its permissions, in the shape the MyElectricalData web app reads. */
+export function roleToWire(role: Role): Account['role'] {
+  return {
+    id: role,
+    name: role,
+    display_name: ROLE_NAMES[role],
+    permissions: ROLE_PERMISSIONS[role].map((p) => ({ id: p, name: p, display_name: PERMISSION_NAMES[p], resource: p.split('.')[0]! })),
+  };
 }
 
 export function accountToWire({ user, role }: { user: User; role: Role }): Account {
@@ -22,7 +44,7 @@ export function accountToWire({ user, role }: { user: User; role: Role }): Accou
     debug_mode: user.debugMode,
     is_active: user.isActive,
     is_demo: user.isDemo,
-    role,
+    role: roleToWire(role),
     is_admin: role === 'admin',
     created_at: user.createdAt.toISOString(),
   };
@@ -48,7 +70,8 @@ function clientCredentials(req: Request): { clientId: string; clientSecret: stri
   return body.client_id && body.client_secret ? { clientId: body.client_id, clientSecret: body.client_secret } : null;
 }
 
-export function accountsRouter(useCases: UseCases): TagRouter {
+/** @param session how the web app's session cookie is set (sessionCookieOptions). */
+export function accountsRouter(useCases: UseCases, session: CookieOptions): TagRouter {
   return {
     tag: 'Accounts',
     handlers: {
@@ -75,7 +98,13 @@ export function accountsRouter(useCases: UseCases): TagRouter {
       logIn: async (req, res) => {
         const body = bodyOf(req, 'logIn');
         const grant = unwrap(await useCases.logIn({ email: body.email, password: body.password, remoteAddress: req.ip ?? null }));
+        // The web app authenticates with the cookie; API clients use the token in the body.
+        setSessionCookie(res, grant.accessToken, session);
         res.json({ success: true, data: { access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds } });
+      },
+      logOut: async (_req, res) => {
+        clearSessionCookie(res, session);
+        res.json({ success: true, data: { message: 'Logged out.' } });
       },
       issueToken: async (req, res) => {
         const credentials = clientCredentials(req);

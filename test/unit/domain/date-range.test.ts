@@ -35,9 +35,14 @@ describe('DateRange', () => {
     expect(range.ok && rangeDays(range.value).at(-1)).toBe('2024-12-30');
   });
 
-  it('when start equals or follows end, then end is named as wrong', () => {
+  it('when start equals end, then the range is empty, not wrong', () => {
+    const range = parseDateRange('2024-01-02', '2024-01-02');
+    expect(range.ok && rangeDays(range.value)).toEqual([]);
+  });
+
+  it('when start follows end, then end is named as wrong', () => {
     for (const [start, end] of [
-      ['2024-01-02', '2024-01-02'],
+      ['2024-01-03', '2024-01-02'],
       ['2024-01-03', '2024-01-01'],
     ]) {
       const range = parseDateRange(start, end);

@@ -81,11 +81,11 @@ export function AdminPage({ me }: { me: Account }) {
                 <td>{user.email}</td>
                 <td>
                   <select
-                    value={user.role}
+                    value={user.role.name}
                     disabled={!me.is_admin || user.id === me.id}
                     onChange={(e) =>
                       act(
-                        () => call(api.PATCH('/admin/users/{user_id}', { ...target(user.id), body: { role: e.target.value as Account['role'] } })),
+                        () => call(api.PATCH('/admin/users/{user_id}', { ...target(user.id), body: { role: e.target.value as Account['role']['name'] } })),
                         'Rôle changé.',
                       )
                     }
