@@ -1,6 +1,10 @@
 import type { LocalDate } from './local-date.js';
 import type { UsagePointId } from './usage-point-id.js';
 
+/** How the household is billed: what the off-peak split and the euro figures are computed for. */
+export type PricingOption = 'BASE' | 'HC_HP' | 'TEMPO' | 'EJP' | 'HC_WEEKEND';
+export const PRICING_OPTIONS: readonly PricingOption[] = ['BASE', 'HC_HP', 'TEMPO', 'EJP', 'HC_WEEKEND'];
+
 /** How the last synchronisation of a meter's contract with the metering provider went. */
 export interface PdlSync {
   readonly status: 'pending' | 'ok' | 'failed';
@@ -43,6 +47,12 @@ export interface Pdl {
   readonly oldestAvailableDataDate: LocalDate | null;
   readonly displayOrder: number | null;
   readonly isActive: boolean;
+  /** Set by the household; null until then. */
+  readonly pricingOption: PricingOption | null;
+  /** The energy offer the household chose (an id of the offers catalogue), or null. */
+  readonly selectedOfferId: string | null;
+  /** Another meter of the same account, measuring production, shown with this one (self-consumption); null for none. */
+  readonly linkedProductionPdlId: string | null;
   readonly sync: PdlSync;
   readonly consent: PdlConsent;
   readonly createdAt: Date;
@@ -64,6 +74,9 @@ export type PdlPatch = Partial<
     | 'oldestAvailableDataDate'
     | 'displayOrder'
     | 'isActive'
+    | 'pricingOption'
+    | 'selectedOfferId'
+    | 'linkedProductionPdlId'
     | 'sync'
   >
 >;
@@ -83,6 +96,9 @@ export function newPdl(userId: string, usagePointId: UsagePointId, name: string 
     oldestAvailableDataDate: null,
     displayOrder,
     isActive: true,
+    pricingOption: null,
+    selectedOfferId: null,
+    linkedProductionPdlId: null,
     sync: { status: 'pending', error: null, syncedAt: null },
     consent: NO_CONSENT,
   };

@@ -31,6 +31,9 @@ export class PdlModel extends Model {
   declare offpeak_hours: string | null;
   declare activation_date: string | null;
   declare production_activation_date: string | null;
+  declare pricing_option: string | null;
+  declare selected_offer_id: string | null;
+  declare linked_production_pdl_id: string | null;
   declare oldest_available_data_date: string | null;
   declare display_order: number | null;
   declare is_active: boolean | number;

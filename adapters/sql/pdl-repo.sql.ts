@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { PdlAlreadyRegistered } from '../../domain/errors.js';
 import type { LocalDate } from '../../domain/local-date.js';
-import { NO_CONSENT, type NewPdl, type Pdl, type PdlConsent, type PdlPatch } from '../../domain/pdl.js';
+import { NO_CONSENT, type NewPdl, type Pdl, type PdlConsent, type PdlPatch, type PricingOption } from '../../domain/pdl.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';
 import type { ConsentTransfer, PdlRepo } from '../../ports/pdl-repo.js';
@@ -24,6 +24,9 @@ function toPdl(row: PdlModel): Pdl {
     oldestAvailableDataDate: row.oldest_available_data_date as LocalDate | null,
     displayOrder: row.display_order,
     isActive: Boolean(row.is_active),
+    pricingOption: (row.pricing_option ?? null) as PricingOption | null,
+    selectedOfferId: row.selected_offer_id ?? null,
+    linkedProductionPdlId: row.linked_production_pdl_id ?? null,
     sync: {
       status: row.sync_status as Pdl['sync']['status'],
       error: row.sync_error,
@@ -56,6 +59,9 @@ function toColumns(patch: PdlPatch): Record<string, unknown> {
   set('oldest_available_data_date', patch.oldestAvailableDataDate);
   set('display_order', patch.displayOrder);
   set('is_active', patch.isActive);
+  set('pricing_option', patch.pricingOption);
+  set('selected_offer_id', patch.selectedOfferId);
+  set('linked_production_pdl_id', patch.linkedProductionPdlId);
   if (patch.sync) {
     columns.sync_status = patch.sync.status;
     columns.sync_error = patch.sync.error;

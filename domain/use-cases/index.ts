@@ -6,7 +6,8 @@ import { asVisitor, authenticate } from './authenticate.js';
 import { ensureDemoAccount, warmDemoCache } from './demo-account.js';
 import type { Dependencies } from './dependencies.js';
 import { completeConsent, startConsent } from './consent.js';
-import { deletePdl, getPdl, listPdls, purgePdlCache, registerPdl, resyncPdl, updatePdl } from './meters.js';
+import { deletePdl, getPdl, listPdls, purgePdlCache, registerPdl, resyncPdl } from './meters.js';
+import { reorderPdls, updatePdl } from './meter-update.js';
 import { usageStatus } from './quota.js';
 import { readCustomerData } from './read-customer-data.js';
 import { readMeterData } from './read-meter-data/index.js';
@@ -35,6 +36,7 @@ export function createUseCases(deps: Dependencies) {
     listPdls: listPdls(deps),
     getPdl: getPdl(deps),
     updatePdl: updatePdl(deps),
+    reorderPdls: reorderPdls(deps),
     deletePdl: deletePdl(deps),
     resyncPdl: resyncPdl(deps),
     purgePdlCache: purgePdlCache(deps),

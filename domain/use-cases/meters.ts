@@ -1,6 +1,6 @@
 import { invalidInput, type DomainError } from '../errors.js';
 import { canonicalText, hasUnsafeCharacters } from '../text.js';
-import { newPdl, type Pdl, type PdlPatch } from '../pdl.js';
+import { newPdl, type Pdl } from '../pdl.js';
 import type { Principal } from '../principal.js';
 import { err, ok, type Result } from '../result.js';
 import { parseUsagePointId } from '../usage-point-id.js';
@@ -11,7 +11,7 @@ import { syncPdl } from './sync-pdl.js';
 import { startConsent, type ConsentStart } from './consent.js';
 import { consentRequired, findReadablePdl, purgeMeterCache } from './meter-access.js';
 
-function parseName(raw: unknown): Result<string | null, DomainError> {
+export function parseName(raw: unknown): Result<string | null, DomainError> {
   if (raw === undefined || raw === null) return ok(null);
   if (typeof raw !== 'string' || raw.trim().length === 0 || raw.length > 100 || hasUnsafeCharacters(raw)) {
     return err(invalidInput('name', 'a name is 1 to 100 characters, without control, invisible or bidirectional characters'));
@@ -57,34 +57,6 @@ export const listPdls =
 
 export const getPdl = findOwnedPdl;
 
-export const updatePdl = (deps: Dependencies) => {
-  const owned = findOwnedPdl(deps);
-  return writersOnly(
-    async (principal: Principal, id: string, input: { name?: unknown; displayOrder?: unknown; isActive?: unknown }): Promise<Result<Pdl, DomainError>> => {
-      const pdl = await owned(principal, id);
-      if (!pdl.ok) return pdl;
-      const patch: { -readonly [K in keyof PdlPatch]: PdlPatch[K] } = {};
-      if (input.name !== undefined) {
-        const name = parseName(input.name);
-        if (!name.ok) return name;
-        patch.name = name.value;
-      }
-      if (input.displayOrder !== undefined) {
-        if (input.displayOrder !== null && (!Number.isInteger(input.displayOrder) || (input.displayOrder as number) < 0)) {
-          return err(invalidInput('display_order', 'display_order is a non-negative integer or null'));
-        }
-        patch.displayOrder = input.displayOrder as number | null;
-      }
-      if (input.isActive !== undefined) {
-        if (typeof input.isActive !== 'boolean') return err(invalidInput('is_active', 'is_active is a boolean'));
-        patch.isActive = input.isActive;
-      }
-      const updated = await deps.pdls.update(pdl.value.id, patch);
-      return updated ? ok(updated) : err({ kind: 'PdlNotFound' });
-    },
-  );
-};
-
 /** Removes a meter and everything cached for it. */
 export const deletePdl = (deps: Dependencies) => {
   const owned = findOwnedPdl(deps);
@@ -93,6 +65,9 @@ export const deletePdl = (deps: Dependencies) => {
     if (!pdl.ok) return pdl;
     const deletedCacheEntries = await purgeMeterCache(deps, principal.user, pdl.value);
     await deps.pdls.delete(pdl.value.id);
+    // A consumption meter shown with this one forgets the link.
+    const linking = (await deps.pdls.listByOwner(principal.user.id)).filter((other) => other.linkedProductionPdlId === pdl.value.id);
+    await Promise.all(linking.map((other) => deps.pdls.update(other.id, { linkedProductionPdlId: null })));
     return ok({ deletedCacheEntries });
   });
 };

@@ -14,7 +14,8 @@ import { cacheRouteCompilation } from './route-regexp-cache.js';
 import { webRouter } from './web.js';
 import { consentFailureCode, consentFailureUrl, errorEnvelope, toHttpFailure, toOAuthError } from './error-mapping.js';
 import { loadOpenApiDocument, type OpenApiDocument, type OperationSpec } from './openapi-document.js';
-import { matchedOperation, operationDispatcher } from './operations.js';
+import { matchedOperation, operationDispatcher, type TagRouter } from './operations.js';
+import { compatibilityRouter } from './routers/compatibility.router.js';
 import { accountsRouter } from './routers/accounts.router.js';
 import { adminRouter } from './routers/admin.router.js';
 import { consentRouter } from './routers/consent.router.js';
@@ -24,6 +25,7 @@ import { pdlRouter } from './routers/pdl.router.js';
 import { sessionCookieOptions } from './session-cookie.js';
 
 const BODY_LIMIT = '32kb';
+const DESCRIPTION = 'Linky smart-meter data from Enedis for households and their tools: accounts, meters, a per-day encrypted cache, fair quotas.';
 
 function requestLog(logger: Logger, metrics: GatewayMetrics, doc: OpenApiDocument): RequestHandler {
   return (req, res, next) => {
@@ -131,6 +133,25 @@ export interface AppParts {
   readonly checks: readonly HealthCheck[];
 }
 
+/** The handlers of every tag of `openapi.yaml`. */
+export function apiRouters({ config, useCases, clock, checks }: Pick<AppParts, 'config' | 'useCases' | 'clock' | 'checks'>, doc: OpenApiDocument): TagRouter[] {
+  const session = sessionCookieOptions(config.backendUrl, config.accessTokenExpireMinutes * 60);
+  const info = { name: 'MyElectricalData gateway', version: VERSION, description: DESCRIPTION, documentation: `${config.backendUrl}/docs` };
+  return [
+    accountsRouter(useCases, session),
+    pdlRouter(useCases),
+    enedisRouter(useCases, clock, config.validateResponses),
+    consentRouter(useCases, config.frontendUrl),
+    adminRouter(useCases),
+    healthRouter(VERSION, checks, doc, {
+      requireCaptcha: config.requireCaptcha,
+      requireEmailVerification: config.requireEmailVerification,
+      demo: config.demoAccount,
+    }),
+    compatibilityRouter(useCases, clock, config.validateResponses, session, info),
+  ];
+}
+
 export function createApp({ config, useCases, logger, clock, metrics, checks }: AppParts, doc: OpenApiDocument = loadOpenApiDocument()): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -158,25 +179,7 @@ export function createApp({ config, useCases, logger, clock, metrics, checks }: 
     ajvFormats: { mode: 'full' },
   });
   app.use(inSequence([bodyParsers(), ...validation]));
-  app.use(
-    operationDispatcher(
-      doc,
-      [
-        accountsRouter(useCases, sessionCookieOptions(config.backendUrl, config.accessTokenExpireMinutes * 60)),
-        pdlRouter(useCases),
-        enedisRouter(useCases, clock, config.validateResponses),
-        consentRouter(useCases, config.frontendUrl),
-        adminRouter(useCases),
-        healthRouter(VERSION, checks, doc, {
-          requireCaptcha: config.requireCaptcha,
-          requireEmailVerification: config.requireEmailVerification,
-          demo: config.demoAccount,
-        }),
-      ],
-      useCases,
-      config.allowedOrigins,
-    ),
-  );
+  app.use(operationDispatcher(doc, apiRouters({ config, useCases, clock, checks }, doc), useCases, config.allowedOrigins));
   // The documentation and the dashboard last, so that API requests never walk their routes.
   app.use(docsRouter());
   const web = webRouter();

@@ -288,7 +288,7 @@ export interface paths {
         delete: operations["deletePdl"];
         options?: never;
         head?: never;
-        /** Rename, reorder, activate or deactivate a meter */
+        /** Change a meter (name, order, state, directions, contract figures, tariff settings, linked production meter) */
         patch: operations["updatePdl"];
         trace?: never;
     };
@@ -627,6 +627,339 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What this API is (name, version, description, documentation), unwrapped, as upstream answers at /api/ */
+        get: operations["getApiInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's client id (the secret is shown only when it is made)
+         * @deprecated
+         * @description Upstream's route; `GET /accounts/me` says the same and more.
+         */
+        get: operations["getCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/usage-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Today's requests and limits, in upstream's names
+         * @deprecated
+         * @description `GET /accounts/usage` is the better form (remaining counts, reset instants, the unlimited flag).
+         */
+        get: operations["getUsageStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/update-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the password, in upstream's field names
+         * @deprecated
+         * @description `POST /accounts/change-password` is the same with our names. Tokens issued before stop working; the new token comes in the body and as the session cookie.
+         */
+        post: operations["updatePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pdl/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Put meters in order
+         * @deprecated
+         * @description `PATCH /pdl/{pdl_id}` with `display_order` does it one meter at a time.
+         */
+        patch: operations["reorderPdls"];
+        trace?: never;
+    };
+    "/pdl/{pdl_id}/name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a meter
+         * @deprecated
+         */
+        patch: operations["setPdlName"];
+        trace?: never;
+    };
+    "/pdl/{pdl_id}/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Activate or deactivate a meter
+         * @deprecated
+         */
+        patch: operations["setPdlActive"];
+        trace?: never;
+    };
+    "/pdl/{pdl_id}/type": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Say what a meter measures
+         * @deprecated
+         */
+        patch: operations["setPdlType"];
+        trace?: never;
+    };
+    "/pdl/{pdl_id}/contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set a meter's subscribed power and off-peak hours
+         * @deprecated
+         */
+        patch: operations["setPdlContract"];
+        trace?: never;
+    };
+    "/pdl/{pdl_id}/pricing-option": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set how the household is billed
+         * @deprecated
+         */
+        patch: operations["setPdlPricingOption"];
+        trace?: never;
+    };
+    "/pdl/{pdl_id}/selected-offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set the energy offer the household chose
+         * @deprecated
+         */
+        patch: operations["setPdlSelectedOffer"];
+        trace?: never;
+    };
+    "/pdl/{pdl_id}/link-production": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Show a production meter with this consumption meter
+         * @deprecated
+         */
+        patch: operations["linkPdlProduction"];
+        trace?: never;
+    };
+    "/pdl/{pdl_id}/fetch-contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the meter's contract from Enedis again
+         * @deprecated
+         * @description `POST /pdl/{pdl_id}/sync` is the same.
+         */
+        post: operations["fetchPdlContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enedis/power/{usage_point_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily maximum power (VA), upstream's path
+         * @deprecated
+         * @description The same as `GET /enedis/consumption/max_power/{usage_point_id}`.
+         */
+        get: operations["getPower"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enedis/consumption/detail/batch/{usage_point_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consumption load curve over up to two years, upstream's batch route
+         * @deprecated
+         * @description Upstream's semantics: `end` is **included**, and the range is clamped to the last 24 months
+         *     and to J-1 (so a range wholly outside gives no readings, not an error). What is missing is in
+         *     `missing`, and when some of it failed upstream the envelope also carries
+         *     `error.code = PARTIAL_DATA`, as upstream clients expect. `GET /enedis/consumption/detail/{usage_point_id}`
+         *     is the better form.
+         */
+        get: operations["getConsumptionDetailBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enedis/production/detail/batch/{usage_point_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Production load curve over up to two years, upstream's batch route
+         * @deprecated
+         * @description Upstream's semantics: `end` is **included**, and the range is clamped to the last 24 months
+         *     and to J-1 (so a range wholly outside gives no readings, not an error). What is missing is in
+         *     `missing`, and when some of it failed upstream the envelope also carries
+         *     `error.code = PARTIAL_DATA`, as upstream clients expect. `GET /enedis/production/detail/{usage_point_id}`
+         *     is the better form.
+         */
+        get: operations["getProductionDetailBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ping": {
         parameters: {
             query?: never;
@@ -740,6 +1073,15 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /**
+         * @description How the household is billed; null until set.
+         * @enum {string|null}
+         */
+        PricingOption: "BASE" | "HC_HP" | "TEMPO" | "EJP" | "HC_WEEKEND" | null;
+        /** @description A list of `HH:MM-HH:MM` ranges (at most 10), an object of such values (as older clients send), or Enedis' text such as `HC (22H00-6H00)`; null clears. */
+        OffpeakHoursInput: (string[] | null) | {
+            [key: string]: string;
+        } | string;
         /** @description The account's role as the MyElectricalData web app reads it; `name` is what `PATCH /admin/users/{user_id}` takes. */
         RoleInfo: {
             /** @enum {string} */
@@ -814,6 +1156,11 @@ export interface components {
             production_activation_date: string | null;
             /** Format: date */
             oldest_available_data_date: string | null;
+            pricing_option: components["schemas"]["PricingOption"];
+            /** @description The energy offer the household chose. */
+            selected_offer_id: string | null;
+            /** @description Another meter of the account, measuring production, shown with this one (self-consumption). */
+            linked_production_pdl_id: string | null;
             sync: {
                 /** @enum {string} */
                 status: "pending" | "ok" | "failed";
@@ -880,6 +1227,12 @@ export interface components {
         MeterDataResponse: {
             /** @enum {boolean} */
             success: true;
+            /** @description Only on the compatibility batch routes, when some days failed upstream (upstream's partial-success signal). */
+            error?: {
+                /** @enum {string} */
+                code: "PARTIAL_DATA";
+                message: string;
+            };
             data: {
                 meter_reading: {
                     usage_point_id: components["schemas"]["UsagePointId"];
@@ -1009,6 +1362,19 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The meter as it is now */
+        CompatPdl: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @enum {boolean} */
+                    success: true;
+                    data: components["schemas"]["Pdl"];
+                };
             };
         };
         /** @description Readings, in Enedis' `meter_reading` structure with numeric values */
@@ -1553,6 +1919,15 @@ export interface operations {
                     name?: string | null;
                     display_order?: number | null;
                     is_active?: boolean;
+                    has_consumption?: boolean;
+                    has_production?: boolean;
+                    /** @description kVA */
+                    subscribed_power?: number | null;
+                    offpeak_hours?: components["schemas"]["OffpeakHoursInput"];
+                    pricing_option?: components["schemas"]["PricingOption"];
+                    selected_offer_id?: string | null;
+                    /** @description The id or usage point id of another of the account's meters, which measures production. */
+                    linked_production_pdl_id?: string | null;
                 };
             };
         };
@@ -2092,6 +2467,398 @@ export interface operations {
                     };
                 };
             };
+            default: components["responses"]["Error"];
+        };
+    };
+    getApiInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description About the API */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        version: string;
+                        description: string;
+                        documentation: string;
+                    };
+                };
+            };
+        };
+    };
+    getCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The client id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            client_id: string;
+                        };
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getUsageStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Usage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            cached_requests: number;
+                            no_cache_requests: number;
+                            cached_limit: number;
+                            no_cache_limit: number;
+                            /** Format: date */
+                            date: string;
+                        };
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    updatePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    old_password: string;
+                    new_password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["AccessToken"];
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    reorderPdls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    pdl_orders: {
+                        id: string;
+                        order: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Reordered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            message: string;
+                            reordered: number;
+                        };
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    setPdlName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The meter's usage point id (14 digits) or its internal id (UUID). */
+                pdl_id: components["parameters"]["PdlId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string | null;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["CompatPdl"];
+            default: components["responses"]["Error"];
+        };
+    };
+    setPdlActive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The meter's usage point id (14 digits) or its internal id (UUID). */
+                pdl_id: components["parameters"]["PdlId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    is_active: boolean;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["CompatPdl"];
+            default: components["responses"]["Error"];
+        };
+    };
+    setPdlType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The meter's usage point id (14 digits) or its internal id (UUID). */
+                pdl_id: components["parameters"]["PdlId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    has_consumption: boolean;
+                    has_production: boolean;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["CompatPdl"];
+            default: components["responses"]["Error"];
+        };
+    };
+    setPdlContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The meter's usage point id (14 digits) or its internal id (UUID). */
+                pdl_id: components["parameters"]["PdlId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description kVA */
+                    subscribed_power?: number | null;
+                    offpeak_hours?: components["schemas"]["OffpeakHoursInput"];
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["CompatPdl"];
+            default: components["responses"]["Error"];
+        };
+    };
+    setPdlPricingOption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The meter's usage point id (14 digits) or its internal id (UUID). */
+                pdl_id: components["parameters"]["PdlId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    pricing_option: components["schemas"]["PricingOption"];
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["CompatPdl"];
+            default: components["responses"]["Error"];
+        };
+    };
+    setPdlSelectedOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The meter's usage point id (14 digits) or its internal id (UUID). */
+                pdl_id: components["parameters"]["PdlId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    selected_offer_id: string | null;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["CompatPdl"];
+            default: components["responses"]["Error"];
+        };
+    };
+    linkPdlProduction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The meter's usage point id (14 digits) or its internal id (UUID). */
+                pdl_id: components["parameters"]["PdlId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    linked_production_pdl_id: string | null;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["CompatPdl"];
+            default: components["responses"]["Error"];
+        };
+    };
+    fetchPdlContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The meter's usage point id (14 digits) or its internal id (UUID). */
+                pdl_id: components["parameters"]["PdlId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CompatPdl"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getPower: {
+        parameters: {
+            query: {
+                /** @description First day, included. */
+                start: components["parameters"]["Start"];
+                /** @description Day after the last one (excluded), as in Enedis' API. */
+                end: components["parameters"]["End"];
+                /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
+                use_cache?: components["parameters"]["UseCache"];
+            };
+            header?: never;
+            path: {
+                usage_point_id: components["parameters"]["UsagePointIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MeterData"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getConsumptionDetailBatch: {
+        parameters: {
+            query: {
+                /** @description First day, included. */
+                start: components["parameters"]["Start"];
+                /** @description Last day, included. */
+                end: string;
+                /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
+                use_cache?: components["parameters"]["UseCache"];
+            };
+            header?: never;
+            path: {
+                usage_point_id: components["parameters"]["UsagePointIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MeterData"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getProductionDetailBatch: {
+        parameters: {
+            query: {
+                /** @description First day, included. */
+                start: components["parameters"]["Start"];
+                /** @description Last day, included. */
+                end: string;
+                /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
+                use_cache?: components["parameters"]["UseCache"];
+            };
+            header?: never;
+            path: {
+                usage_point_id: components["parameters"]["UsagePointIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MeterData"];
             default: components["responses"]["Error"];
         };
     };

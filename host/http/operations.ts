@@ -15,7 +15,7 @@ export interface TagRouter {
   readonly handlers: Partial<Record<OperationId, Handler>>;
 }
 
-type JsonBody<Op extends OperationId> = operations[Op] extends { requestBody: { content: { 'application/json': infer B } } }
+export type JsonBodyOf<Op extends OperationId> = operations[Op] extends { requestBody: { content: { 'application/json': infer B } } }
   ? B
   : operations[Op] extends { requestBody?: { content: { 'application/json': infer B } } }
     ? B | undefined
@@ -26,7 +26,7 @@ type QueryOf<Op extends OperationId> = operations[Op] extends { parameters: { qu
  * The operation's JSON body, typed from openapi.yaml: the validator has already checked it against
  * the document, so the generated type is what the handler holds.
  */
-export const bodyOf = <Op extends OperationId>(req: Request, _operation: Op): JsonBody<Op> => req.body as JsonBody<Op>;
+export const bodyOf = <Op extends OperationId>(req: Request, _operation: Op): JsonBodyOf<Op> => req.body as JsonBodyOf<Op>;
 
 /** The operation's query, typed from openapi.yaml (the validator has checked and coerced it). */
 export const queryOf = <Op extends OperationId>(req: Request, _operation: Op): QueryOf<Op> => req.query as QueryOf<Op>;

@@ -53,11 +53,12 @@ function claimedOrigin(req: Request): string | null {
 
 /**
  * Whether a request authenticated by the cookie may go on: reads always; a request that changes
- * something only when it names an allowed origin (the browser sets Origin on every cross-site POST,
- * and a page cannot forge it), so that the cookie does not open the API to cross-site request forgery.
+ * something only when it names an allowed origin, or the gateway's own (the dashboard, whatever
+ * address it was opened at): the browser sets Origin on every cross-site POST and a page cannot
+ * forge it, so the cookie does not open the API to cross-site request forgery.
  */
 export function cookieRequestAllowed(req: Request, allowedOrigins: ReadonlySet<string>): boolean {
   if (!MUTATING.has(req.method)) return true;
   const origin = claimedOrigin(req);
-  return origin !== null && allowedOrigins.has(origin);
+  return origin !== null && (allowedOrigins.has(origin) || origin === `${req.protocol}://${req.get('host')}`);
 }

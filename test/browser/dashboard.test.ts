@@ -96,6 +96,34 @@ if (!available && servicesRequired) throw new Error(`${CHROMIUM} is missing and 
     await page.close();
   }, 60_000);
 
+  it('when logged in, then the session is an HttpOnly cookie no script can read, it survives a reload, carries writes, and log-out ends it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto(`${base}/#/signup`);
+    await page.getByLabel('Email').fill('cookie-user@example.org');
+    await page.getByLabel('Mot de passe').fill('Correct-Horse9');
+    await page.getByRole('button', { name: 'Créer le compte' }).click();
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Mes compteurs' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    const [cookie] = await context.cookies();
+    expect(cookie).toMatchObject({ name: 'access_token', httpOnly: true, sameSite: 'Lax' });
+    expect(await page.evaluate('document.cookie')).toBe('');
+    expect(await page.evaluate('JSON.stringify(localStorage)')).toBe('{}');
+    await page.getByLabel('PDL (14 chiffres)').fill('11453290002823');
+    await page.getByRole('button', { name: 'Ajouter' }).click();
+    const settings = page.getByTestId('settings-11453290002823');
+    await settings.getByLabel('Option tarifaire').selectOption('TEMPO');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('settings-11453290002823').getByLabel('Option tarifaire').inputValue()).toBe('TEMPO');
+    await page.screenshot({ path: join(SHOTS, '7-cookie-session-settings.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Connexion' }).isVisible()).toBe(true);
+    expect(await context.cookies()).toEqual([]);
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { name: 'Connexion' }).isVisible()).toBe(true);
+    await context.close();
+  }, 60_000);
+
   it('when an error comes back, then its message is shown, and on a phone the dashboard still fits', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'fr-FR' });
     await page.goto(base);

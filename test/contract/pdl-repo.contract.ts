@@ -125,6 +125,22 @@ export function pdlRepoContract(adapter: string, factory: RelationalFactory) {
       expect(await store.pdls.update('00000000-0000-0000-0000-000000000000', { name: 'x' })).toBeNull();
     });
 
+    it("when a household's tariff settings are set, then they read back, and clear with null", async () => {
+      const created = await store.pdls.create(newPdl(owner.id));
+      const producer = await store.pdls.create(newPdl(owner.id, { hasProduction: true }));
+      if (!created.ok || !producer.ok) throw new Error('setup');
+      expect(created.value).toMatchObject({ pricingOption: null, selectedOfferId: null, linkedProductionPdlId: null });
+      const set = await store.pdls.update(created.value.id, {
+        pricingOption: 'TEMPO',
+        selectedOfferId: 'edf-tempo-2026:9kVA',
+        linkedProductionPdlId: producer.value.id,
+      });
+      expect(set).toMatchObject({ pricingOption: 'TEMPO', selectedOfferId: 'edf-tempo-2026:9kVA', linkedProductionPdlId: producer.value.id });
+      expect(await store.pdls.findById(created.value.id)).toMatchObject({ pricingOption: 'TEMPO', linkedProductionPdlId: producer.value.id });
+      const cleared = await store.pdls.update(created.value.id, { pricingOption: null, selectedOfferId: null, linkedProductionPdlId: null });
+      expect(cleared).toMatchObject({ pricingOption: null, selectedOfferId: null, linkedProductionPdlId: null, name: 'Home' });
+    });
+
     it('when a meter is deleted, then it and its tokens are gone, and its usage point can be registered again', async () => {
       const created = await store.pdls.create(newPdl(owner.id));
       if (!created.ok) throw new Error('setup');

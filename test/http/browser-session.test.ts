@@ -77,6 +77,21 @@ describe('the web app session: cookie, cross-site requests, CORS', () => {
       .send({ name: 'Flat' })
       .expect(200);
     await api(t.app).patch('/api/pdl/12345678901234').set('Authorization', `Bearer ${token}`).set('Origin', EVIL).send({ name: 'House' }).expect(200);
+    // The dashboard, opened at whatever address the gateway answers on, is its own origin.
+    await api(t.app)
+      .patch('/api/pdl/12345678901234')
+      .set('Cookie', cookie)
+      .set('Host', 'gateway.lan:8080')
+      .set('Origin', 'http://gateway.lan:8080')
+      .send({ name: 'Home' })
+      .expect(200);
+    await api(t.app)
+      .patch('/api/pdl/12345678901234')
+      .set('Cookie', cookie)
+      .set('Host', 'gateway.lan:8080')
+      .set('Origin', 'http://gateway.lan:9090')
+      .send({ name: 'Home' })
+      .expect(403);
   });
 
   it('when logging out, then the cookie is cleared, with or without one', async () => {

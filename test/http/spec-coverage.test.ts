@@ -1,30 +1,21 @@
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../host/config.js';
+import { apiRouters } from '../../host/http/app.js';
 import { loadOpenApiDocument } from '../../host/http/openapi-document.js';
 import { operationDispatcher } from '../../host/http/operations.js';
-import { accountsRouter } from '../../host/http/routers/accounts.router.js';
-import { adminRouter } from '../../host/http/routers/admin.router.js';
-import { consentRouter } from '../../host/http/routers/consent.router.js';
-import { enedisRouter } from '../../host/http/routers/enedis.router.js';
-import { healthRouter } from '../../host/http/routers/health.router.js';
-import { pdlRouter } from '../../host/http/routers/pdl.router.js';
 import type { UseCases } from '../../domain/use-cases/index.js';
 import { api } from '../support/api.js';
 import { startTestGateway } from '../support/gateway.js';
 import { conformsToSpec } from '../support/spec-check.js';
 
 const doc = loadOpenApiDocument();
-const useCases = {} as UseCases;
+const useCases = { admin: {} } as UseCases;
 const clock = { now: () => new Date() };
-const routers = [
-  accountsRouter(useCases, {}),
-  pdlRouter(useCases),
-  enedisRouter(useCases, clock),
-  consentRouter(useCases, 'http://front'),
-  adminRouter({ admin: {} } as UseCases),
-  healthRouter('0', [], doc, { requireCaptcha: false, requireEmailVerification: false, demo: false }),
-];
+const loaded = loadConfig({ DATABASE_URL: 'sqlite::memory:' });
+if (!loaded.ok) throw new Error('config');
+const routers = apiRouters({ config: { ...loaded.value, secretKey: 'unused' }, useCases, clock, checks: [] }, doc);
 
 describe('openapi.yaml and the routes', () => {
   it('when the routers are compared with the document, then every operationId has exactly one handler and no handler is undocumented', () => {

@@ -12,12 +12,15 @@ const compiled = new Map<string, ValidateFunction>();
 
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** The operation a request is for; a literal path (`/pdl/reorder`) wins over a template (`/pdl/{pdl_id}`), as the router's does. */
 function matchOperation(method: string, path: string): OperationSpec | undefined {
-  return doc.operations.find((op) => {
+  const matching = doc.operations.filter((op) => {
     if (op.method !== method.toLowerCase()) return false;
     const pattern = new RegExp(`^${doc.basePath}${op.path.replace(/\{\w+\}/g, '[^/]+')}/?$`);
     return pattern.test(path);
   });
+  const templated = (op: OperationSpec) => (op.path.match(/\{/g) ?? []).length;
+  return matching.sort((a, b) => templated(a) - templated(b))[0];
 }
 
 type ResponseObject = { $ref?: string; content?: Record<string, { schema?: unknown }> };

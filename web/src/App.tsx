@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, call, session, type Account } from './api';
+import { api, ApiError, call, type Account } from './api';
 import { ErrorMessage } from './components/ErrorMessage';
 import { AccountPage } from './pages/AccountPage';
 import { AdminPage } from './pages/AdminPage';
@@ -13,20 +13,16 @@ export function App() {
   const route = useRoute();
   const [me, setMe] = useState<Account | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(Boolean(session.token()));
+  const [loading, setLoading] = useState(true);
 
+  /** Who the session cookie belongs to, if anyone: no session is no error. */
   const refresh = useCallback(async () => {
-    if (!session.token()) {
-      setMe(null);
-      setLoading(false);
-      return;
-    }
     try {
       setMe((await call(api.GET('/accounts/me'))).data);
       setError(null);
     } catch (e) {
       setMe(null);
-      setError(e);
+      setError(e instanceof ApiError && e.status === 401 && e.code === 'UNAUTHORIZED' ? null : e);
     } finally {
       setLoading(false);
     }
@@ -37,9 +33,10 @@ export function App() {
   }, [refresh]);
 
   const logOut = () => {
-    session.clear();
-    setMe(null);
-    go('/login');
+    void call(api.POST('/accounts/logout')).finally(() => {
+      setMe(null);
+      go('/login');
+    });
   };
 
   if (loading) return <p className="page">Chargement…</p>;

@@ -7,24 +7,12 @@ export type Reading = components['schemas']['IntervalReading'];
 export type MeterData = components['schemas']['MeterDataResponse']['data'];
 export type Usage = components['schemas']['UsageStatus'];
 
-const TOKEN_KEY = 'med.token';
-
-export const session = {
-  token: (): string | null => localStorage.getItem(TOKEN_KEY),
-  set: (token: string) => localStorage.setItem(TOKEN_KEY, token),
-  clear: () => localStorage.removeItem(TOKEN_KEY),
-};
-
-/** The typed client: paths, parameters and bodies come from openapi.yaml, so the front end cannot drift from the API. */
-export const api = createClient<paths>({ baseUrl: '/api' });
-
-api.use({
-  onRequest({ request }) {
-    const token = session.token();
-    if (token && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${token}`);
-    return request;
-  },
-});
+/**
+ * The typed client: paths, parameters and bodies come from openapi.yaml, so the front end cannot
+ * drift from the API. The session is the HttpOnly cookie the log-in sets: no token is ever within
+ * reach of the page's scripts.
+ */
+export const api = createClient<paths>({ baseUrl: '/api', credentials: 'same-origin' });
 
 /** A failed call, worded for people: the API's message, the field at fault, and when to retry after a 429. */
 export class ApiError extends Error {
@@ -57,10 +45,9 @@ function describe(status: number, body: Envelope | undefined, headers: Headers):
   return new ApiError(status, error?.code ?? 'ERROR', message, error?.field);
 }
 
-/** Unwraps an openapi-fetch answer: its data, or an ApiError. A 401 also ends the session. */
+/** Unwraps an openapi-fetch answer: its data, or an ApiError. */
 export async function call<T>(promise: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await promise;
   if (response.ok && data !== undefined) return data;
-  if (response.status === 401) session.clear();
   throw describe(response.status, error as Envelope | undefined, response.headers);
 }

@@ -5,6 +5,7 @@ import * as oneTimeTokens from './003-one-time-tokens.js';
 import * as tokenVersion from './004-token-version.js';
 import * as consentBoundMeters from './005-consent-bound-meters.js';
 import * as productionActivation from './006-production-activation.js';
+import * as meterTariffSettings from './007-meter-tariff-settings.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -16,6 +17,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['004-token-version', tokenVersion],
   ['005-consent-bound-meters', consentBoundMeters],
   ['006-production-activation', productionActivation],
+  ['007-meter-tariff-settings', meterTariffSettings],
 ];
 
 /** Bundled with the code rather than read from a folder, so the built package migrates too. */

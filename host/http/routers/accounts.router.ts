@@ -144,11 +144,14 @@ export function accountsRouter(useCases: UseCases, session: CookieOptions): TagR
       changePassword: async (req, res) => {
         const body = bodyOf(req, 'changePassword');
         const grant = unwrap(await useCases.changePassword(principalOf(res), { currentPassword: body.current_password, newPassword: body.new_password }));
+        // Earlier tokens, the session cookie's among them, stop working: the cookie takes the new one.
+        setSessionCookie(res, grant.accessToken, session);
         res.set('Cache-Control', 'no-store');
         res.json({ success: true, data: { access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds } });
       },
       regenerateSecret: async (_req, res) => {
         const credentials = unwrap(await useCases.regenerateSecret(principalOf(res)));
+        setSessionCookie(res, credentials.accessToken, session);
         res.set('Cache-Control', 'no-store');
         res.json({
           success: true,

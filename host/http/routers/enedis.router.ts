@@ -8,7 +8,9 @@ import { quotaHeaders, unwrap } from '../error-mapping.js';
 import { principalOf, type Handler, type TagRouter } from '../operations.js';
 import type { components } from '../openapi-types.js';
 
-export function meterDataToWire(data: MeterData): components['schemas']['MeterDataResponse']['data'] {
+type MeterDataEnvelope = components['schemas']['MeterDataResponse'];
+
+export function meterDataToWire(data: MeterData): MeterDataEnvelope['data'] {
   return {
     meter_reading: {
       usage_point_id: data.usagePointId,
@@ -29,14 +31,37 @@ const useCacheOf = (req: Request) => (req.query.use_cache as unknown) !== false 
  * The same answer as meterDataToWire, as bytes: the readings are spliced in as the cache holds
  * them, without being decoded, parsed or serialised again.
  */
-export function meterDataBody(data: MeterData): Buffer {
+export function meterDataBody(data: MeterData, error?: MeterDataEnvelope['error']): Buffer {
   const head = JSON.stringify({ usage_point_id: data.usagePointId, start: data.range.start, end: data.range.end, reading_type: data.readingType });
   const tail = `},"missing":${JSON.stringify(data.missing)},"cache":${JSON.stringify({ cached_days: data.cachedDays, fetched_days: data.fetchedDays })}}}`;
   return Buffer.concat([
-    Buffer.from(`{"success":true,"data":{"meter_reading":${head.slice(0, -1)},"interval_reading":`),
+    Buffer.from(`{"success":true,${error ? `"error":${JSON.stringify(error)},` : ''}"data":{"meter_reading":${head.slice(0, -1)},"interval_reading":`),
     ...data.stored.jsonPieces(),
     Buffer.from(tail),
   ]);
+}
+
+/** How a route reads the range of a metering request; by default `start` and `end` as given. */
+export type RangeOf = (req: Request) => { start: unknown; end: unknown };
+/** An envelope-level error a route adds to a successful answer (upstream's PARTIAL_DATA), or none. */
+export type SignalOf = (data: MeterData) => MeterDataEnvelope['error'] | undefined;
+
+/**
+ * The handler of a metering route: the use case's answer with its quota headers, as JSON checked by
+ * the validator (`validated`) or as spliced text.
+ */
+export function meterDataHandler(useCases: UseCases, clock: Clock, validated: boolean) {
+  return (kind: MeteringKind, rangeOf: RangeOf = (req) => ({ start: req.query.start, end: req.query.end }), signalOf: SignalOf = () => undefined): Handler =>
+    async (req, res) => {
+      const data = unwrap(
+        await useCases.readMeterData(principalOf(res), { kind, usagePointId: req.params.usage_point_id, ...rangeOf(req), useCache: useCacheOf(req) }),
+      );
+      if (data.quota) res.set(quotaHeaders(data.quota, clock.now()));
+      res.locals.detail = { cached_days: data.cachedDays, fetched_days: data.fetchedDays, missing: data.missing.length };
+      const error = signalOf(data);
+      if (validated) res.json({ success: true, ...(error ? { error } : {}), data: meterDataToWire(data) });
+      else res.type('application/json; charset=utf-8').send(meterDataBody(data, error));
+    };
 }
 
 /**
@@ -47,23 +72,7 @@ export function enedisRouter(useCases: UseCases, clock: Clock, validated = true)
   const setQuotaHeaders = (res: Response, quota: MeterData['quota']) => {
     if (quota) res.set(quotaHeaders(quota, clock.now()));
   };
-  const meterData =
-    (kind: MeteringKind): Handler =>
-    async (req, res) => {
-      const data = unwrap(
-        await useCases.readMeterData(principalOf(res), {
-          kind,
-          usagePointId: req.params.usage_point_id,
-          start: req.query.start,
-          end: req.query.end,
-          useCache: useCacheOf(req),
-        }),
-      );
-      setQuotaHeaders(res, data.quota);
-      res.locals.detail = { cached_days: data.cachedDays, fetched_days: data.fetchedDays, missing: data.missing.length };
-      if (validated) res.json({ success: true, data: meterDataToWire(data) });
-      else res.type('application/json; charset=utf-8').send(meterDataBody(data));
-    };
+  const meterData = meterDataHandler(useCases, clock, validated);
   const customerData =
     (kind: CustomerDataKind): Handler =>
     async (req, res) => {

@@ -2,8 +2,9 @@ import type { ConsentStatus } from '../../../domain/consent.js';
 import type { Pdl } from '../../../domain/pdl.js';
 import type { ConsentStart } from '../../../domain/use-cases/consent.js';
 import type { UseCases } from '../../../domain/use-cases/index.js';
+import type { MeterUpdate } from '../../../domain/use-cases/meter-update.js';
 import { unwrap } from '../error-mapping.js';
-import { bodyOf, principalOf, type TagRouter } from '../operations.js';
+import { bodyOf, principalOf, type JsonBodyOf, type TagRouter } from '../operations.js';
 import type { Principal } from '../../../domain/principal.js';
 import type { components } from '../openapi-types.js';
 
@@ -30,12 +31,26 @@ export function pdlToWire(pdl: Pdl, status: ConsentStatus, start: ConsentStart |
     activation_date: pdl.activationDate,
     production_activation_date: pdl.productionActivationDate,
     oldest_available_data_date: pdl.oldestAvailableDataDate,
+    pricing_option: pdl.pricingOption,
+    selected_offer_id: pdl.selectedOfferId,
+    linked_production_pdl_id: pdl.linkedProductionPdlId,
     sync: { status: pdl.sync.status, error: pdl.sync.error, synced_at: pdl.sync.syncedAt?.toISOString() ?? null },
     consent,
     created_at: pdl.createdAt.toISOString(),
     updated_at: pdl.updatedAt.toISOString(),
   };
 }
+
+/** The meter settings of a request body, as the use case takes them. */
+export const meterSettingsOf = (body: Omit<JsonBodyOf<'updatePdl'>, 'name' | 'display_order' | 'is_active'>): MeterUpdate => ({
+  hasConsumption: body.has_consumption,
+  hasProduction: body.has_production,
+  subscribedPower: body.subscribed_power,
+  offpeakHours: body.offpeak_hours,
+  pricingOption: body.pricing_option,
+  selectedOfferId: body.selected_offer_id,
+  linkedProductionPdl: body.linked_production_pdl_id,
+});
 
 const idOf = (params: Record<string, string | string[]>) => String(params.pdl_id);
 
@@ -67,6 +82,7 @@ export function pdlRouter(useCases: UseCases): TagRouter {
             name: body.name,
             displayOrder: body.display_order,
             isActive: body.is_active,
+            ...meterSettingsOf(body),
           }),
         );
         res.json({ success: true, data: wire(principalOf(res), pdl) });

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, call, session, type Account, type Usage } from '../api';
+import { api, call, type Account, type Usage } from '../api';
 import { CopyField } from '../components/CopyField';
 import { ErrorMessage } from '../components/ErrorMessage';
 
@@ -29,7 +29,6 @@ export function AccountPage({ me, onLoggedOut }: { me: Account; onLoggedOut: () 
     event.preventDefault();
     void attempt(async () => {
       const { data } = await call(api.POST('/accounts/change-password', { body: { current_password: current, new_password: next } }));
-      session.set(data.access_token);
       setCurrent('');
       setNext('');
       setNotice('Mot de passe changé.');
@@ -53,7 +52,6 @@ export function AccountPage({ me, onLoggedOut }: { me: Account; onLoggedOut: () 
             if (!window.confirm('L’ancien secret cessera de fonctionner et votre cache sera vidé. Continuer ?')) return;
             void attempt(async () => {
               const { data } = await call(api.POST('/accounts/regenerate-secret'));
-              session.set(data.access_token);
               setSecret(data.client_secret);
             });
           }}

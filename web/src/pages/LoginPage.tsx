@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, call, session } from '../api';
+import { api, call } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { go } from '../router';
 
@@ -19,7 +19,6 @@ export function LoginPage({ onLoggedIn, notice }: { onLoggedIn: () => Promise<vo
     setBusy(true);
     try {
       const { data } = await call(api.POST('/accounts/login', { body: { email, password } }));
-      session.set(data.access_token);
       go('/meters');
       await onLoggedIn();
     } catch (e) {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, call, type Account, type Pdl } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { MeterSettings } from '../components/MeterSettings';
 import { frDateTime } from '../format';
 
 export function MetersPage({ me }: { me: Account }) {
@@ -85,6 +86,7 @@ export function MetersPage({ me }: { me: Account }) {
               ) : meter.consent.status === 'granted' && meter.consent.expires_at ? (
                 <span className="consent muted">Consentement Enedis jusqu’au {frDateTime(meter.consent.expires_at)}</span>
               ) : null}
+              <MeterSettings meter={meter} meters={meters} readOnly={me.is_demo} act={(work) => void act(work)} />
               {me.is_demo ? null : (
                 <div className="actions">
                   <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label="Monter">

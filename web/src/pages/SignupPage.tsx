@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, call, session } from '../api';
+import { api, call } from '../api';
 import { CopyField } from '../components/CopyField';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { go } from '../router';
@@ -15,8 +15,8 @@ export function SignupPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) 
     try {
       const { data } = await call(api.POST('/accounts/signup', { body: { email, password } }));
       setCredentials(data);
-      const login = await call(api.POST('/accounts/login', { body: { email, password } }));
-      session.set(login.data.access_token);
+      // Signed in at once: the log-in sets the session cookie.
+      await call(api.POST('/accounts/login', { body: { email, password } }));
     } catch (e) {
       setError(e);
     }
