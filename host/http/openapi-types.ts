@@ -1227,12 +1227,7 @@ export interface components {
         MeterDataResponse: {
             /** @enum {boolean} */
             success: true;
-            /** @description Only on the compatibility batch routes, when some days failed upstream (upstream's partial-success signal). */
-            error?: {
-                /** @enum {string} */
-                code: "PARTIAL_DATA";
-                message: string;
-            };
+            error?: components["schemas"]["PartialData"];
             data: {
                 meter_reading: {
                     usage_point_id: components["schemas"]["UsagePointId"];
@@ -1263,6 +1258,96 @@ export interface components {
             field: string;
             reason: string;
         };
+        /** @description Only on the compatibility batch routes, when some days failed upstream (upstream's partial-success signal). */
+        PartialData: {
+            /** @enum {string} */
+            code: "PARTIAL_DATA";
+            message: string;
+        };
+        Measure2026Response: {
+            /** @enum {boolean} */
+            success: true;
+            error?: components["schemas"]["PartialData"];
+            data: components["schemas"]["Measure2026"];
+        };
+        /** @description Data Connect 2026's measure (`mesure_synchrone_auto/v2`) as the upstream gateway serves it: values as strings, instants in Paris wall-clock time (`YYYY-MM-DD HH:MM:SS`), curve points at the start of their interval with their step `p`; `missing` and `cache` are this gateway's. */
+        Measure2026: {
+            idPrm: components["schemas"]["UsagePointId"];
+            etapeMetier: string;
+            periode: {
+                /** Format: date */
+                dateDebut: string;
+                /** Format: date */
+                dateFin: string;
+            };
+            /** @enum {string} */
+            pas?: "P1D";
+            grandeur: {
+                /** @enum {string} */
+                grandeurMetier: "CONS" | "PROD";
+                /** @enum {string} */
+                grandeurPhysique: "EA" | "PA" | "PMA";
+                /** @enum {string} */
+                unite: "Wh" | "W" | "VA";
+                calendrier: unknown[];
+                points: {
+                    v: string;
+                    d: string;
+                    p?: string;
+                    n?: string;
+                }[];
+            }[];
+            contexte: unknown[];
+            missing: components["schemas"]["MissingRun"][];
+            cache: {
+                cached_days: number;
+                fetched_days: number;
+            };
+        };
+        /** @description The 2026 contract aggregate (situation_contrat_auto, synth_contrat_auto, comptage_auto), as the upstream gateway serves it. */
+        Contract2026: {
+            situation_contrat: {
+                contract_type: string | null;
+                segment: string | null;
+                distribution_tariff: string | null;
+                contract_status: string | null;
+                contract_start: string | null;
+                subscribed_power: {
+                    value: string;
+                    /** @enum {string} */
+                    unit: "kVA";
+                } | null;
+            }[];
+            synthese_contrat: {
+                consumption_last_activation_date: string | null;
+                generation_last_activation_date: string | null;
+            };
+            comptage: {
+                relais: {
+                    plageHeuresCreuses: string;
+                };
+            } | null;
+        };
+        /** @description The 2026 address (donnees_generales_auto), as the upstream gateway serves it. */
+        Address2026: {
+            address: {
+                number_street_name: string | null;
+                postal_code_city: string | null;
+                insee_code: string | null;
+            };
+        };
+        /** @description Identity or contact in the 2026 shape (situation_contrat_auto's person and contact_data), as the upstream gateway serves it. */
+        Person2026: {
+            person: {
+                title?: string | null;
+                firstname?: string | null;
+                lastname?: string | null;
+            };
+            contact_data: {
+                phone?: string | null;
+                email?: string | null;
+            };
+        }[];
         /** @description Enedis' v5 shape whatever generation the gateway reads. From the 2026 APIs: one entry per contract of `situation_contrat_auto` (the drawing contract first, then the injection one for a producing meter, `direction` telling which), activation dates from `synth_contrat_auto`, off-peak hours and meter type from `comptage_auto`; a field Enedis does not send is null, and `unavailable` names what could not be read and why. */
         ContractData: {
             customer: {
@@ -1377,7 +1462,7 @@ export interface components {
                 };
             };
         };
-        /** @description Readings, in Enedis' `meter_reading` structure with numeric values */
+        /** @description Readings, in Enedis' `meter_reading` structure with numeric values; with `X-MED-Format: 2026`, in the 2026 measure shape */
         MeterData: {
             headers: {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -1389,7 +1474,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["MeterDataResponse"];
+                "application/json": components["schemas"]["MeterDataResponse"] | components["schemas"]["Measure2026Response"];
             };
         };
     };
@@ -1402,6 +1487,8 @@ export interface components {
         Start: string;
         /** @description Day after the last one (excluded), as in Enedis' API. */
         End: string;
+        /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
+        MedFormat: string;
         /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
         UseCache: boolean;
     };
@@ -1978,7 +2065,10 @@ export interface operations {
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
             };
-            header?: never;
+            header?: {
+                /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
+                "X-MED-Format"?: components["parameters"]["MedFormat"];
+            };
             path: {
                 usage_point_id: components["parameters"]["UsagePointIdPath"];
             };
@@ -2000,7 +2090,10 @@ export interface operations {
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
             };
-            header?: never;
+            header?: {
+                /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
+                "X-MED-Format"?: components["parameters"]["MedFormat"];
+            };
             path: {
                 usage_point_id: components["parameters"]["UsagePointIdPath"];
             };
@@ -2022,7 +2115,10 @@ export interface operations {
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
             };
-            header?: never;
+            header?: {
+                /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
+                "X-MED-Format"?: components["parameters"]["MedFormat"];
+            };
             path: {
                 usage_point_id: components["parameters"]["UsagePointIdPath"];
             };
@@ -2044,7 +2140,10 @@ export interface operations {
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
             };
-            header?: never;
+            header?: {
+                /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
+                "X-MED-Format"?: components["parameters"]["MedFormat"];
+            };
             path: {
                 usage_point_id: components["parameters"]["UsagePointIdPath"];
             };
@@ -2066,7 +2165,10 @@ export interface operations {
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
             };
-            header?: never;
+            header?: {
+                /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
+                "X-MED-Format"?: components["parameters"]["MedFormat"];
+            };
             path: {
                 usage_point_id: components["parameters"]["UsagePointIdPath"];
             };
@@ -2084,7 +2186,10 @@ export interface operations {
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
             };
-            header?: never;
+            header?: {
+                /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
+                "X-MED-Format"?: components["parameters"]["MedFormat"];
+            };
             path: {
                 usage_point_id: components["parameters"]["UsagePointIdPath"];
             };
@@ -2101,7 +2206,7 @@ export interface operations {
                     "application/json": {
                         /** @enum {boolean} */
                         success: true;
-                        data: components["schemas"]["ContractData"];
+                        data: components["schemas"]["ContractData"] | components["schemas"]["Contract2026"];
                     };
                 };
             };
@@ -2114,7 +2219,10 @@ export interface operations {
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
             };
-            header?: never;
+            header?: {
+                /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
+                "X-MED-Format"?: components["parameters"]["MedFormat"];
+            };
             path: {
                 usage_point_id: components["parameters"]["UsagePointIdPath"];
             };
@@ -2131,7 +2239,7 @@ export interface operations {
                     "application/json": {
                         /** @enum {boolean} */
                         success: true;
-                        data: components["schemas"]["AddressData"];
+                        data: components["schemas"]["AddressData"] | components["schemas"]["Address2026"];
                     };
                 };
             };
@@ -2144,7 +2252,10 @@ export interface operations {
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
             };
-            header?: never;
+            header?: {
+                /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
+                "X-MED-Format"?: components["parameters"]["MedFormat"];
+            };
             path: {
                 usage_point_id: components["parameters"]["UsagePointIdPath"];
             };
@@ -2161,7 +2272,7 @@ export interface operations {
                     "application/json": {
                         /** @enum {boolean} */
                         success: true;
-                        data: components["schemas"]["IdentityData"];
+                        data: components["schemas"]["IdentityData"] | components["schemas"]["Person2026"];
                     };
                 };
             };
@@ -2174,7 +2285,10 @@ export interface operations {
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
             };
-            header?: never;
+            header?: {
+                /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
+                "X-MED-Format"?: components["parameters"]["MedFormat"];
+            };
             path: {
                 usage_point_id: components["parameters"]["UsagePointIdPath"];
             };
@@ -2191,7 +2305,7 @@ export interface operations {
                     "application/json": {
                         /** @enum {boolean} */
                         success: true;
-                        data: components["schemas"]["ContactData"];
+                        data: components["schemas"]["ContactData"] | components["schemas"]["Person2026"];
                     };
                 };
             };
@@ -2806,7 +2920,10 @@ export interface operations {
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
             };
-            header?: never;
+            header?: {
+                /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
+                "X-MED-Format"?: components["parameters"]["MedFormat"];
+            };
             path: {
                 usage_point_id: components["parameters"]["UsagePointIdPath"];
             };
@@ -2828,7 +2945,10 @@ export interface operations {
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
             };
-            header?: never;
+            header?: {
+                /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
+                "X-MED-Format"?: components["parameters"]["MedFormat"];
+            };
             path: {
                 usage_point_id: components["parameters"]["UsagePointIdPath"];
             };
@@ -2850,7 +2970,10 @@ export interface operations {
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
             };
-            header?: never;
+            header?: {
+                /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
+                "X-MED-Format"?: components["parameters"]["MedFormat"];
+            };
             path: {
                 usage_point_id: components["parameters"]["UsagePointIdPath"];
             };

@@ -5,6 +5,7 @@ import type { UseCases } from '../../../domain/use-cases/index.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { MeterData } from '../../../domain/use-cases/read-meter-data/index.js';
 import { quotaHeaders, unwrap } from '../error-mapping.js';
+import { customerTo2026, measureTo2026, wants2026 } from '../format-2026.js';
 import { principalOf, type Handler, type TagRouter } from '../operations.js';
 import type { components } from '../openapi-types.js';
 
@@ -59,7 +60,9 @@ export function meterDataHandler(useCases: UseCases, clock: Clock, validated: bo
       if (data.quota) res.set(quotaHeaders(data.quota, clock.now()));
       res.locals.detail = { cached_days: data.cachedDays, fetched_days: data.fetchedDays, missing: data.missing.length };
       const error = signalOf(data);
-      if (validated) res.json({ success: true, ...(error ? { error } : {}), data: meterDataToWire(data) });
+      res.vary('X-MED-Format');
+      if (wants2026(req)) res.json({ success: true, ...(error ? { error } : {}), data: measureTo2026(data) });
+      else if (validated) res.json({ success: true, ...(error ? { error } : {}), data: meterDataToWire(data) });
       else res.type('application/json; charset=utf-8').send(meterDataBody(data, error));
     };
 }
@@ -78,7 +81,8 @@ export function enedisRouter(useCases: UseCases, clock: Clock, validated = true)
     async (req, res) => {
       const answer = unwrap(await useCases.readCustomerData(principalOf(res), { kind, usagePointId: req.params.usage_point_id, useCache: useCacheOf(req) }));
       setQuotaHeaders(res, answer.quota);
-      res.json({ success: true, data: answer.data });
+      res.vary('X-MED-Format');
+      res.json({ success: true, data: wants2026(req) ? customerTo2026(kind, answer.data) : answer.data });
     };
   return {
     tag: 'Enedis',
