@@ -4,13 +4,12 @@ import type { IntervalReading } from '../../domain/metering.js';
 import { formatParisIso, intervalStarts, parisHourOfDay } from '../../domain/paris-time.js';
 import { stableHash, type MeterProfile } from './meter-profiles.js';
 
-let loading: Promise<Faker> | undefined;
-
 /**
  * The process' one Faker, French locale alone (the package's root loads every locale, about 30 MB
- * more), loaded on first use: a gateway that never serves synthetic data never loads it.
+ * more), loaded on first use: a gateway that never serves synthetic data never loads it. The module
+ * loader keeps the module, so every call gives the same Faker.
  */
-export const loadFaker = (): Promise<Faker> => (loading ??= import('@faker-js/faker/locale/fr').then((module) => module.faker));
+export const loadFaker = (): Promise<Faker> => import('@faker-js/faker/locale/fr').then((module) => module.faker);
 
 const STEP_MINUTES = 30;
 const YEAR = 365.25;
