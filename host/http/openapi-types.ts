@@ -1526,6 +1526,8 @@ export interface operations {
                     password: string;
                     /** @description The Turnstile answer, required when the gateway runs with REQUIRE_CAPTCHA. */
                     captcha_token?: string;
+                    /** @description The same, under the name the MyElectricalData web app sends; `captcha_token` wins when both come. */
+                    turnstile_token?: string;
                 };
             };
         };
@@ -2358,6 +2360,8 @@ export interface operations {
                             state: string;
                             /** @description Seconds. */
                             expires_in: number;
+                            /** @description What the link is for, in words a household reads (the upstream web app shows it). */
+                            description: string;
                         };
                     };
                 };

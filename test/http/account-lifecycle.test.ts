@@ -213,6 +213,15 @@ describe('captcha at sign-up', () => {
   it('when the captcha is solved, then the account is created', async () => {
     await api(t.app).post('/api/accounts/signup').send({ email: 'human@example.org', password: STRONG_PASSWORD, captcha_token: 'good' }).expect(201);
   });
+
+  it('when the answer comes as turnstile_token, as the MyElectricalData web app sends it, then it counts the same', async () => {
+    await api(t.app).post('/api/accounts/signup').send({ email: 'web-app@example.org', password: STRONG_PASSWORD, turnstile_token: 'good' }).expect(201);
+    const refused = await api(t.app)
+      .post('/api/accounts/signup')
+      .send({ email: 'web-bot@example.org', password: STRONG_PASSWORD, turnstile_token: 'bad' })
+      .expect(403);
+    expect(refused.body.error.code).toBe('CAPTCHA_FAILED');
+  });
 });
 
 describe('the demo account and account deletion', () => {

@@ -78,7 +78,12 @@ export function accountsRouter(useCases: UseCases, session: CookieOptions): TagR
       signUp: async (req, res) => {
         const body = bodyOf(req, 'signUp');
         const created = unwrap(
-          await useCases.signUp({ email: body.email, password: body.password, captchaToken: body.captcha_token, remoteAddress: req.ip ?? null }),
+          await useCases.signUp({
+            email: body.email,
+            password: body.password,
+            captchaToken: body.captcha_token ?? body.turnstile_token,
+            remoteAddress: req.ip ?? null,
+          }),
         );
         const verification = {
           sent: ' A confirmation link was mailed to you: open it before using the data routes.',

@@ -4,6 +4,9 @@ import { principalOf, queryOf, type TagRouter } from '../operations.js';
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
+/** What the consent link is for, as the upstream web app shows it beside the link. */
+const CONSENT_DESCRIPTION = 'Ouvrez ce lien pour autoriser la passerelle à lire les données de vos compteurs chez Enedis (36 mois, révocable).';
+
 export function consentRouter(useCases: UseCases, frontendUrl: string): TagRouter {
   return {
     tag: 'Consent',
@@ -11,7 +14,10 @@ export function consentRouter(useCases: UseCases, frontendUrl: string): TagRoute
       startConsent: async (_req, res) => {
         const start = unwrap(await useCases.startConsent(principalOf(res)));
         res.set('Cache-Control', 'no-store');
-        res.json({ success: true, data: { authorize_url: start.url, state: start.state, expires_in: start.expiresInSeconds } });
+        res.json({
+          success: true,
+          data: { authorize_url: start.url, state: start.state, expires_in: start.expiresInSeconds, description: CONSENT_DESCRIPTION },
+        });
       },
       completeConsent: async (req, res) => {
         const query = queryOf(req, 'completeConsent');
