@@ -2611,6 +2611,7 @@ export interface operations {
                     };
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getCredentials: {

@@ -11,12 +11,41 @@ import { record } from './record.js';
 const doc = loadOpenApiDocument();
 const OWNER_PDL = '64975835695673';
 const OTHER_PDL = '22516914714270';
-const WRITES = new Set(['regenerateSecret', 'deleteAccount', 'changePassword', 'createPdl', 'updatePdl', 'deletePdl', 'syncPdl', 'purgeCache', 'startConsent']);
+const WRITES = new Set([
+  'regenerateSecret',
+  'deleteAccount',
+  'changePassword',
+  'updatePassword',
+  'createPdl',
+  'updatePdl',
+  'reorderPdls',
+  'setPdlName',
+  'setPdlActive',
+  'setPdlType',
+  'setPdlContract',
+  'setPdlPricingOption',
+  'setPdlSelectedOffer',
+  'linkPdlProduction',
+  'fetchPdlContract',
+  'deletePdl',
+  'syncPdl',
+  'purgeCache',
+  'startConsent',
+]);
 const BODIES: Record<string, object> = {
   changePassword: { current_password: STRONG_PASSWORD, new_password: 'Other-Pass-9' },
   createPdl: { usage_point_id: '55555555555555' },
   updatePdl: { name: 'Taken over' },
   adminUpdateUser: { role: 'visitor' },
+  updatePassword: { old_password: STRONG_PASSWORD, new_password: 'Other-Pass-9' },
+  reorderPdls: { pdl_orders: [{ id: OWNER_PDL, order: 0 }] },
+  setPdlName: { name: 'Taken over' },
+  setPdlActive: { is_active: false },
+  setPdlType: { has_consumption: false, has_production: true },
+  setPdlContract: { subscribed_power: 3 },
+  setPdlPricingOption: { pricing_option: 'TEMPO' },
+  setPdlSelectedOffer: { selected_offer_id: 'taken-over' },
+  linkPdlProduction: { linked_production_pdl_id: null },
 };
 
 interface Case {
