@@ -174,8 +174,7 @@ describe('the upstream gateway routes the MyElectricalData clients call', () => 
   });
 
   it('when some days of a batch fail upstream, then the answer is still 200, with what came, missing days and PARTIAL_DATA', async () => {
-    t.provider.answer = (_kind, range) =>
-      range.start >= '2025-04-08' ? { ok: false, error: { kind: 'UpstreamUnavailable', message: 'Enedis answered 503' } } : undefined;
+    t.provider.failFrom('2025-04-08');
     try {
       const res = await request(t.app)
         .get(`/api/enedis/consumption/detail/batch/${APARTMENT}?start=2025-04-01&end=2025-04-14`)

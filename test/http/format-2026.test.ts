@@ -81,8 +81,7 @@ describe('X-MED-Format: 2026, as the upstream MyElectricalData clients ask', () 
   });
 
   it('when a batch curve partly fails with the header, then the 2026 measure comes with PARTIAL_DATA', async () => {
-    t.provider.answer = (_kind, range) =>
-      range.start >= '2025-05-08' ? { ok: false, error: { kind: 'UpstreamUnavailable', message: 'Enedis answered 503' } } : undefined;
+    t.provider.failFrom('2025-05-08');
     try {
       const res = await api(t.app)
         .get(`/api/enedis/consumption/detail/batch/${MAIN}?start=2025-05-01&end=2025-05-10`)

@@ -25,6 +25,11 @@ export class CountingProvider implements MeteringProvider {
 
   constructor(private readonly inner: MeteringProvider) {}
 
+  /** From now on, calls for ranges starting on or after `day` fail as Enedis being down (503); `answer = null` ends it. */
+  failFrom(day: string): void {
+    this.answer = (_kind, range) => (range.start >= day ? { ok: false, error: { kind: 'UpstreamUnavailable', message: 'Enedis answered 503' } } : undefined);
+  }
+
   get requiresConsent(): boolean {
     return this.inner.requiresConsent;
   }

@@ -1,4 +1,4 @@
-import type { CookieOptions, Request } from 'express';
+import type { CookieOptions, Request, Response } from 'express';
 import type { UsageStatus } from '../../../domain/use-cases/quota.js';
 import { ROLE_PERMISSIONS, type Permission } from '../../../domain/permissions.js';
 import type { Role, User } from '../../../domain/user.js';
@@ -68,6 +68,16 @@ function clientCredentials(req: Request): { clientId: string; clientSecret: stri
   }
   const body = (req.body ?? {}) as { client_id?: string; client_secret?: string };
   return body.client_id && body.client_secret ? { clientId: body.client_id, clientSecret: body.client_secret } : null;
+}
+
+/**
+ * The answer to a password change: earlier tokens, the session cookie's among them, stop working,
+ * so the new token comes in the body and as the cookie.
+ */
+export function passwordChangedAnswer(res: Response, grant: { accessToken: string; expiresInSeconds: number }, session: CookieOptions): void {
+  setSessionCookie(res, grant.accessToken, session);
+  res.set('Cache-Control', 'no-store');
+  res.json({ success: true, data: { access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds } });
 }
 
 /** @param session how the web app's session cookie is set (sessionCookieOptions). */
@@ -149,10 +159,7 @@ export function accountsRouter(useCases: UseCases, session: CookieOptions): TagR
       changePassword: async (req, res) => {
         const body = bodyOf(req, 'changePassword');
         const grant = unwrap(await useCases.changePassword(principalOf(res), { currentPassword: body.current_password, newPassword: body.new_password }));
-        // Earlier tokens, the session cookie's among them, stop working: the cookie takes the new one.
-        setSessionCookie(res, grant.accessToken, session);
-        res.set('Cache-Control', 'no-store');
-        res.json({ success: true, data: { access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds } });
+        passwordChangedAnswer(res, grant, session);
       },
       regenerateSecret: async (_req, res) => {
         const credentials = unwrap(await useCases.regenerateSecret(principalOf(res)));

@@ -8,7 +8,7 @@ import type { Clock } from '../../../ports/clock.js';
 import type { MeterData } from '../../../domain/use-cases/read-meter-data/index.js';
 import { unwrap } from '../error-mapping.js';
 import { bodyOf, principalOf, type Handler, type JsonBodyOf, type OperationId, type TagRouter } from '../operations.js';
-import { setSessionCookie } from '../session-cookie.js';
+import { passwordChangedAnswer } from './accounts.router.js';
 import { meterDataHandler, type RangeOf } from './enedis.router.js';
 import { meterSettingsOf, pdlToWire } from './pdl.router.js';
 
@@ -87,9 +87,7 @@ export function compatibilityRouter(useCases: UseCases, clock: Clock, validated:
       updatePassword: async (req, res) => {
         const body = bodyOf(req, 'updatePassword');
         const grant = unwrap(await useCases.changePassword(principalOf(res), { currentPassword: body.old_password, newPassword: body.new_password }));
-        setSessionCookie(res, grant.accessToken, session);
-        res.set('Cache-Control', 'no-store');
-        res.json({ success: true, data: { access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds } });
+        passwordChangedAnswer(res, grant, session);
       },
       reorderPdls: async (req, res) => {
         const reordered = unwrap(await useCases.reorderPdls(principalOf(res), bodyOf(req, 'reorderPdls').pdl_orders));
