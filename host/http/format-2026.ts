@@ -20,7 +20,7 @@ import type { components } from './openapi-types.js';
  */
 export const FORMAT_HEADER = 'x-med-format';
 
-export const wants2026 = (req: Request): boolean => req.headers[FORMAT_HEADER] === '2026';
+export const wants2026 = (req: Request): boolean => req.headers[FORMAT_HEADER]?.toString().trim() === '2026';
 
 type Measure2026 = components['schemas']['Measure2026'];
 type Point = Measure2026['grandeur'][number]['points'][number];

@@ -11,8 +11,12 @@ type Route =
   | '/enedis/consumption/detail/{usage_point_id}'
   | '/enedis/production/detail/{usage_point_id}';
 
-const read = (route: Route, usagePointId: string, start: string, end: string) =>
-  call(api.GET(route, { params: { path: { usage_point_id: usagePointId }, query: { start, end } } })).then((r) => r.data);
+/** Our own shape: the dashboard never sends X-MED-Format, so the 2026 measure shape never comes. */
+const read = (route: Route, usagePointId: string, start: string, end: string): Promise<MeterData> =>
+  call(api.GET(route, { params: { path: { usage_point_id: usagePointId }, query: { start, end } } })).then((r) => {
+    if (!('meter_reading' in r.data)) throw new Error('unexpected 2026 measure shape');
+    return r.data;
+  });
 
 const byDate = (data: MeterData | null) => new Map((data?.meter_reading.interval_reading ?? []).map((r) => [r.date.slice(0, 10), r.value]));
 
