@@ -31,6 +31,7 @@ import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { GatewayMetrics } from './metrics.js';
 import { TOKENS } from './tokens.js';
+import type { GridSignals } from '../ports/grid-signals.js';
 
 /** Config with the server key resolved (see resolveSecretKey). */
 export type ResolvedConfig = Config & { readonly secretKey: string };
@@ -48,6 +49,7 @@ export interface Overrides {
   readonly counters?: DailyCounters;
   readonly provider?: MeteringProvider;
   readonly demoProvider?: MeteringProvider;
+  readonly gridSignals?: GridSignals;
   readonly clock?: Clock;
   readonly keyring?: Keyring;
   readonly passwords?: PasswordHasher;

@@ -14,6 +14,7 @@ export const TOKENS = {
   DailyCounters: Symbol('DailyCounters'),
   MeteringProvider: Symbol('MeteringProvider'),
   DemoMeteringProvider: Symbol('DemoMeteringProvider'),
+  GridSignals: Symbol('GridSignals'),
   Clock: Symbol('Clock'),
   Keyring: Symbol('Keyring'),
   PasswordHasher: Symbol('PasswordHasher'),

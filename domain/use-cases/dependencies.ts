@@ -14,6 +14,7 @@ import type { TokenStore } from '../../ports/token-store.js';
 import type { UserRepo } from '../../ports/user-repo.js';
 import type { DailyCounters } from '../../ports/daily-counters.js';
 import type { Memos } from '../../ports/memos.js';
+import type { GridSignals } from '../../ports/grid-signals.js';
 import type { StatTally } from './stat-tally.js';
 
 export interface GatewaySettings {
@@ -51,6 +52,8 @@ export interface Dependencies {
   readonly provider: MeteringProvider;
   /** The provider for the demo account, whatever the configuration. */
   readonly demoProvider: MeteringProvider;
+  /** RTE's public signals (Tempo), or MockRte. */
+  readonly gridSignals: GridSignals;
   readonly clock: Clock;
   readonly keyring: Keyring;
   readonly passwords: PasswordHasher;

@@ -8,6 +8,7 @@ import type { Dependencies } from './dependencies.js';
 import { completeConsent, startConsent } from './consent.js';
 import { deletePdl, getPdl, listPdls, purgePdlCache, registerPdl, resyncPdl } from './meters.js';
 import { reorderPdls, updatePdl } from './meter-update.js';
+import { tempoCalendar } from './tempo-calendar.js';
 import { usageStatus } from './quota.js';
 import { readCustomerData } from './read-customer-data.js';
 import { readMeterData } from './read-meter-data/index.js';
@@ -37,6 +38,7 @@ export function createUseCases(deps: Dependencies) {
     getPdl: getPdl(deps),
     updatePdl: updatePdl(deps),
     reorderPdls: reorderPdls(deps),
+    tempoCalendar: tempoCalendar(deps),
     deletePdl: deletePdl(deps),
     resyncPdl: resyncPdl(deps),
     purgePdlCache: purgePdlCache(deps),

@@ -42,6 +42,7 @@ export function bindUseCases(container: Container, config: ResolvedConfig): void
       counters,
       provider: container.get(TOKENS.MeteringProvider),
       demoProvider: container.get(TOKENS.DemoMeteringProvider),
+      gridSignals: container.get(TOKENS.GridSignals),
       clock,
       keyring: container.get(TOKENS.Keyring),
       passwords: container.get(TOKENS.PasswordHasher),

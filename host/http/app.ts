@@ -16,6 +16,7 @@ import { consentFailureCode, consentFailureUrl, errorEnvelope, toHttpFailure, to
 import { loadOpenApiDocument, type OpenApiDocument, type OperationSpec } from './openapi-document.js';
 import { matchedOperation, operationDispatcher, type TagRouter } from './operations.js';
 import { compatibilityRouter } from './routers/compatibility.router.js';
+import { gridRouter } from './routers/grid.router.js';
 import { accountsRouter } from './routers/accounts.router.js';
 import { adminRouter } from './routers/admin.router.js';
 import { consentRouter } from './routers/consent.router.js';
@@ -149,6 +150,7 @@ export function apiRouters({ config, useCases, clock, checks }: Pick<AppParts, '
       demo: config.demoAccount,
     }),
     compatibilityRouter(useCases, clock, config.validateResponses, session, info),
+    gridRouter(useCases, clock),
   ];
 }
 
@@ -160,6 +162,15 @@ export function createApp({ config, useCases, logger, clock, metrics, checks }: 
   // One notion of the client's address for everything (log-in limits, sign-up throttle, /metrics).
   app.set('trust proxy', config.trustProxy);
 
+  // The v1 Tempo form Home Assistant integrations call at the root, served as its /api route.
+  app.use((req, _res, next) => {
+    if (req.url.startsWith('/rte/tempo/')) {
+      req.url = `/api${req.url}`;
+      // The validator matches on the original URL.
+      req.originalUrl = req.url;
+    }
+    next();
+  });
   app.use(securityHeaders(config.backendUrl));
   app.use(cors(config.allowedOrigins));
   app.use(headAsGet);

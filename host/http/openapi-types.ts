@@ -960,6 +960,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tempo/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tempo colours of a span of days (RTE's calendar), as upstream serves them
+         * @description Both dates included; without them, the current Tempo year (from 1 September) up to tomorrow. A day RTE has not published yet (tomorrow before about 11:00) is absent.
+         */
+        get: operations["getTempoDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tempo/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's Tempo colour */
+        get: operations["getTempoToday"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tempo/week": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last seven days and tomorrow (once published) */
+        get: operations["getTempoWeek"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rte/tempo/{start}/{end}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tempo colours by day, in the v1 form Home Assistant integrations read (also at /rte/tempo/... without /api)
+         * @description Both dates included. Unwrapped, `{"YYYY-MM-DD": "BLUE" | "WHITE" | "RED"}`; a day not yet published is absent.
+         */
+        get: operations["getRteTempo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ping": {
         parameters: {
             query?: never;
@@ -1257,6 +1331,16 @@ export interface components {
             /** @example offpeak_hours */
             field: string;
             reason: string;
+        };
+        TempoDay: {
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            color: "BLUE" | "WHITE" | "RED";
+            /** Format: date-time */
+            updated_at: string | null;
+            /** Format: date-time */
+            rte_updated_date: string | null;
         };
         /** @description Only on the compatibility batch routes, when some days failed upstream (upstream's partial-success signal). */
         PartialData: {
@@ -2987,6 +3071,110 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["MeterData"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getTempoDays: {
+        parameters: {
+            query?: {
+                start_date?: string;
+                end_date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The days known */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["TempoDay"][];
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getTempoToday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Today */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["TempoDay"];
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getTempoWeek: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The days known */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["TempoDay"][];
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getRteTempo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                start: string;
+                end: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Colours by day */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: "BLUE" | "WHITE" | "RED";
+                    };
+                };
+            };
             default: components["responses"]["Error"];
         };
     };

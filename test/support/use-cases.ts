@@ -12,6 +12,7 @@ import { SilentTelemetry } from '../../adapters/memory/telemetry.silent.js';
 import { OutboxMailer } from '../../adapters/outbox/mailer.outbox.js';
 import { PassThroughCaptchaVerifier } from '../../adapters/pass-through/captcha-verifier.pass-through.js';
 import { MockEnedisProvider } from '../../adapters/mock-enedis/metering-provider.mock-enedis.js';
+import { MockRte } from '../../adapters/mock-rte/grid-signals.mock-rte.js';
 import { NodeCryptoKeyring } from '../../adapters/node-crypto/keyring.node-crypto.js';
 import { SealedDayStore } from '../../adapters/sealed/day-store.sealed.js';
 import type { Principal } from '../../domain/principal.js';
@@ -59,6 +60,7 @@ export function buildUseCases(settings: Partial<GatewaySettings> & { lookupMemoM
     counters,
     provider,
     demoProvider: provider,
+    gridSignals: new MockRte(clock),
     clock,
     keyring,
     passwords: new BcryptPasswordHasher(4),

@@ -1,0 +1,34 @@
+import { rangeDays, type DateRange } from '../../domain/date-range.js';
+import type { ProviderFailure } from '../../domain/errors.js';
+import type { LocalDate } from '../../domain/local-date.js';
+import { parisDate, parisHourOfDay } from '../../domain/paris-time.js';
+import { ok, type Result } from '../../domain/result.js';
+import { lastKnownTempoDay, tempoYearOf, type TempoColor, type TempoDay } from '../../domain/tempo.js';
+import type { Clock } from '../../ports/clock.js';
+import type { GridSignals } from '../../ports/grid-signals.js';
+import { syntheticTempoYear } from './tempo-calendar.js';
+
+/**
+ * RTE's signals for the embedded default and the tests: a deterministic Tempo calendar that keeps
+ * RTE's rules, published as RTE publishes (tomorrow's colour from 11:00 Paris time).
+ */
+export class MockRte implements GridSignals {
+  constructor(private readonly clock: Clock) {}
+
+  async tempoDays(range: DateRange): Promise<Result<TempoDay[], ProviderFailure>> {
+    const now = this.clock.now();
+    const last = lastKnownTempoDay(parisDate(now), parisHourOfDay(now.getTime()));
+    const years = new Map<LocalDate, Map<LocalDate, TempoColor>>();
+    const colorOf = (day: LocalDate) => {
+      const start = tempoYearOf(day).start;
+      let year = years.get(start);
+      if (!year) years.set(start, (year = syntheticTempoYear(day)));
+      return year.get(day)!;
+    };
+    return ok(
+      rangeDays(range)
+        .filter((day) => day <= last)
+        .map((date) => ({ date, color: colorOf(date) })),
+    );
+  }
+}

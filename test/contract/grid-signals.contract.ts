@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { rangeDays } from '../../domain/date-range.js';
+import type { LocalDate } from '../../domain/local-date.js';
+import type { GridSignals } from '../../ports/grid-signals.js';
+
+export interface GridSignalsHarness {
+  /** The adapter, seeing the Paris wall-clock instant `now` (ISO with offset) as the present. */
+  at(now: string): Promise<GridSignals>;
+}
+
+const range = (start: string, end: string) => ({ start: start as LocalDate, end: end as LocalDate });
+
+/** The GridSignals contract (ports/grid-signals.ts). */
+export function gridSignalsContract(adapter: string, harness: GridSignalsHarness) {
+  describe(`GridSignals contract: ${adapter}`, () => {
+    it('when a span of past days is asked, then each comes once, in order, with a Tempo colour, and again the same', async () => {
+      const signals = await harness.at('2026-01-20T09:00:00+01:00');
+      const span = range('2025-12-01', '2026-01-10');
+      const first = await signals.tempoDays(span);
+      expect(first.ok && first.value.map((d) => d.date)).toEqual(rangeDays(span));
+      expect(first.ok && first.value.every((d) => ['BLUE', 'WHITE', 'RED'].includes(d.color))).toBe(true);
+      expect(await (await harness.at('2026-06-01T12:00:00+02:00')).tempoDays(span)).toEqual(first);
+    });
+
+    it('when tomorrow is asked, then it is known only once RTE publishes it (11:00 Paris), and nothing after it is', async () => {
+      const span = range('2026-01-19', '2026-01-24');
+      const before = await (await harness.at('2026-01-20T10:59:00+01:00')).tempoDays(span);
+      expect(before.ok && before.value.map((d) => d.date)).toEqual(['2026-01-19', '2026-01-20']);
+      const after = await (await harness.at('2026-01-20T11:01:00+01:00')).tempoDays(span);
+      expect(after.ok && after.value.map((d) => d.date)).toEqual(['2026-01-19', '2026-01-20', '2026-01-21']);
+    });
+
+    it('when only future days are asked, then none is given', async () => {
+      const later = await (await harness.at('2026-01-20T12:00:00+01:00')).tempoDays(range('2026-02-01', '2026-03-01'));
+      expect(later).toEqual({ ok: true, value: [] });
+    });
+  });
+}

@@ -1,0 +1,65 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../support/api.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+
+// 2026-11-23T10:00:00Z is 11:00 in Paris: tomorrow's colour has just been published.
+describe('the Tempo calendar (MockRte), in upstream and Home Assistant forms', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway();
+  });
+  afterAll(() => t.close());
+
+  it('when days are asked, with or without a span, then each known day comes with its colour, both ends included, nothing unpublished', async () => {
+    const span = await api(t.app).get('/api/tempo/days?start_date=2026-01-01&end_date=2026-01-31').expect(200);
+    expect(span.body.data).toHaveLength(31);
+    expect(span.body.data[0]).toMatchObject({ date: '2026-01-01', color: expect.stringMatching(/^(BLUE|WHITE|RED)$/), updated_at: null });
+    const season = await api(t.app).get('/api/tempo/days').expect(200);
+    expect(season.body.data[0].date).toBe('2026-09-01');
+    expect(season.body.data.at(-1).date).toBe('2026-11-24');
+    const future = await api(t.app).get('/api/tempo/days?start_date=2026-12-01&end_date=2026-12-31').expect(200);
+    expect(future.body.data).toEqual([]);
+  });
+
+  it('when today and the week are asked, then today is known and the week runs from six days ago to tomorrow', async () => {
+    const today = await api(t.app).get('/api/tempo/today').expect(200);
+    expect(today.body.data.date).toBe('2026-11-23');
+    const week = await api(t.app).get('/api/tempo/week').expect(200);
+    expect(week.body.data.map((d: { date: string }) => d.date)).toEqual([
+      '2026-11-17',
+      '2026-11-18',
+      '2026-11-19',
+      '2026-11-20',
+      '2026-11-21',
+      '2026-11-22',
+      '2026-11-23',
+      '2026-11-24',
+    ]);
+    t.clock.set('2026-11-23T09:00:00Z');
+    try {
+      expect((await api(t.app).get('/api/tempo/week').expect(200)).body.data).toHaveLength(7);
+    } finally {
+      t.clock.set('2026-11-23T10:00:00Z');
+    }
+  });
+
+  it('when the v1 form is asked, at /api or at the root, then it is one colour per day, unwrapped', async () => {
+    const v1 = await api(t.app).get('/api/rte/tempo/2026-11-20/2026-11-30').expect(200);
+    expect(Object.keys(v1.body)).toEqual(['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
+    const days = (await api(t.app).get('/api/tempo/days?start_date=2026-11-20&end_date=2026-11-24').expect(200)).body.data as Array<{
+      date: string;
+      color: string;
+    }>;
+    expect(v1.body).toEqual(Object.fromEntries(days.map((d) => [d.date, d.color])));
+    const root = await request(t.app).get('/rte/tempo/2026-11-20/2026-11-30').expect(200);
+    expect(root.body).toEqual(v1.body);
+  });
+
+  it('when a date is wrong or the span reversed or too long, then 400 names it', async () => {
+    expect((await api(t.app).get('/api/tempo/days?start_date=2026-02-30').expect(400)).body.error.field).toBe('start_date');
+    expect((await api(t.app).get('/api/tempo/days?start_date=2026-02-10&end_date=2026-02-01').expect(400)).body.error.field).toBe('end_date');
+    expect((await api(t.app).get('/api/tempo/days?start_date=2020-01-01&end_date=2026-01-01').expect(400)).body.error.field).toBe('end_date');
+    await api(t.app).get('/api/rte/tempo/2026-11-30/2026-11-20').expect(400);
+  });
+});
