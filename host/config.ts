@@ -28,6 +28,8 @@ export interface Config {
     /** Calls per second and per clock hour allowed to each Enedis API, shared by every process. */
     readonly rates: { readonly perSecond: number; readonly perHour: number };
   };
+  /** RTE's public APIs (Tempo); null: MockRte. */
+  readonly rte: { readonly clientId: string; readonly clientSecret: string; readonly baseUrl: string; readonly timeoutMs: number } | null;
   /** Null: generated on first start and kept in `dataDir`. */
   readonly secretKey: string | null;
   readonly accessTokenExpireMinutes: number;
@@ -213,6 +215,13 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
     read.fail(clientId === null ? 'ENEDIS_CLIENT_ID' : 'ENEDIS_CLIENT_SECRET', 'ENEDIS_CLIENT_ID and ENEDIS_CLIENT_SECRET go together');
   }
 
+  const rteId = read.optional('RTE_CLIENT_ID');
+  const rteSecret = read.optional('RTE_CLIENT_SECRET');
+  if ((rteId === null) !== (rteSecret === null))
+    read.fail(rteId === null ? 'RTE_CLIENT_ID' : 'RTE_CLIENT_SECRET', 'RTE_CLIENT_ID and RTE_CLIENT_SECRET go together');
+  const rteBaseUrl = read.url('RTE_BASE_URL', 'https://digital.iservices.rte-france.com')!;
+  const rteTimeoutMs = read.int('RTE_TIMEOUT_MS', 15_000, 100, 120_000);
+
   const environment = read.oneOf('ENEDIS_ENVIRONMENT', ['sandbox', 'production'] as const, 'sandbox');
   const enedisBase = read.url(
     'ENEDIS_BASE_URL',
@@ -250,6 +259,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
     },
     secretKey,
     accessTokenExpireMinutes: read.int('ACCESS_TOKEN_EXPIRE_MINUTES', 43_200, 1, 525_600),
+    rte: rteId && rteSecret ? { clientId: rteId, clientSecret: rteSecret, baseUrl: rteBaseUrl, timeoutMs: rteTimeoutMs } : null,
     frontendUrl,
     backendUrl,
     allowedOrigins: [...new Set([originOf(frontendUrl)!, originOf(backendUrl)!, ...read.origins('CORS_ORIGINS')])],

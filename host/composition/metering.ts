@@ -9,6 +9,7 @@ import { TOKENS } from '../tokens.js';
 import { bindValue } from './bind.js';
 import { onceEach } from './log-once.js';
 import { MockRte } from '../../adapters/mock-rte/grid-signals.mock-rte.js';
+import { RteGridSignals } from '../../adapters/rte/grid-signals.rte.js';
 
 /** The metering providers: Enedis when its credentials are set, MockEnedis otherwise; MockEnedis for the demo whatever the setting. */
 export function bindMetering(container: Container, config: ResolvedConfig, overrides: Overrides, clock: Clock, logger: Logger, metrics: GatewayMetrics): void {
@@ -44,8 +45,8 @@ export function bindMetering(container: Container, config: ResolvedConfig, overr
   );
   // The demo serves any past day, so that the seed's 2024 examples keep answering after 2027.
   bindValue(container, TOKENS.DemoMeteringProvider, overrides.demoProvider, () => new MockEnedisProvider(clock, callbackUrl, { historyLimited: false }));
-  // RTE's public signals: MockRte until the RTE adapter lands.
-  bindValue(container, TOKENS.GridSignals, overrides.gridSignals, () => new MockRte(clock));
+  // RTE's public signals: its APIs when credentials are given, MockRte otherwise.
+  bindValue(container, TOKENS.GridSignals, overrides.gridSignals, () => (config.rte ? new RteGridSignals(config.rte, clock) : new MockRte(clock)));
 }
 
 export const describeMetering = (config: ResolvedConfig, overrides: Overrides): string =>

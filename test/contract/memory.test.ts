@@ -10,8 +10,6 @@ import { LimiterUpstreamThrottle } from '../../adapters/limiter/upstream-throttl
 import { createMemos } from '../../adapters/memory/memos.memory.js';
 import { ManualClock } from '../support/clock.js';
 import { memosContract } from './memos.contract.js';
-import { gridSignalsContract } from './grid-signals.contract.js';
-import { MockRte } from '../../adapters/mock-rte/grid-signals.mock-rte.js';
 import { InMemoryDailyCounters } from '../../adapters/memory/daily-counters.memory.js';
 import { dailyCountersContract } from './daily-counters.contract.js';
 import { upstreamThrottleContract } from './upstream-throttle.contract.js';
@@ -65,5 +63,3 @@ memosContract('memory', () => {
   const clock = new ManualClock('2026-11-23T10:00:00Z');
   return { memos: (ttlMs) => createMemos(clock, ttlMs), elapse: (ms) => clock.advance(ms) };
 });
-
-gridSignalsContract('MockRte', { at: async (now) => new MockRte(new ManualClock(new Date(now).toISOString())) });

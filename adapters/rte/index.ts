@@ -1,0 +1,1 @@
+export { RteGridSignals, type RteConfig } from './grid-signals.rte.js';

@@ -1,0 +1,76 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MockRte } from '../../adapters/mock-rte/grid-signals.mock-rte.js';
+import { RteGridSignals } from '../../adapters/rte/grid-signals.rte.js';
+import type { LocalDate } from '../../domain/local-date.js';
+import { ManualClock } from '../support/clock.js';
+import { RTE_BASE, rteHandlers, type RteLog } from '../support/rte-double.js';
+import { gridSignalsContract } from './grid-signals.contract.js';
+
+const clock = new ManualClock('2026-01-20T08:00:00Z');
+const log: RteLog = { tokens: 0, calendars: [] };
+const server = setupServer(...rteHandlers(clock, log));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const rte = (id = 'rte-id') => new RteGridSignals({ clientId: id, clientSecret: 'rte-secret', baseUrl: RTE_BASE, timeoutMs: 2000 }, clock);
+const at = (now: string) => {
+  clock.set(new Date(now).toISOString());
+};
+
+gridSignalsContract('MockRte', {
+  at: async (now) => {
+    at(now);
+    return new MockRte(clock);
+  },
+});
+gridSignalsContract('RTE HTTP adapter on an msw double', {
+  at: async (now) => {
+    at(now);
+    return rte();
+  },
+});
+
+describe('RTE HTTP adapter beyond the contract', () => {
+  const range = (start: string, end: string) => ({ start: start as LocalDate, end: end as LocalDate });
+
+  it('when it gives Tempo days, then they are MockRte-identical in order, from one token, in spans of at most 366 days', async () => {
+    at('2026-01-20T12:00:00+01:00');
+    Object.assign(log, { tokens: 0, calendars: [] });
+    const adapter = rte();
+    const span = range('2024-01-01', '2026-01-22');
+    const answer = await adapter.tempoDays(span);
+    expect(answer).toEqual(await new MockRte(clock).tempoDays(span));
+    expect(log.tokens).toBe(1);
+    expect(log.calendars.length).toBe(3);
+    expect(log.calendars[0]).toEqual({ start: '2024-01-01T00:00:00+01:00', end: '2025-01-01T00:00:00+01:00' });
+  });
+
+  it('when days already given are asked again, then settled ones are not asked of RTE; recent ones are', async () => {
+    at('2026-01-20T12:00:00+01:00');
+    const adapter = rte();
+    await adapter.tempoDays(range('2025-12-01', '2026-01-22'));
+    Object.assign(log, { tokens: 0, calendars: [] });
+    const again = await adapter.tempoDays(range('2025-12-01', '2026-01-22'));
+    expect(again.ok && again.value).toHaveLength(52);
+    expect(log.calendars).toEqual([{ start: '2026-01-19T00:00:00+01:00', end: '2026-01-22T00:00:00+01:00' }]);
+  });
+
+  it('when RTE refuses, throttles, is down or answers nonsense, then a ProviderFailure comes back, never a throw', async () => {
+    at('2026-01-20T12:00:00+01:00');
+    expect(await rte('wrong-id').tempoDays(range('2026-01-01', '2026-01-02'))).toMatchObject({ ok: false, error: { kind: 'UpstreamUnavailable' } });
+    const calendarUrl = `${RTE_BASE}/open_api/tempo_like_supply_contract/v1/tempo_like_calendars`;
+    server.use(http.get(calendarUrl, () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '30' } })));
+    expect(await rte().tempoDays(range('2026-01-01', '2026-01-02'))).toMatchObject({ ok: false, error: { kind: 'UpstreamThrottled', retryAfterSeconds: 30 } });
+    server.use(http.get(calendarUrl, () => HttpResponse.error()));
+    expect(await rte().tempoDays(range('2026-01-01', '2026-01-02'))).toMatchObject({ ok: false, error: { kind: 'UpstreamUnavailable' } });
+    server.use(
+      http.get(calendarUrl, () => HttpResponse.json({ tempo_like_calendars: { values: [{ start_date: '2026-01-01T00:00:00+01:00', value: 'PURPLE' }] } })),
+    );
+    expect(await rte().tempoDays(range('2026-01-01', '2026-01-02'))).toMatchObject({ ok: false, error: { kind: 'BadUpstreamData' } });
+    server.use(http.get(calendarUrl, () => new HttpResponse('<html>', { status: 200, headers: { 'Content-Type': 'text/html' } })));
+    expect(await rte().tempoDays(range('2026-01-01', '2026-01-02'))).toMatchObject({ ok: false, error: { kind: 'BadUpstreamData' } });
+  });
+});

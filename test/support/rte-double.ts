@@ -1,0 +1,51 @@
+import { http, HttpResponse } from 'msw';
+import { syntheticTempoYear } from '../../adapters/mock-rte/tempo-calendar.js';
+import { rangeDays } from '../../domain/date-range.js';
+import type { LocalDate } from '../../domain/local-date.js';
+import { lastKnownTempoDay } from '../../domain/tempo.js';
+import { parisDate, parisHourOfDay } from '../../domain/paris-time.js';
+import type { Clock } from '../../ports/clock.js';
+
+export const RTE_BASE = 'https://rte.test';
+
+/** What the double saw. */
+export interface RteLog {
+  tokens: number;
+  calendars: Array<{ start: string; end: string }>;
+}
+
+/**
+ * msw handlers answering as RTE's token and Tempo calendar endpoints do: Basic credentials for a
+ * bearer, then `tempo_like_calendars.values` (newest first, as RTE sends them) for `[start_date,
+ * end_date)`, refusing (400) a span longer than 366 days or reaching past what is published.
+ */
+export function rteHandlers(clock: Clock, log: RteLog, credentials = { id: 'rte-id', secret: 'rte-secret' }) {
+  return [
+    http.post(`${RTE_BASE}/token/oauth/`, ({ request }) => {
+      log.tokens++;
+      const expected = `Basic ${Buffer.from(`${credentials.id}:${credentials.secret}`).toString('base64')}`;
+      if (request.headers.get('authorization') !== expected) return HttpResponse.json({ error: 'invalid_client' }, { status: 401 });
+      return HttpResponse.json({ access_token: 'rte-token', token_type: 'Bearer', expires_in: 7200 });
+    }),
+    http.get(`${RTE_BASE}/open_api/tempo_like_supply_contract/v1/tempo_like_calendars`, ({ request }) => {
+      if (request.headers.get('authorization') !== 'Bearer rte-token') return HttpResponse.json({ error: 'invalid_token' }, { status: 401 });
+      const url = new URL(request.url);
+      const start = url.searchParams.get('start_date') ?? '';
+      const end = url.searchParams.get('end_date') ?? '';
+      log.calendars.push({ start, end });
+      const days = rangeDays({ start: start.slice(0, 10) as LocalDate, end: end.slice(0, 10) as LocalDate });
+      const now = clock.now();
+      const published = lastKnownTempoDay(parisDate(now), parisHourOfDay(now.getTime()));
+      if (days.length === 0 || days.length > 366 || days.at(-1)! > published) {
+        return HttpResponse.json({ error: 'TMPLIKSUPCON_TMPLIKCAL_F04', error_description: 'end_date out of range' }, { status: 400 });
+      }
+      const values = days.map((day) => ({
+        start_date: `${day}T00:00:00+01:00`,
+        end_date: `${day}T23:59:59+01:00`,
+        value: syntheticTempoYear(day).get(day),
+        updated_date: `${day}T10:20:00+01:00`,
+      }));
+      return HttpResponse.json({ tempo_like_calendars: { start_date: start, end_date: end, values: values.reverse() } });
+    }),
+  ];
+}
