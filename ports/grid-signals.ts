@@ -2,14 +2,19 @@ import type { DateRange } from '../domain/date-range.js';
 import type { ProviderFailure } from '../domain/errors.js';
 import type { Result } from '../domain/result.js';
 import type { TempoDay } from '../domain/tempo.js';
+import type { EcoWattDay } from '../domain/ecowatt.js';
 
 /**
  * The grid's public signals, from RTE (or MockRte).
  * - `tempoDays` gives the Tempo colour of each day of the range that is known now: every past day
  *   and today, tomorrow once RTE has published it (about 11:00 Paris time), nothing later. Days are
  *   in order, each at most once; a day not yet known is absent, never guessed.
+ * - `ecowattDays` gives the EcoWatt signal of each day of the range the adapter has: up to three
+ *   days ahead (what RTE publishes), and past days as far back as it keeps them. In order, each day
+ *   at most once, 24 hourly levels each.
  * - Failures (RTE down, refused, throttled) come back as a ProviderFailure, never thrown.
  */
 export interface GridSignals {
   tempoDays(range: DateRange): Promise<Result<TempoDay[], ProviderFailure>>;
+  ecowattDays(range: DateRange): Promise<Result<EcoWattDay[], ProviderFailure>>;
 }

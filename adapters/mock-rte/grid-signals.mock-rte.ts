@@ -4,13 +4,17 @@ import type { LocalDate } from '../../domain/local-date.js';
 import { parisDate, parisHourOfDay } from '../../domain/paris-time.js';
 import { ok, type Result } from '../../domain/result.js';
 import { lastKnownTempoDay, tempoYearOf, type TempoColor, type TempoDay } from '../../domain/tempo.js';
+import { ECOWATT_DAYS_AHEAD, type EcoWattDay } from '../../domain/ecowatt.js';
+import { addDays } from '../../domain/local-date.js';
+import { syntheticEcoWattDay } from './ecowatt-signals.js';
 import type { Clock } from '../../ports/clock.js';
 import type { GridSignals } from '../../ports/grid-signals.js';
 import { syntheticTempoYear } from './tempo-calendar.js';
 
 /**
  * RTE's signals for the embedded default and the tests: a deterministic Tempo calendar that keeps
- * RTE's rules, published as RTE publishes (tomorrow's colour from 11:00 Paris time).
+ * RTE's rules, published as RTE publishes (tomorrow's colour from 11:00 Paris time), and a
+ * deterministic EcoWatt signal for any past day and up to three days ahead.
  */
 export class MockRte implements GridSignals {
   constructor(private readonly clock: Clock) {}
@@ -29,6 +33,15 @@ export class MockRte implements GridSignals {
       rangeDays(range)
         .filter((day) => day <= last)
         .map((date) => ({ date, color: colorOf(date) })),
+    );
+  }
+
+  async ecowattDays(range: DateRange): Promise<Result<EcoWattDay[], ProviderFailure>> {
+    const last = addDays(parisDate(this.clock.now()), ECOWATT_DAYS_AHEAD);
+    return ok(
+      rangeDays(range)
+        .filter((day) => day <= last)
+        .map(syntheticEcoWattDay),
     );
   }
 }

@@ -1,139 +1,30 @@
-import { rangeOf, splitRange, type DateRange } from '../../domain/date-range.js';
+import type { DateRange } from '../../domain/date-range.js';
+import type { EcoWattDay } from '../../domain/ecowatt.js';
 import type { ProviderFailure } from '../../domain/errors.js';
-import { addDays, minDate, type LocalDate } from '../../domain/local-date.js';
-import { formatParisIso, parisDate, parisHourOfDay, parisMidnightUtcMs } from '../../domain/paris-time.js';
-import { err, ok, type Result } from '../../domain/result.js';
-import { lastKnownTempoDay, type TempoColor, type TempoDay } from '../../domain/tempo.js';
+import type { Result } from '../../domain/result.js';
+import type { TempoDay } from '../../domain/tempo.js';
 import type { Clock } from '../../ports/clock.js';
 import type { GridSignals } from '../../ports/grid-signals.js';
+import { RteEcoWatt } from './ecowatt.rte.js';
+import { RteClient, type RteConfig } from './rte-client.js';
+import { RteTempo } from './tempo.rte.js';
 
-export interface RteConfig {
-  readonly clientId: string;
-  readonly clientSecret: string;
-  /** `https://digital.iservices.rte-france.com`, or a test double. */
-  readonly baseUrl: string;
-  readonly timeoutMs: number;
-}
-
-/** RTE answers at most this many days per calendar call. */
-const DAYS_PER_CALL = 366;
-const COLORS: ReadonlySet<string> = new Set(['BLUE', 'WHITE', 'RED']);
-
-interface CalendarAnswer {
-  tempo_like_calendars?: { values?: Array<{ start_date?: string; value?: string }> };
-}
-
-/**
- * RTE's public APIs (data.rte-france.com): an OAuth2 client-credentials token, then the "Tempo like
- * supply contract" calendar, asked in spans of at most 366 days and never past the last day RTE
- * can have published. The colours of past days never change, so this process keeps those it was
- * given and asks RTE only for the others.
- */
+/** The GridSignals on RTE's public APIs (data.rte-france.com): Tempo and EcoWatt, one token between them. */
 export class RteGridSignals implements GridSignals {
-  private token: { value: string; until: number } | null = null;
-  /** Days RTE answered for, up to the day before yesterday (final); later days are asked again. */
-  private readonly settled = new Map<LocalDate, TempoColor>();
+  private readonly tempo: RteTempo;
+  private readonly ecowatt: RteEcoWatt;
 
-  constructor(
-    private readonly config: RteConfig,
-    private readonly clock: Clock,
-    private readonly fetchImpl: typeof fetch = fetch,
-  ) {}
-
-  async tempoDays(range: DateRange): Promise<Result<TempoDay[], ProviderFailure>> {
-    const now = this.clock.now();
-    const today = parisDate(now);
-    const asked = rangeOf(range.start, minDate(range.end, addDays(lastKnownTempoDay(today, parisHourOfDay(now.getTime())), 1)));
-    if (!asked) return ok([]);
-    const days: TempoDay[] = [];
-    const missing: LocalDate[] = [];
-    for (let day = asked.start; day < asked.end; day = addDays(day, 1)) {
-      const color = this.settled.get(day);
-      if (color) days.push({ date: day, color });
-      else missing.push(day);
-    }
-    if (missing.length > 0) {
-      const fetched = await this.fetchDays(rangeOf(missing[0]!, addDays(missing.at(-1)!, 1))!, addDays(today, -1));
-      if (!fetched.ok) return fetched;
-      days.push(...fetched.value.filter((d) => missing.includes(d.date)));
-    }
-    return ok(days.sort((a, b) => (a.date < b.date ? -1 : 1)));
+  constructor(config: RteConfig, clock: Clock, fetchImpl: typeof fetch = fetch) {
+    const client = new RteClient(config, clock, fetchImpl);
+    this.tempo = new RteTempo(client, clock);
+    this.ecowatt = new RteEcoWatt(client, clock);
   }
 
-  /** The calendar of `range` from RTE, in spans it accepts; days before `settledBefore` are kept. */
-  private async fetchDays(range: DateRange, settledBefore: LocalDate): Promise<Result<TempoDay[], ProviderFailure>> {
-    const days: TempoDay[] = [];
-    for (const span of splitRange(range, DAYS_PER_CALL)) {
-      const answer = await this.calendar(span);
-      if (!answer.ok) return answer;
-      for (const day of answer.value) {
-        if (day.date < span.start || day.date >= span.end) continue;
-        days.push(day);
-        if (day.date < settledBefore) this.settled.set(day.date, day.color);
-      }
-    }
-    return ok(days);
+  tempoDays(range: DateRange): Promise<Result<TempoDay[], ProviderFailure>> {
+    return this.tempo.tempoDays(range);
   }
 
-  private async calendar(span: DateRange): Promise<Result<TempoDay[], ProviderFailure>> {
-    const token = await this.accessToken();
-    if (!token.ok) return token;
-    const query = new URLSearchParams({
-      start_date: formatParisIso(parisMidnightUtcMs(span.start)),
-      end_date: formatParisIso(parisMidnightUtcMs(span.end)),
-    });
-    const answer = await this.call(`/open_api/tempo_like_supply_contract/v1/tempo_like_calendars?${query}`, {
-      headers: { Authorization: `Bearer ${token.value}`, Accept: 'application/json' },
-    });
-    if (!answer.ok) return answer;
-    const values = (answer.value as CalendarAnswer).tempo_like_calendars?.values;
-    if (!Array.isArray(values)) return err({ kind: 'BadUpstreamData', message: 'RTE answered a calendar without tempo_like_calendars.values' });
-    const days: TempoDay[] = [];
-    for (const value of values) {
-      const date = value.start_date?.slice(0, 10) as LocalDate | undefined;
-      if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !COLORS.has(value.value ?? '')) {
-        return err({ kind: 'BadUpstreamData', message: `RTE answered an unreadable Tempo day: ${JSON.stringify(value).slice(0, 200)}` });
-      }
-      days.push({ date, color: value.value as TempoColor });
-    }
-    return ok(days);
-  }
-
-  private async accessToken(): Promise<Result<string, ProviderFailure>> {
-    const now = this.clock.now().getTime();
-    if (this.token && this.token.until > now) return ok(this.token.value);
-    const basic = Buffer.from(`${this.config.clientId}:${this.config.clientSecret}`).toString('base64');
-    const answer = await this.call('/token/oauth/', {
-      method: 'POST',
-      headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: 'grant_type=client_credentials',
-    });
-    if (!answer.ok) return answer;
-    const { access_token: value, expires_in: seconds } = answer.value as { access_token?: unknown; expires_in?: unknown };
-    if (typeof value !== 'string' || value === '') return err({ kind: 'BadUpstreamData', message: 'RTE answered a token without access_token' });
-    // Renewed a minute early, so that a call never carries a token that lapses on its way.
-    this.token = { value, until: now + Math.max(0, (typeof seconds === 'number' ? seconds : 3600) - 60) * 1000 };
-    return ok(value);
-  }
-
-  /** One call to RTE: its JSON, or what went wrong as a ProviderFailure (never thrown). */
-  private async call(path: string, init: RequestInit): Promise<Result<unknown, ProviderFailure>> {
-    let response: Response;
-    try {
-      response = await this.fetchImpl(`${this.config.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(this.config.timeoutMs) });
-    } catch (error) {
-      return err({ kind: 'UpstreamUnavailable', message: `RTE did not answer: ${error instanceof Error ? error.name : 'error'}` });
-    }
-    if (response.status === 429) {
-      const retry = Number(response.headers.get('Retry-After'));
-      return err({ kind: 'UpstreamThrottled', message: 'RTE refused for rate', retryAfterSeconds: retry > 0 ? retry : 60 });
-    }
-    if (response.status === 401 || response.status === 403) this.token = null;
-    if (!response.ok) return err({ kind: 'UpstreamUnavailable', message: `RTE answered ${response.status}` });
-    try {
-      return ok(await response.json());
-    } catch {
-      return err({ kind: 'BadUpstreamData', message: 'RTE answered something that is not JSON' });
-    }
+  ecowattDays(range: DateRange): Promise<Result<EcoWattDay[], ProviderFailure>> {
+    return this.ecowatt.ecowattDays(range);
   }
 }

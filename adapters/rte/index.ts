@@ -1,1 +1,2 @@
-export { RteGridSignals, type RteConfig } from './grid-signals.rte.js';
+export { RteGridSignals } from './grid-signals.rte.js';
+export type { RteConfig } from './rte-client.js';

@@ -9,6 +9,7 @@ import { completeConsent, startConsent } from './consent.js';
 import { deletePdl, getPdl, listPdls, purgePdlCache, registerPdl, resyncPdl } from './meters.js';
 import { reorderPdls, updatePdl } from './meter-update.js';
 import { tempoCalendar } from './tempo-calendar.js';
+import { ecowattForecast, ecowattHistory } from './ecowatt-signals.js';
 import { usageStatus } from './quota.js';
 import { readCustomerData } from './read-customer-data.js';
 import { readMeterData } from './read-meter-data/index.js';
@@ -39,6 +40,8 @@ export function createUseCases(deps: Dependencies) {
     updatePdl: updatePdl(deps),
     reorderPdls: reorderPdls(deps),
     tempoCalendar: tempoCalendar(deps),
+    ecowattForecast: ecowattForecast(deps),
+    ecowattHistory: ecowattHistory(deps),
     deletePdl: deletePdl(deps),
     resyncPdl: resyncPdl(deps),
     purgePdlCache: purgePdlCache(deps),

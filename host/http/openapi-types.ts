@@ -960,6 +960,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ecowatt/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's EcoWatt signal, unwrapped as upstream answers (null when none) */
+        get: operations["getEcoWattCurrent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ecowatt/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** EcoWatt signals from today, `days` of them (RTE publishes four) */
+        get: operations["getEcoWattForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ecowatt/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * EcoWatt signals of past days, both dates included (at most 366 days), unwrapped as upstream answers
+         * @description With RTE's API, the days this gateway has seen since it started; MockRte has them all.
+         */
+        get: operations["getEcoWattHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tempo/days": {
         parameters: {
             query?: never;
@@ -1331,6 +1385,26 @@ export interface components {
             /** @example offpeak_hours */
             field: string;
             reason: string;
+        };
+        /** @description A day's EcoWatt signal in upstream's shape: `dvalue` the day level (1 normal, 2 tense, 3 very tense), `values` the 24 hourly levels (0 low-carbon to 3). */
+        EcoWattSignal: {
+            id: number;
+            /** Format: date-time */
+            periode: string;
+            /** Format: date-time */
+            generation_datetime: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @enum {integer} */
+            dvalue: 1 | 2 | 3;
+            message: string;
+            values: (0 | 1 | 2 | 3)[];
+            /** @enum {integer} */
+            hdebut: 0;
+            /** @enum {integer} */
+            hfin: 23;
         };
         TempoDay: {
             /** Format: date */
@@ -3071,6 +3145,78 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["MeterData"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getEcoWattCurrent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Today's signal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EcoWattSignal"] | (Record<string, never> | null);
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getEcoWattForecast: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["EcoWattSignal"][];
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getEcoWattHistory: {
+        parameters: {
+            query: {
+                start_date: string;
+                end_date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EcoWattSignal"][];
+                };
+            };
             default: components["responses"]["Error"];
         };
     };

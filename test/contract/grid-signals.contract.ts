@@ -30,9 +30,23 @@ export function gridSignalsContract(adapter: string, harness: GridSignalsHarness
       expect(after.ok && after.value.map((d) => d.date)).toEqual(['2026-01-19', '2026-01-20', '2026-01-21']);
     });
 
+    it('when EcoWatt is asked for the coming week, then today to three days ahead come, each with 24 hourly levels and its worst as the day level', async () => {
+      const signals = await harness.at('2026-01-20T09:00:00+01:00');
+      const answer = await signals.ecowattDays(range('2026-01-20', '2026-01-27'));
+      if (!answer.ok) throw new Error(answer.error.kind);
+      expect(answer.value.map((d) => d.date)).toEqual(['2026-01-20', '2026-01-21', '2026-01-22', '2026-01-23']);
+      for (const day of answer.value) {
+        expect(day.hourly).toHaveLength(24);
+        expect(day.hourly.every((h) => [0, 1, 2, 3].includes(h))).toBe(true);
+        expect(day.level).toBe(Math.max(1, ...day.hourly));
+        expect(day.message.length).toBeGreaterThan(0);
+      }
+    });
+
     it('when only future days are asked, then none is given', async () => {
-      const later = await (await harness.at('2026-01-20T12:00:00+01:00')).tempoDays(range('2026-02-01', '2026-03-01'));
-      expect(later).toEqual({ ok: true, value: [] });
+      const signals = await harness.at('2026-01-20T12:00:00+01:00');
+      expect(await signals.tempoDays(range('2026-02-01', '2026-03-01'))).toEqual({ ok: true, value: [] });
+      expect(await signals.ecowattDays(range('2026-02-01', '2026-03-01'))).toEqual({ ok: true, value: [] });
     });
   });
 }

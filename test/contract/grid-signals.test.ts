@@ -9,7 +9,7 @@ import { RTE_BASE, rteHandlers, type RteLog } from '../support/rte-double.js';
 import { gridSignalsContract } from './grid-signals.contract.js';
 
 const clock = new ManualClock('2026-01-20T08:00:00Z');
-const log: RteLog = { tokens: 0, calendars: [] };
+const log: RteLog = { tokens: 0, calendars: [], ecowatt: 0 };
 const server = setupServer(...rteHandlers(clock, log));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
@@ -38,7 +38,7 @@ describe('RTE HTTP adapter beyond the contract', () => {
 
   it('when it gives Tempo days, then they are MockRte-identical in order, from one token, in spans of at most 366 days', async () => {
     at('2026-01-20T12:00:00+01:00');
-    Object.assign(log, { tokens: 0, calendars: [] });
+    Object.assign(log, { tokens: 0, calendars: [], ecowatt: 0 });
     const adapter = rte();
     const span = range('2024-01-01', '2026-01-22');
     const answer = await adapter.tempoDays(span);
@@ -52,7 +52,7 @@ describe('RTE HTTP adapter beyond the contract', () => {
     at('2026-01-20T12:00:00+01:00');
     const adapter = rte();
     await adapter.tempoDays(range('2025-12-01', '2026-01-22'));
-    Object.assign(log, { tokens: 0, calendars: [] });
+    Object.assign(log, { tokens: 0, calendars: [], ecowatt: 0 });
     const again = await adapter.tempoDays(range('2025-12-01', '2026-01-22'));
     expect(again.ok && again.value).toHaveLength(52);
     expect(log.calendars).toEqual([{ start: '2026-01-19T00:00:00+01:00', end: '2026-01-22T00:00:00+01:00' }]);
@@ -72,5 +72,28 @@ describe('RTE HTTP adapter beyond the contract', () => {
     expect(await rte().tempoDays(range('2026-01-01', '2026-01-02'))).toMatchObject({ ok: false, error: { kind: 'BadUpstreamData' } });
     server.use(http.get(calendarUrl, () => new HttpResponse('<html>', { status: 200, headers: { 'Content-Type': 'text/html' } })));
     expect(await rte().tempoDays(range('2026-01-01', '2026-01-02'))).toMatchObject({ ok: false, error: { kind: 'BadUpstreamData' } });
+  });
+
+  it('when EcoWatt is asked again and again, then RTE is called at most once every 15 minutes, and the days it gave stay', async () => {
+    at('2026-01-20T09:00:00+01:00');
+    const adapter = rte();
+    log.ecowatt = 0;
+    const first = await adapter.ecowattDays(range('2026-01-20', '2026-01-24'));
+    await adapter.ecowattDays(range('2026-01-20', '2026-01-24'));
+    expect(log.ecowatt).toBe(1);
+    expect(first).toEqual(await new MockRte(clock).ecowattDays(range('2026-01-20', '2026-01-24')));
+    at('2026-01-20T09:16:00+01:00');
+    await adapter.ecowattDays(range('2026-01-20', '2026-01-24'));
+    expect(log.ecowatt).toBe(2);
+    at('2026-01-25T09:00:00+01:00');
+    const history = await adapter.ecowattDays(range('2026-01-20', '2026-01-22'));
+    expect(history.ok && history.value.map((d) => d.date)).toEqual(['2026-01-20', '2026-01-21']);
+    expect(log.ecowatt).toBe(2);
+    server.use(
+      http.get(`${RTE_BASE}/open_api/ecowatt/v5/signals`, () =>
+        HttpResponse.json({ signals: [{ jour: '2026-01-25T00:00:00+01:00', values: [{ pas: 30, hvalue: 9 }] }] }),
+      ),
+    );
+    expect(await adapter.ecowattDays(range('2026-01-25', '2026-01-26'))).toMatchObject({ ok: false, error: { kind: 'BadUpstreamData' } });
   });
 });

@@ -62,4 +62,23 @@ describe('the Tempo calendar (MockRte), in upstream and Home Assistant forms', (
     expect((await api(t.app).get('/api/tempo/days?start_date=2020-01-01&end_date=2026-01-01').expect(400)).body.error.field).toBe('end_date');
     await api(t.app).get('/api/rte/tempo/2026-11-30/2026-11-20').expect(400);
   });
+
+  it('when EcoWatt is asked by an account, then today, the published days ahead and past days come in upstream shapes', async () => {
+    const auth = `Bearer ${(await t.signUp()).token}`;
+    const current = await api(t.app).get('/api/ecowatt/current').set('Authorization', auth).expect(200);
+    expect(current.body).toMatchObject({ periode: '2026-11-23T00:00:00+01:00', hdebut: 0, hfin: 23 });
+    expect(current.body.values).toHaveLength(24);
+    expect(current.body.dvalue).toBe(Math.max(1, ...(current.body.values as number[])));
+    const forecast = await api(t.app).get('/api/ecowatt/forecast').set('Authorization', auth).expect(200);
+    expect(forecast.body.data.map((d: { periode: string }) => d.periode.slice(0, 10))).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26']);
+    expect((await api(t.app).get('/api/ecowatt/forecast?days=7').set('Authorization', auth).expect(200)).body.data).toHaveLength(4);
+    expect((await api(t.app).get('/api/ecowatt/forecast?days=1').set('Authorization', auth).expect(200)).body.data).toHaveLength(1);
+    await api(t.app).get('/api/ecowatt/forecast?days=8').set('Authorization', auth).expect(400);
+    const history = await api(t.app).get('/api/ecowatt/history?start_date=2026-01-01&end_date=2026-01-31').set('Authorization', auth).expect(200);
+    expect(history.body).toHaveLength(31);
+    expect(history.body[0].periode).toBe('2026-01-01T00:00:00+01:00');
+    const tooLong = await api(t.app).get('/api/ecowatt/history?start_date=2024-01-01&end_date=2026-01-31').set('Authorization', auth).expect(400);
+    expect(tooLong.body.error.field).toBe('end_date');
+    await api(t.app).get('/api/ecowatt/current').expect(401);
+  });
 });

@@ -48,6 +48,11 @@ const BODIES: Record<string, object> = {
   linkPdlProduction: { linked_production_pdl_id: null },
 };
 
+/** Required queries of protected operations outside /enedis. */
+const QUERIES: Record<string, Record<string, string>> = {
+  getEcoWattHistory: { start_date: '2025-01-01', end_date: '2025-01-03' },
+};
+
 interface Case {
   readonly op: OperationSpec;
   readonly who: string;
@@ -114,7 +119,7 @@ describe('the authorisation matrix', () => {
     let req = agent[c.op.method](pathOf(c.op, pdl, userId)).query(
       c.op.path.startsWith('/enedis/') && !c.op.path.includes('contract') && !/address|customer|contact|cache/.test(c.op.path)
         ? { start: '2025-01-01', end: '2025-01-03' }
-        : {},
+        : (QUERIES[c.op.operationId] ?? {}),
     );
     if (c.auth) req = req.set('Authorization', c.auth);
     return BODIES[c.op.operationId] ? req.send(BODIES[c.op.operationId]!) : req;

@@ -1,5 +1,7 @@
 import { http, HttpResponse } from 'msw';
+import { syntheticEcoWattDay } from '../../adapters/mock-rte/ecowatt-signals.js';
 import { syntheticTempoYear } from '../../adapters/mock-rte/tempo-calendar.js';
+import { addDays } from '../../domain/local-date.js';
 import { rangeDays } from '../../domain/date-range.js';
 import type { LocalDate } from '../../domain/local-date.js';
 import { lastKnownTempoDay } from '../../domain/tempo.js';
@@ -12,12 +14,14 @@ export const RTE_BASE = 'https://rte.test';
 export interface RteLog {
   tokens: number;
   calendars: Array<{ start: string; end: string }>;
+  ecowatt: number;
 }
 
 /**
  * msw handlers answering as RTE's token and Tempo calendar endpoints do: Basic credentials for a
  * bearer, then `tempo_like_calendars.values` (newest first, as RTE sends them) for `[start_date,
- * end_date)`, refusing (400) a span longer than 366 days or reaching past what is published.
+ * end_date)`, refusing (400) a span longer than 366 days or reaching past what is published; EcoWatt
+ * `signals` for today and the three days after.
  */
 export function rteHandlers(clock: Clock, log: RteLog, credentials = { id: 'rte-id', secret: 'rte-secret' }) {
   return [
@@ -46,6 +50,22 @@ export function rteHandlers(clock: Clock, log: RteLog, credentials = { id: 'rte-
         updated_date: `${day}T10:20:00+01:00`,
       }));
       return HttpResponse.json({ tempo_like_calendars: { start_date: start, end_date: end, values: values.reverse() } });
+    }),
+    http.get(`${RTE_BASE}/open_api/ecowatt/v5/signals`, ({ request }) => {
+      if (request.headers.get('authorization') !== 'Bearer rte-token') return HttpResponse.json({ error: 'invalid_token' }, { status: 401 });
+      log.ecowatt++;
+      const today = parisDate(clock.now());
+      const signals = [0, 1, 2, 3].map((ahead) => {
+        const day = syntheticEcoWattDay(addDays(today, ahead));
+        return {
+          GenerationFichier: clock.now().toISOString(),
+          jour: `${day.date}T00:00:00+01:00`,
+          dvalue: day.level,
+          message: day.message,
+          values: day.hourly.map((hvalue, pas) => ({ pas, hvalue })),
+        };
+      });
+      return HttpResponse.json({ signals });
     }),
   ];
 }

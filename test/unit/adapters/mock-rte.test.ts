@@ -29,3 +29,17 @@ describe("MockRte's Tempo calendar against RTE's rules", () => {
     expect([...syntheticTempoYear('2024-12-25' as LocalDate)]).not.toEqual([...a]);
   });
 });
+
+describe("MockRte's EcoWatt signal", () => {
+  it('when a winter is drawn, then nights are low-carbon, tense days are winter weekdays, and each day level is its worst hour', async () => {
+    const { syntheticEcoWattDay } = await import('../../../adapters/mock-rte/ecowatt-signals.js');
+    const { addDays } = await import('../../../domain/local-date.js');
+    const days = Array.from({ length: 365 }, (_, i) => syntheticEcoWattDay(addDays('2025-09-01' as LocalDate, i)));
+    expect(days.every((d) => d.hourly.slice(1, 6).every((h) => h === 0))).toBe(true);
+    const tense = days.filter((d) => d.level > 1);
+    expect(tense.length).toBeGreaterThan(0);
+    expect(tense.every((d) => ['12', '01', '02'].includes(d.date.slice(5, 7)) && weekday(d.date) >= 1 && weekday(d.date) <= 5)).toBe(true);
+    expect(days.every((d) => d.level === Math.max(1, ...d.hourly))).toBe(true);
+    expect(syntheticEcoWattDay('2026-01-15' as LocalDate)).toEqual(syntheticEcoWattDay('2026-01-15' as LocalDate));
+  });
+});
