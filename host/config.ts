@@ -188,42 +188,40 @@ export function parseDatabaseUrl(raw: string): DatabaseConfig | null {
   return null;
 }
 
-/** Reads and validates the environment; every problem is reported at once, each naming its variable. */
-export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, ConfigProblem[]> {
-  const read = new Reader(env);
-  const dataDir = resolve(cwd, read.string('DATA_DIR', './data'));
-  const rawDatabase = read.raw('DATABASE_URL');
-  let database: DatabaseConfig = { dialect: 'sqlite', file: resolve(dataDir, 'myelectricaldata.db') };
-  if (rawDatabase !== undefined) {
-    const parsed = parseDatabaseUrl(rawDatabase);
-    if (!parsed) read.fail('DATABASE_URL', 'expected sqlite:///path/to/file.db or postgresql://user@host:port/database');
-    else database = parsed.dialect === 'sqlite' && parsed.file !== ':memory:' ? { ...parsed, file: resolve(cwd, parsed.file) } : parsed;
+/** Where the data lives: DATABASE_URL, or SQLite under DATA_DIR. */
+function readDatabase(read: Reader, cwd: string, dataDir: string): DatabaseConfig {
+  const raw = read.raw('DATABASE_URL');
+  if (raw === undefined) return { dialect: 'sqlite', file: resolve(dataDir, 'myelectricaldata.db') };
+  const parsed = parseDatabaseUrl(raw);
+  if (!parsed) {
+    read.fail('DATABASE_URL', 'expected sqlite:///path/to/file.db or postgresql://user@host:port/database');
+    return { dialect: 'sqlite', file: resolve(dataDir, 'myelectricaldata.db') };
   }
-  const backendUrl = read.url('BACKEND_URL', 'http://localhost:8000')!;
-  const frontendUrl = read.url('FRONTEND_URL', 'http://localhost:3000')!;
-  const backendPort = Number(new URL(backendUrl).port) || 8000;
-  const secretKey = read.optional('SECRET_KEY');
-  if (secretKey !== null && secretKey.length < 32) read.fail('SECRET_KEY', 'must be at least 32 characters (e.g. openssl rand -hex 32)');
+  return parsed.dialect === 'sqlite' && parsed.file !== ':memory:' ? { ...parsed, file: resolve(cwd, parsed.file) } : parsed;
+}
+
+/** ADMIN_EMAILS, each checked. */
+function readAdminEmails(read: Reader): string[] {
   const listed = (read.raw('ADMIN_EMAILS') ?? '').split(',').filter((e) => e.trim() !== '');
-  const parsedAdmins = listed.map((e) => parseEmail(e));
-  const badAdmin = listed.find((_, i) => !parsedAdmins[i]!.ok);
-  if (badAdmin !== undefined) read.fail('ADMIN_EMAILS', `"${badAdmin.trim()}" is not an email address (expected a comma-separated list)`);
-  const adminEmails = parsedAdmins.flatMap((e) => (e.ok ? [e.value as string] : []));
-  const clientId = read.optional('ENEDIS_CLIENT_ID');
-  const clientSecret = read.optional('ENEDIS_CLIENT_SECRET');
-  if ((clientId === null) !== (clientSecret === null)) {
-    read.fail(clientId === null ? 'ENEDIS_CLIENT_ID' : 'ENEDIS_CLIENT_SECRET', 'ENEDIS_CLIENT_ID and ENEDIS_CLIENT_SECRET go together');
-  }
+  const parsed = listed.map((e) => parseEmail(e));
+  const bad = listed.find((_, i) => !parsed[i]!.ok);
+  if (bad !== undefined) read.fail('ADMIN_EMAILS', `"${bad.trim()}" is not an email address (expected a comma-separated list)`);
+  return parsed.flatMap((e) => (e.ok ? [e.value as string] : []));
+}
 
-  const rteId = read.optional('RTE_CLIENT_ID');
-  const rteSecret = read.optional('RTE_CLIENT_SECRET');
-  if ((rteId === null) !== (rteSecret === null))
-    read.fail(rteId === null ? 'RTE_CLIENT_ID' : 'RTE_CLIENT_SECRET', 'RTE_CLIENT_ID and RTE_CLIENT_SECRET go together');
-  const rteBaseUrl = read.url('RTE_BASE_URL', 'https://digital.iservices.rte-france.com')!;
-  const rteTimeoutMs = read.int('RTE_TIMEOUT_MS', 15_000, 100, 120_000);
+/** Two variables that go together: both or neither. */
+function readPair(read: Reader, idName: string, secretName: string): { id: string | null; secret: string | null } {
+  const id = read.optional(idName);
+  const secret = read.optional(secretName);
+  if ((id === null) !== (secret === null)) read.fail(id === null ? idName : secretName, `${idName} and ${secretName} go together`);
+  return { id, secret };
+}
 
+/** Enedis: credentials, hosts for the environment, the consent page, the API generation, pace. */
+function readEnedis(read: Reader, backendUrl: string): Config['enedis'] {
+  const { id: clientId, secret: clientSecret } = readPair(read, 'ENEDIS_CLIENT_ID', 'ENEDIS_CLIENT_SECRET');
   const environment = read.oneOf('ENEDIS_ENVIRONMENT', ['sandbox', 'production'] as const, 'sandbox');
-  const enedisBase = read.url(
+  const baseUrl = read.url(
     'ENEDIS_BASE_URL',
     environment === 'production' ? 'https://gw.ext.prod.api.enedis.fr' : 'https://gw.ext.prod-sandbox.api.enedis.fr',
   )!;
@@ -232,34 +230,52 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
   const authorizeDefault =
     environment === 'production'
       ? `https://mon-compte-particulier.enedis.fr/dataconnect/${authorizeVersion}/oauth2/authorize`
-      : `${enedisBase}/dataconnect/${authorizeVersion}/oauth2/authorize`;
+      : `${baseUrl}/dataconnect/${authorizeVersion}/oauth2/authorize`;
+  return {
+    environment,
+    clientId,
+    clientSecret,
+    redirectUri: read.url('ENEDIS_REDIRECT_URI', `${backendUrl}/api/oauth/callback`)!,
+    baseUrl,
+    authorizeUrl: read.url('ENEDIS_AUTHORIZE_URL', authorizeDefault)!,
+    authorizeVersion,
+    apiVersion: read.oneOf('ENEDIS_API_VERSION', ['v5', '2026'] as const, '2026'),
+    timeoutMs: read.int('ENEDIS_TIMEOUT_MS', 15_000, 100, 120_000),
+    rates: { perSecond: read.int('ENEDIS_RATE_PER_SECOND', 5, 1, 1000), perHour: read.int('ENEDIS_RATE_PER_HOUR', 1000, 1, 10_000_000) },
+  };
+}
 
+/** RTE: credentials (or MockRte), endpoint, timeout. */
+function readRte(read: Reader): Config['rte'] {
+  const { id, secret } = readPair(read, 'RTE_CLIENT_ID', 'RTE_CLIENT_SECRET');
+  const baseUrl = read.url('RTE_BASE_URL', 'https://digital.iservices.rte-france.com')!;
+  const timeoutMs = read.int('RTE_TIMEOUT_MS', 15_000, 100, 120_000);
+  return id && secret ? { clientId: id, clientSecret: secret, baseUrl, timeoutMs } : null;
+}
+
+/** Reads and validates the environment; every problem is reported at once, each naming its variable. */
+export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, ConfigProblem[]> {
+  const read = new Reader(env);
+  const dataDir = resolve(cwd, read.string('DATA_DIR', './data'));
+  const backendUrl = read.url('BACKEND_URL', 'http://localhost:8000')!;
+  const frontendUrl = read.url('FRONTEND_URL', 'http://localhost:3000')!;
+  const secretKey = read.optional('SECRET_KEY');
+  if (secretKey !== null && secretKey.length < 32) read.fail('SECRET_KEY', 'must be at least 32 characters (e.g. openssl rand -hex 32)');
   const requireCaptcha = read.bool('REQUIRE_CAPTCHA', false);
   const turnstileSecret = read.optional('TURNSTILE_SECRET_KEY');
   if (requireCaptcha && turnstileSecret === null) read.fail('TURNSTILE_SECRET_KEY', 'is needed when REQUIRE_CAPTCHA is on (Cloudflare Turnstile secret key)');
 
   const config: Config = {
-    port: read.int('PORT', backendPort, 0, 65535),
+    port: read.int('PORT', Number(new URL(backendUrl).port) || 8000, 0, 65535),
     host: read.string('HOST', '0.0.0.0'),
     dataDir,
-    database,
+    database: readDatabase(read, cwd, dataDir),
     redisUrl: read.url('REDIS_URL', null, ['redis:', 'rediss:']),
     cacheTtlSeconds: read.int('CACHE_TTL_SECONDS', 86_400, 1),
-    enedis: {
-      environment,
-      clientId,
-      clientSecret,
-      redirectUri: read.url('ENEDIS_REDIRECT_URI', `${backendUrl}/api/oauth/callback`)!,
-      baseUrl: enedisBase,
-      authorizeUrl: read.url('ENEDIS_AUTHORIZE_URL', authorizeDefault)!,
-      authorizeVersion,
-      apiVersion: read.oneOf('ENEDIS_API_VERSION', ['v5', '2026'] as const, '2026'),
-      timeoutMs: read.int('ENEDIS_TIMEOUT_MS', 15_000, 100, 120_000),
-      rates: { perSecond: read.int('ENEDIS_RATE_PER_SECOND', 5, 1, 1000), perHour: read.int('ENEDIS_RATE_PER_HOUR', 1000, 1, 10_000_000) },
-    },
+    enedis: readEnedis(read, backendUrl),
     secretKey,
     accessTokenExpireMinutes: read.int('ACCESS_TOKEN_EXPIRE_MINUTES', 43_200, 1, 525_600),
-    rte: rteId && rteSecret ? { clientId: rteId, clientSecret: rteSecret, baseUrl: rteBaseUrl, timeoutMs: rteTimeoutMs } : null,
+    rte: readRte(read),
     frontendUrl,
     backendUrl,
     allowedOrigins: [...new Set([originOf(frontendUrl)!, originOf(backendUrl)!, ...read.origins('CORS_ORIGINS')])],
@@ -275,7 +291,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
       perAddress: read.int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1),
       windowSeconds: read.int('LOGIN_FAILURE_WINDOW_SECONDS', 900, 1),
     },
-    adminEmails,
+    adminEmails: readAdminEmails(read),
     quota: {
       cached: read.int('USER_DAILY_LIMIT_WITH_CACHE', 1000, 1),
       uncached: read.int('USER_DAILY_LIMIT_NO_CACHE', 50, 1),

@@ -4,7 +4,7 @@ import { ROLE_PERMISSIONS, type Permission } from '../../../domain/permissions.j
 import type { Role, User } from '../../../domain/user.js';
 import type { UseCases } from '../../../domain/use-cases/index.js';
 import { DomainFailure, unwrap } from '../error-mapping.js';
-import { bodyOf, principalOf, queryOf, type TagRouter } from '../operations.js';
+import { bodyOf, principalOf, queryOf, type Handler, type TagRouter } from '../operations.js';
 import type { components } from '../openapi-types.js';
 import { clearSessionCookie, setSessionCookie } from '../session-cookie.js';
 
@@ -80,102 +80,117 @@ export function passwordChangedAnswer(res: Response, grant: { accessToken: strin
   res.json({ success: true, data: { access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds } });
 }
 
-/** @param session how the web app's session cookie is set (sessionCookieOptions). */
-export function accountsRouter(useCases: UseCases, session: CookieOptions): TagRouter {
+type Handlers = TagRouter['handlers'];
+
+/** Sign-up: the credentials, shown once, and what became of the confirmation mail. */
+const signUpHandler =
+  (useCases: UseCases): Handler =>
+  async (req, res) => {
+    const body = bodyOf(req, 'signUp');
+    const created = unwrap(
+      await useCases.signUp({
+        email: body.email,
+        password: body.password,
+        captchaToken: body.captcha_token ?? body.turnstile_token,
+        remoteAddress: req.ip ?? null,
+      }),
+    );
+    const verification = {
+      sent: ' A confirmation link was mailed to you: open it before using the data routes.',
+      failed: ' The confirmation mail could not be sent: ask for it again with /api/accounts/resend-verification.',
+      not_required: '',
+    }[created.verification];
+    res.status(201).json({
+      success: true,
+      data: {
+        client_id: created.clientId,
+        client_secret: created.clientSecret,
+        message: `Account created. Keep the client secret: it is shown only now.${verification}`,
+        email_verification: created.verification,
+      },
+    });
+  };
+
+/** Getting and ending credentials: sign-up, log-in and out, the OAuth2 token, a new client secret. */
+function credentialHandlers(useCases: UseCases, session: CookieOptions): Handlers {
   return {
-    tag: 'Accounts',
-    handlers: {
-      signUp: async (req, res) => {
-        const body = bodyOf(req, 'signUp');
-        const created = unwrap(
-          await useCases.signUp({
-            email: body.email,
-            password: body.password,
-            captchaToken: body.captcha_token ?? body.turnstile_token,
-            remoteAddress: req.ip ?? null,
-          }),
-        );
-        const verification = {
-          sent: ' A confirmation link was mailed to you: open it before using the data routes.',
-          failed: ' The confirmation mail could not be sent: ask for it again with /api/accounts/resend-verification.',
-          not_required: '',
-        }[created.verification];
-        res.status(201).json({
-          success: true,
-          data: {
-            client_id: created.clientId,
-            client_secret: created.clientSecret,
-            message: `Account created. Keep the client secret: it is shown only now.${verification}`,
-            email_verification: created.verification,
-          },
-        });
-      },
-      logIn: async (req, res) => {
-        const body = bodyOf(req, 'logIn');
-        const grant = unwrap(await useCases.logIn({ email: body.email, password: body.password, remoteAddress: req.ip ?? null }));
-        // The web app authenticates with the cookie; API clients use the token in the body.
-        setSessionCookie(res, grant.accessToken, session);
-        res.json({ success: true, data: { access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds } });
-      },
-      logOut: async (_req, res) => {
-        clearSessionCookie(res, session);
-        res.json({ success: true, data: { message: 'Logged out.' } });
-      },
-      issueToken: async (req, res) => {
-        const credentials = clientCredentials(req);
-        if (!credentials) throw new DomainFailure({ kind: 'InvalidClient' });
-        const grant = unwrap(await useCases.issueClientToken(credentials));
-        res.set('Cache-Control', 'no-store');
-        res.json({ access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds });
-      },
-      getMe: async (_req, res) => {
-        res.json({ success: true, data: accountToWire(principalOf(res)) });
-      },
-      deleteAccount: async (_req, res) => {
-        const deleted = unwrap(await useCases.deleteAccount(principalOf(res)));
-        res.json({ success: true, data: { deleted_cache_entries: deleted.deletedCacheEntries } });
-      },
-      getUsage: async (_req, res) => {
-        const usage = await useCases.usageStatus(principalOf(res));
-        res.json({ success: true, data: usageToWire(usage) });
-      },
-      verifyEmail: async (req, res) => {
-        const verified = unwrap(await useCases.verifyEmail(queryOf(req, 'verifyEmail').token));
-        res.json({ success: true, data: { message: `${verified.email} is confirmed.` } });
-      },
-      resendVerification: async (req, res) => {
-        unwrap(await useCases.resendVerification(bodyOf(req, 'resendVerification').email));
-        res.status(202).json({ success: true, data: { message: 'If this address has an account waiting for confirmation, a new link is on its way.' } });
-      },
-      forgotPassword: async (req, res) => {
-        unwrap(await useCases.forgotPassword(bodyOf(req, 'forgotPassword').email));
-        res.status(202).json({ success: true, data: { message: 'If this address has an account, a link to choose a new password is on its way.' } });
-      },
-      resetPassword: async (req, res) => {
-        const body = bodyOf(req, 'resetPassword');
-        unwrap(await useCases.resetPassword({ token: body.token, newPassword: body.new_password }));
-        res.json({ success: true, data: { message: 'Password changed. Log in with the new one.' } });
-      },
-      changePassword: async (req, res) => {
-        const body = bodyOf(req, 'changePassword');
-        const grant = unwrap(await useCases.changePassword(principalOf(res), { currentPassword: body.current_password, newPassword: body.new_password }));
-        passwordChangedAnswer(res, grant, session);
-      },
-      regenerateSecret: async (_req, res) => {
-        const credentials = unwrap(await useCases.regenerateSecret(principalOf(res)));
-        setSessionCookie(res, credentials.accessToken, session);
-        res.set('Cache-Control', 'no-store');
-        res.json({
-          success: true,
-          data: {
-            client_id: credentials.clientId,
-            client_secret: credentials.clientSecret,
-            access_token: credentials.accessToken,
-            token_type: 'bearer',
-            expires_in: credentials.expiresInSeconds,
-          },
-        });
-      },
+    signUp: signUpHandler(useCases),
+    logIn: async (req, res) => {
+      const body = bodyOf(req, 'logIn');
+      const grant = unwrap(await useCases.logIn({ email: body.email, password: body.password, remoteAddress: req.ip ?? null }));
+      // The web app authenticates with the cookie; API clients use the token in the body.
+      setSessionCookie(res, grant.accessToken, session);
+      res.json({ success: true, data: { access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds } });
+    },
+    logOut: async (_req, res) => {
+      clearSessionCookie(res, session);
+      res.json({ success: true, data: { message: 'Logged out.' } });
+    },
+    issueToken: async (req, res) => {
+      const credentials = clientCredentials(req);
+      if (!credentials) throw new DomainFailure({ kind: 'InvalidClient' });
+      const grant = unwrap(await useCases.issueClientToken(credentials));
+      res.set('Cache-Control', 'no-store');
+      res.json({ access_token: grant.accessToken, token_type: 'bearer', expires_in: grant.expiresInSeconds });
+    },
+    regenerateSecret: async (_req, res) => {
+      const credentials = unwrap(await useCases.regenerateSecret(principalOf(res)));
+      setSessionCookie(res, credentials.accessToken, session);
+      res.set('Cache-Control', 'no-store');
+      res.json({
+        success: true,
+        data: {
+          client_id: credentials.clientId,
+          client_secret: credentials.clientSecret,
+          access_token: credentials.accessToken,
+          token_type: 'bearer',
+          expires_in: credentials.expiresInSeconds,
+        },
+      });
     },
   };
+}
+
+/** The account itself: who I am, my usage, confirming the address, passwords, leaving. */
+function selfServiceHandlers(useCases: UseCases, session: CookieOptions): Handlers {
+  return {
+    getMe: async (_req, res) => {
+      res.json({ success: true, data: accountToWire(principalOf(res)) });
+    },
+    deleteAccount: async (_req, res) => {
+      const deleted = unwrap(await useCases.deleteAccount(principalOf(res)));
+      res.json({ success: true, data: { deleted_cache_entries: deleted.deletedCacheEntries } });
+    },
+    getUsage: async (_req, res) => {
+      const usage = await useCases.usageStatus(principalOf(res));
+      res.json({ success: true, data: usageToWire(usage) });
+    },
+    verifyEmail: async (req, res) => {
+      const verified = unwrap(await useCases.verifyEmail(queryOf(req, 'verifyEmail').token));
+      res.json({ success: true, data: { message: `${verified.email} is confirmed.` } });
+    },
+    resendVerification: async (req, res) => {
+      unwrap(await useCases.resendVerification(bodyOf(req, 'resendVerification').email));
+      res.status(202).json({ success: true, data: { message: 'If this address has an account waiting for confirmation, a new link is on its way.' } });
+    },
+    forgotPassword: async (req, res) => {
+      unwrap(await useCases.forgotPassword(bodyOf(req, 'forgotPassword').email));
+      res.status(202).json({ success: true, data: { message: 'If this address has an account, a link to choose a new password is on its way.' } });
+    },
+    resetPassword: async (req, res) => {
+      const body = bodyOf(req, 'resetPassword');
+      unwrap(await useCases.resetPassword({ token: body.token, newPassword: body.new_password }));
+      res.json({ success: true, data: { message: 'Password changed. Log in with the new one.' } });
+    },
+    changePassword: async (req, res) => {
+      const body = bodyOf(req, 'changePassword');
+      const grant = unwrap(await useCases.changePassword(principalOf(res), { currentPassword: body.current_password, newPassword: body.new_password }));
+      passwordChangedAnswer(res, grant, session);
+    },
+  };
+}
+
+/** @param session how the web app's session cookie is set (sessionCookieOptions). */
+export function accountsRouter(useCases: UseCases, session: CookieOptions): TagRouter {
+  return { tag: 'Accounts', handlers: { ...credentialHandlers(useCases, session), ...selfServiceHandlers(useCases, session) } };
 }
