@@ -3,6 +3,7 @@ import type { ProviderFailure } from '../domain/errors.js';
 import type { Result } from '../domain/result.js';
 import type { TempoDay } from '../domain/tempo.js';
 import type { EcoWattDay } from '../domain/ecowatt.js';
+import type { NationalConsumption, NationalSeries } from '../domain/national-consumption.js';
 
 /**
  * The grid's public signals, from RTE (or MockRte).
@@ -12,9 +13,13 @@ import type { EcoWattDay } from '../domain/ecowatt.js';
  * - `ecowattDays` gives the EcoWatt signal of each day of the range the adapter has: up to three
  *   days ahead (what RTE publishes), and past days as far back as it keeps them. In order, each day
  *   at most once, 24 hourly levels each.
+ * - `nationalConsumption` gives, for each series asked, its 15-minute steps starting within
+ *   `[fromMs, toMs)` that exist now: REALISED up to the last finished step, the intraday forecast
+ *   (ID) for today and tomorrow, D-1 for tomorrow, D-2 for the day after. Steps in order.
  * - Failures (RTE down, refused, throttled) come back as a ProviderFailure, never thrown.
  */
 export interface GridSignals {
   tempoDays(range: DateRange): Promise<Result<TempoDay[], ProviderFailure>>;
   ecowattDays(range: DateRange): Promise<Result<EcoWattDay[], ProviderFailure>>;
+  nationalConsumption(series: readonly NationalSeries[], fromMs: number, toMs: number): Promise<Result<NationalConsumption[], ProviderFailure>>;
 }

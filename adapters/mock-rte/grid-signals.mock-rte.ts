@@ -7,6 +7,8 @@ import { lastKnownTempoDay, tempoYearOf, type TempoColor, type TempoDay } from '
 import { ECOWATT_DAYS_AHEAD, type EcoWattDay } from '../../domain/ecowatt.js';
 import { addDays } from '../../domain/local-date.js';
 import { syntheticEcoWattDay } from './ecowatt-signals.js';
+import { syntheticNationalConsumption } from './national-consumption.js';
+import type { NationalConsumption, NationalSeries } from '../../domain/national-consumption.js';
 import type { Clock } from '../../ports/clock.js';
 import type { GridSignals } from '../../ports/grid-signals.js';
 import { syntheticTempoYear } from './tempo-calendar.js';
@@ -43,5 +45,9 @@ export class MockRte implements GridSignals {
         .filter((day) => day <= last)
         .map(syntheticEcoWattDay),
     );
+  }
+
+  async nationalConsumption(series: readonly NationalSeries[], fromMs: number, toMs: number): Promise<Result<NationalConsumption[], ProviderFailure>> {
+    return ok(syntheticNationalConsumption(series, fromMs, toMs, this.clock.now().getTime()));
   }
 }

@@ -6,18 +6,22 @@ import type { TempoDay } from '../../domain/tempo.js';
 import type { Clock } from '../../ports/clock.js';
 import type { GridSignals } from '../../ports/grid-signals.js';
 import { RteEcoWatt } from './ecowatt.rte.js';
+import { RteNationalConsumption } from './national-consumption.rte.js';
+import type { NationalConsumption, NationalSeries } from '../../domain/national-consumption.js';
 import { RteClient, type RteConfig } from './rte-client.js';
 import { RteTempo } from './tempo.rte.js';
 
-/** The GridSignals on RTE's public APIs (data.rte-france.com): Tempo and EcoWatt, one token between them. */
+/** The GridSignals on RTE's public APIs (data.rte-france.com): Tempo, EcoWatt and national consumption, one token between them. */
 export class RteGridSignals implements GridSignals {
   private readonly tempo: RteTempo;
   private readonly ecowatt: RteEcoWatt;
+  private readonly national: RteNationalConsumption;
 
   constructor(config: RteConfig, clock: Clock, fetchImpl: typeof fetch = fetch) {
     const client = new RteClient(config, clock, fetchImpl);
     this.tempo = new RteTempo(client, clock);
     this.ecowatt = new RteEcoWatt(client, clock);
+    this.national = new RteNationalConsumption(client);
   }
 
   tempoDays(range: DateRange): Promise<Result<TempoDay[], ProviderFailure>> {
@@ -26,5 +30,9 @@ export class RteGridSignals implements GridSignals {
 
   ecowattDays(range: DateRange): Promise<Result<EcoWattDay[], ProviderFailure>> {
     return this.ecowatt.ecowattDays(range);
+  }
+
+  nationalConsumption(series: readonly NationalSeries[], fromMs: number, toMs: number): Promise<Result<NationalConsumption[], ProviderFailure>> {
+    return this.national.nationalConsumption(series, fromMs, toMs);
   }
 }

@@ -10,6 +10,7 @@ import { deletePdl, getPdl, listPdls, purgePdlCache, registerPdl, resyncPdl } fr
 import { reorderPdls, updatePdl } from './meter-update.js';
 import { tempoCalendar } from './tempo-calendar.js';
 import { ecowattForecast, ecowattHistory } from './ecowatt-signals.js';
+import { nationalConsumption } from './national-consumption.js';
 import { usageStatus } from './quota.js';
 import { readCustomerData } from './read-customer-data.js';
 import { readMeterData } from './read-meter-data/index.js';
@@ -42,6 +43,7 @@ export function createUseCases(deps: Dependencies) {
     tempoCalendar: tempoCalendar(deps),
     ecowattForecast: ecowattForecast(deps),
     ecowattHistory: ecowattHistory(deps),
+    nationalConsumption: nationalConsumption(deps),
     deletePdl: deletePdl(deps),
     resyncPdl: resyncPdl(deps),
     purgePdlCache: purgePdlCache(deps),

@@ -960,6 +960,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/consumption-france": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mainland France's consumption (MW per quarter-hour), realised and forecast, as upstream serves it
+         * @description Series REALISED (up to the last finished quarter-hour), ID (intraday forecast, today and tomorrow), D-1 (tomorrow), D-2 (the day after). By default all of them over the last day and the next; at most 7 days.
+         */
+        get: operations["getNationalConsumption"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/consumption-france/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last realised quarter-hour of national consumption */
+        get: operations["getNationalConsumptionCurrent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/consumption-france/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** National consumption forecasts (ID, D-1, D-2) from now, `days` of them */
+        get: operations["getNationalConsumptionForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ecowatt/current": {
         parameters: {
             query?: never;
@@ -1385,6 +1439,26 @@ export interface components {
             /** @example offpeak_hours */
             field: string;
             reason: string;
+        };
+        NationalSeries: {
+            /** @enum {string} */
+            type: "REALISED" | "ID" | "D-1" | "D-2";
+            values: {
+                /** Format: date-time */
+                start_date: string;
+                /** Format: date-time */
+                end_date: string;
+                /** @description MW */
+                value: number;
+                /** Format: date-time */
+                updated_date: string | null;
+            }[];
+        };
+        Period: {
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
         };
         /** @description A day's EcoWatt signal in upstream's shape: `dvalue` the day level (1 normal, 2 tense, 3 very tense), `values` the 24 hourly levels (0 low-carbon to 3). */
         EcoWattSignal: {
@@ -3145,6 +3219,103 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["MeterData"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getNationalConsumption: {
+        parameters: {
+            query?: {
+                type?: string;
+                start_date?: string;
+                end_date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            short_term: components["schemas"]["NationalSeries"][];
+                            period: components["schemas"]["Period"];
+                        };
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getNationalConsumptionCurrent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The last value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            /** Format: date-time */
+                            start_date: string;
+                            /** Format: date-time */
+                            end_date: string;
+                            value: number;
+                            /** @enum {string} */
+                            unit: "MW";
+                            /** Format: date-time */
+                            updated_date: string | null;
+                        };
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getNationalConsumptionForecast: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forecasts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            forecasts: components["schemas"]["NationalSeries"][];
+                            period: components["schemas"]["Period"];
+                        };
+                    };
+                };
+            };
             default: components["responses"]["Error"];
         };
     };

@@ -43,6 +43,23 @@ export function gridSignalsContract(adapter: string, harness: GridSignalsHarness
       }
     });
 
+    it('when national consumption is asked around now, then each series has the quarter-hours that exist, in order', async () => {
+      const now = Date.parse('2026-01-20T12:00:00+01:00');
+      const signals = await harness.at('2026-01-20T12:00:00+01:00');
+      const answer = await signals.nationalConsumption(['REALISED', 'ID', 'D-1', 'D-2'], now - 86_400_000, now + 3 * 86_400_000);
+      if (!answer.ok) throw new Error(answer.error.kind);
+      const counts = Object.fromEntries(answer.value.map((s) => [s.series, s.values.length]));
+      expect(counts).toEqual({ REALISED: 96, ID: 192, 'D-1': 96, 'D-2': 96 });
+      for (const { values } of answer.value) {
+        expect(values.every((v, i) => i === 0 || v.startMs - values[i - 1]!.startMs === 900_000)).toBe(true);
+        expect(values.every((v) => v.mw > 20_000 && v.mw < 100_000)).toBe(true);
+      }
+      const realised = answer.value[0]!.values;
+      expect(realised.at(-1)!.startMs).toBe(now - 900_000);
+      const only = await signals.nationalConsumption(['D-1'], now, now + 86_400_000);
+      expect(only.ok && only.value.map((s) => s.series)).toEqual(['D-1']);
+    });
+
     it('when only future days are asked, then none is given', async () => {
       const signals = await harness.at('2026-01-20T12:00:00+01:00');
       expect(await signals.tempoDays(range('2026-02-01', '2026-03-01'))).toEqual({ ok: true, value: [] });

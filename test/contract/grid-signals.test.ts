@@ -96,4 +96,11 @@ describe('RTE HTTP adapter beyond the contract', () => {
     );
     expect(await adapter.ecowattDays(range('2026-01-25', '2026-01-26'))).toMatchObject({ ok: false, error: { kind: 'BadUpstreamData' } });
   });
+
+  it('when RTE answers national consumption it cannot read, then BadUpstreamData, never a throw', async () => {
+    at('2026-01-20T12:00:00+01:00');
+    server.use(http.get(`${RTE_BASE}/open_api/consumption/v1/short_term`, () => HttpResponse.json({ short_term: [{ type: 'TOMORROW', values: [] }] })));
+    const now = Date.parse('2026-01-20T12:00:00+01:00');
+    expect(await rte().nationalConsumption(['REALISED'], now - 3_600_000, now)).toMatchObject({ ok: false, error: { kind: 'BadUpstreamData' } });
+  });
 });

@@ -81,4 +81,23 @@ describe('the Tempo calendar (MockRte), in upstream and Home Assistant forms', (
     expect(tooLong.body.error.field).toBe('end_date');
     await api(t.app).get('/api/ecowatt/current').expect(401);
   });
+
+  it('when national consumption is asked, then the series come in upstream shapes, by default over the last day and the next', async () => {
+    const all = await api(t.app).get('/api/consumption-france').expect(200);
+    expect(all.body.data.short_term.map((s: { type: string }) => s.type)).toEqual(['REALISED', 'ID', 'D-1', 'D-2']);
+    expect(all.body.data.period).toEqual({ start: '2026-11-22T11:00:00+01:00', end: '2026-11-24T11:00:00+01:00' });
+    const realised = all.body.data.short_term[0].values as Array<{ start_date: string; end_date: string; value: number }>;
+    expect(realised).toHaveLength(96);
+    expect(realised.at(-1)).toMatchObject({ start_date: '2026-11-23T10:45:00+01:00', end_date: '2026-11-23T11:00:00+01:00' });
+    const day = await api(t.app).get('/api/consumption-france?type=D-1&start_date=2026-11-24&end_date=2026-11-25').expect(200);
+    expect(day.body.data.short_term).toHaveLength(1);
+    expect(day.body.data.short_term[0].values).toHaveLength(96);
+    const current = await api(t.app).get('/api/consumption-france/current').expect(200);
+    expect(current.body.data).toMatchObject({ start_date: '2026-11-23T10:45:00+01:00', unit: 'MW', value: realised.at(-1)!.value });
+    const forecast = await api(t.app).get('/api/consumption-france/forecast?days=2').expect(200);
+    expect(forecast.body.data.forecasts.map((s: { type: string }) => s.type)).toEqual(['ID', 'D-1', 'D-2']);
+    expect((await api(t.app).get('/api/consumption-france?type=LATER').expect(400)).body.error.field).toBe('type');
+    expect((await api(t.app).get('/api/consumption-france?start_date=2026-11-01&end_date=2026-11-20').expect(400)).body.error.field).toBe('end_date');
+    expect((await api(t.app).get('/api/consumption-france?start_date=yesterday').expect(400)).body.error.field).toBe('start_date');
+  });
 });

@@ -1,5 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { syntheticEcoWattDay } from '../../adapters/mock-rte/ecowatt-signals.js';
+import { syntheticNationalConsumption } from '../../adapters/mock-rte/national-consumption.js';
+import { NATIONAL_STEP_MS, type NationalSeries } from '../../domain/national-consumption.js';
+import { formatParisIso } from '../../domain/paris-time.js';
 import { syntheticTempoYear } from '../../adapters/mock-rte/tempo-calendar.js';
 import { addDays } from '../../domain/local-date.js';
 import { rangeDays } from '../../domain/date-range.js';
@@ -66,6 +69,28 @@ export function rteHandlers(clock: Clock, log: RteLog, credentials = { id: 'rte-
         };
       });
       return HttpResponse.json({ signals });
+    }),
+    http.get(`${RTE_BASE}/open_api/consumption/v1/short_term`, ({ request }) => {
+      if (request.headers.get('authorization') !== 'Bearer rte-token') return HttpResponse.json({ error: 'invalid_token' }, { status: 401 });
+      const url = new URL(request.url);
+      const types = (url.searchParams.get('type') ?? 'REALISED').split(',') as NationalSeries[];
+      const from = Date.parse(url.searchParams.get('start_date') ?? '');
+      const to = Date.parse(url.searchParams.get('end_date') ?? '');
+      if (Number.isNaN(from) || Number.isNaN(to)) return HttpResponse.json({ error: 'CONSUMPTION_SHORT_TERM_F01' }, { status: 400 });
+      const series = syntheticNationalConsumption(types, from, to, clock.now().getTime());
+      return HttpResponse.json({
+        short_term: series.map(({ series: type, values }) => ({
+          type,
+          start_date: url.searchParams.get('start_date'),
+          end_date: url.searchParams.get('end_date'),
+          values: values.map(({ startMs, mw }) => ({
+            start_date: formatParisIso(startMs),
+            end_date: formatParisIso(startMs + NATIONAL_STEP_MS),
+            updated_date: formatParisIso(startMs),
+            value: mw,
+          })),
+        })),
+      });
     }),
   ];
 }

@@ -3,6 +3,7 @@ import { addDays } from '../../../domain/local-date.js';
 import { parisDate } from '../../../domain/paris-time.js';
 import type { TempoDay } from '../../../domain/tempo.js';
 import type { EcoWattDay } from '../../../domain/ecowatt.js';
+import { NATIONAL_STEP_MS, type NationalConsumption } from '../../../domain/national-consumption.js';
 import { dayNumber } from '../../../domain/local-date.js';
 import { formatParisIso, parisMidnightUtcMs } from '../../../domain/paris-time.js';
 import type { UseCases } from '../../../domain/use-cases/index.js';
@@ -32,6 +33,18 @@ const ecowattToWire = (day: EcoWattDay) => {
     hfin: 23,
   };
 };
+
+/** A national series as upstream serves it: each quarter-hour with its bounds, in Paris time. */
+const seriesToWire = ({ series, values }: NationalConsumption) => ({
+  type: series,
+  values: values.map(({ startMs, mw }) => ({
+    start_date: formatParisIso(startMs),
+    end_date: formatParisIso(startMs + NATIONAL_STEP_MS),
+    value: mw,
+    updated_date: null,
+  })),
+});
+const periodToWire = (fromMs: number, toMs: number) => ({ start: formatParisIso(fromMs), end: formatParisIso(toMs) });
 
 /** RTE's public signals, in upstream's shapes (tag Grid). */
 export function gridRouter(useCases: UseCases, clock: Clock): TagRouter {
@@ -63,6 +76,27 @@ export function gridRouter(useCases: UseCases, clock: Clock): TagRouter {
       getEcoWattHistory: async (req, res) => {
         const query = queryOf(req, 'getEcoWattHistory');
         res.json(unwrap(await useCases.ecowattHistory({ first: query.start_date, last: query.end_date })).map(ecowattToWire));
+      },
+      getNationalConsumption: async (req, res) => {
+        const query = queryOf(req, 'getNationalConsumption');
+        const answer = unwrap(await useCases.nationalConsumption({ type: query.type, start: query.start_date, end: query.end_date }));
+        res.json({ success: true, data: { short_term: answer.series.map(seriesToWire), period: periodToWire(answer.fromMs, answer.toMs) } });
+      },
+      getNationalConsumptionCurrent: async (_req, res) => {
+        const now = clock.now().getTime();
+        const answer = unwrap(
+          await useCases.nationalConsumption({ type: 'REALISED', start: new Date(now - 2 * 3_600_000).toISOString(), end: new Date(now).toISOString() }),
+        );
+        const latest = answer.series[0]?.values.at(-1);
+        if (!latest) throw new HttpRefusal(404, 'NOT_FOUND', 'no realised national consumption in the last two hours');
+        res.json({ success: true, data: { ...seriesToWire({ series: 'REALISED', values: [latest] }).values[0]!, unit: 'MW' } });
+      },
+      getNationalConsumptionForecast: async (req, res) => {
+        const now = clock.now().getTime();
+        const days = queryOf(req, 'getNationalConsumptionForecast').days ?? 2;
+        const end = new Date(now + days * 86_400_000).toISOString();
+        const answer = unwrap(await useCases.nationalConsumption({ type: 'ID,D-1,D-2', start: new Date(now).toISOString(), end }));
+        res.json({ success: true, data: { forecasts: answer.series.map(seriesToWire), period: periodToWire(answer.fromMs, answer.toMs) } });
       },
       getRteTempo: async (req: Request, res) => {
         const known = await days(req.params.start, req.params.end);

@@ -1,0 +1,47 @@
+import { invalidInput, type DomainError } from '../errors.js';
+import { parseLocalDate } from '../local-date.js';
+import { NATIONAL_SERIES, type NationalConsumption, type NationalSeries } from '../national-consumption.js';
+import { parisMidnightUtcMs } from '../paris-time.js';
+import { err, ok, type Result } from '../result.js';
+import type { Dependencies } from './dependencies.js';
+
+const DAY_MS = 86_400_000;
+/** At most a week per request. */
+const MAX_SPAN_MS = 7 * DAY_MS;
+
+/** An instant as upstream takes it: `YYYY-MM-DD` (Paris midnight) or ISO 8601 with an offset. */
+function parseInstant(raw: unknown, field: string): Result<number, DomainError> {
+  if (typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) {
+    const day = parseLocalDate(raw, field);
+    return day.ok ? ok(parisMidnightUtcMs(day.value)) : day;
+  }
+  const ms = typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) ? Date.parse(raw) : Number.NaN;
+  return Number.isNaN(ms) ? err(invalidInput(field, `${field} is YYYY-MM-DD or an ISO 8601 instant with its offset`)) : ok(ms);
+}
+
+export interface NationalRequest {
+  readonly type?: unknown;
+  readonly start?: unknown;
+  readonly end?: unknown;
+}
+
+/**
+ * Mainland France's consumption, realised and forecast: the series named (all by default), over
+ * `start` to `end` (by default the last day and the next), at most a week.
+ */
+export const nationalConsumption =
+  (deps: Dependencies) =>
+  async (request: NationalRequest): Promise<Result<{ series: NationalConsumption[]; fromMs: number; toMs: number }, DomainError>> => {
+    const nowMs = deps.clock.now().getTime();
+    const series = request.type === undefined ? NATIONAL_SERIES : String(request.type).split(',');
+    const unknown = series.find((s) => !NATIONAL_SERIES.includes(s as NationalSeries));
+    if (unknown !== undefined) return err(invalidInput('type', `type is one or more of ${NATIONAL_SERIES.join(', ')}`));
+    const from = request.start === undefined ? ok(nowMs - DAY_MS) : parseInstant(request.start, 'start_date');
+    if (!from.ok) return from;
+    const to = request.end === undefined ? ok(nowMs + DAY_MS) : parseInstant(request.end, 'end_date');
+    if (!to.ok) return to;
+    if (to.value <= from.value) return err(invalidInput('end_date', 'end_date must be after start_date'));
+    if (to.value - from.value > MAX_SPAN_MS) return err(invalidInput('end_date', 'at most 7 days per request'));
+    const answer = await deps.gridSignals.nationalConsumption(series as NationalSeries[], from.value, to.value);
+    return answer.ok ? ok({ series: answer.value, fromMs: from.value, toMs: to.value }) : answer;
+  };
