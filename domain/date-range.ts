@@ -20,6 +20,21 @@ export function parseDateRange(rawStart: unknown, rawEnd: unknown): Result<DateR
   return ok({ start: start.value, end: end.value });
 }
 
+/**
+ * Days `first` to `last`, both included, as upstream's grid routes take them (`start_date`,
+ * `end_date`), at most `maxDays` of them.
+ */
+export function parseInclusiveRange(rawFirst: unknown, rawLast: unknown, maxDays: number): Result<DateRange, InvalidInput> {
+  const first = parseLocalDate(rawFirst, 'start_date');
+  if (!first.ok) return first;
+  const last = parseLocalDate(rawLast, 'end_date');
+  if (!last.ok) return last;
+  if (last.value < first.value) return err(invalidInput('end_date', 'end_date must not be before start_date'));
+  const range = { start: first.value, end: addDays(last.value, 1) };
+  if (rangeLength(range) > maxDays) return err(invalidInput('end_date', `at most ${maxDays} days per request`));
+  return ok(range);
+}
+
 /** Builds a range from trusted days; an empty or reversed pair gives null. */
 export function rangeOf(start: LocalDate, end: LocalDate): DateRange | null {
   return start < end ? { start, end } : null;

@@ -44,7 +44,8 @@ export class RteTempo {
     if (missing.length > 0) {
       const fetched = await this.fetchDays(rangeOf(missing[0]!, addDays(missing.at(-1)!, 1))!, addDays(today, -1));
       if (!fetched.ok) return fetched;
-      days.push(...fetched.value.filter((d) => missing.includes(d.date)));
+      const wanted = new Set(missing);
+      days.push(...fetched.value.filter((d) => wanted.has(d.date)));
     }
     return ok(days.sort((a, b) => (a.date < b.date ? -1 : 1)));
   }

@@ -1,8 +1,8 @@
-import { rangeLength, rangeOf, type DateRange } from '../date-range.js';
-import { invalidInput, type DomainError } from '../errors.js';
-import { addDays, parseLocalDate, type LocalDate } from '../local-date.js';
+import { parseInclusiveRange } from '../date-range.js';
+import type { DomainError } from '../errors.js';
+import { addDays } from '../local-date.js';
 import { parisDate } from '../paris-time.js';
-import { err, ok, type Result } from '../result.js';
+import type { Result } from '../result.js';
 import { tempoYearOf, type TempoDay } from '../tempo.js';
 import type { Dependencies } from './dependencies.js';
 
@@ -16,18 +16,8 @@ const MAX_DAYS = 3 * 366;
 export const tempoCalendar =
   (deps: Dependencies) =>
   async (input: { first?: unknown; last?: unknown }): Promise<Result<TempoDay[], DomainError>> => {
-    const range = requestedRange(input, parisDate(deps.clock.now()));
+    const today = parisDate(deps.clock.now());
+    const range = parseInclusiveRange(input.first ?? tempoYearOf(today).start, input.last ?? addDays(today, 1), MAX_DAYS);
     if (!range.ok) return range;
     return deps.gridSignals.tempoDays(range.value);
   };
-
-function requestedRange(input: { first?: unknown; last?: unknown }, today: LocalDate): Result<DateRange, DomainError> {
-  const first = input.first === undefined ? ok(tempoYearOf(today).start) : parseLocalDate(input.first, 'start_date');
-  if (!first.ok) return first;
-  const last = input.last === undefined ? ok(addDays(today, 1)) : parseLocalDate(input.last, 'end_date');
-  if (!last.ok) return last;
-  const range = rangeOf(first.value, addDays(last.value, 1));
-  if (!range) return err(invalidInput('end_date', 'end_date must not be before start_date'));
-  if (rangeLength(range) > MAX_DAYS) return err(invalidInput('end_date', `at most ${MAX_DAYS} days per request`));
-  return ok(range);
-}

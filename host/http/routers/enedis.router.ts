@@ -47,6 +47,11 @@ export type RangeOf = (req: Request) => { start: unknown; end: unknown };
 /** An envelope-level error a route adds to a successful answer (upstream's PARTIAL_DATA), or none. */
 export type SignalOf = (data: MeterData) => MeterDataEnvelope['error'] | undefined;
 
+/** The quota headers of the bucket a request was counted in, if it was counted. */
+const setQuotaHeaders = (res: Response, quota: MeterData['quota'], clock: Clock) => {
+  if (quota) res.set(quotaHeaders(quota, clock.now()));
+};
+
 /**
  * The handler of a metering route: the use case's answer with its quota headers, as JSON checked by
  * the validator (`validated`) or as spliced text.
@@ -57,7 +62,7 @@ export function meterDataHandler(useCases: UseCases, clock: Clock, validated: bo
       const data = unwrap(
         await useCases.readMeterData(principalOf(res), { kind, usagePointId: req.params.usage_point_id, ...rangeOf(req), useCache: useCacheOf(req) }),
       );
-      if (data.quota) res.set(quotaHeaders(data.quota, clock.now()));
+      setQuotaHeaders(res, data.quota, clock);
       res.locals.detail = { cached_days: data.cachedDays, fetched_days: data.fetchedDays, missing: data.missing.length };
       const error = signalOf(data);
       res.vary('X-MED-Format');
@@ -72,15 +77,12 @@ export function meterDataHandler(useCases: UseCases, clock: Clock, validated: bo
  *   metering answers are sent as spliced text.
  */
 export function enedisRouter(useCases: UseCases, clock: Clock, validated = true): TagRouter {
-  const setQuotaHeaders = (res: Response, quota: MeterData['quota']) => {
-    if (quota) res.set(quotaHeaders(quota, clock.now()));
-  };
   const meterData = meterDataHandler(useCases, clock, validated);
   const customerData =
     (kind: CustomerDataKind): Handler =>
     async (req, res) => {
       const answer = unwrap(await useCases.readCustomerData(principalOf(res), { kind, usagePointId: req.params.usage_point_id, useCache: useCacheOf(req) }));
-      setQuotaHeaders(res, answer.quota);
+      setQuotaHeaders(res, answer.quota, clock);
       res.vary('X-MED-Format');
       res.json({ success: true, data: wants2026(req) ? customerTo2026(kind, answer.data) : answer.data });
     };

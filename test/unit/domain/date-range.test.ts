@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupRuns, intersectRanges, parseDateRange, rangeDays, rangeLength, splitRange } from '../../../domain/date-range.js';
+import { groupRuns, intersectRanges, parseDateRange, parseInclusiveRange, rangeDays, rangeLength, splitRange } from '../../../domain/date-range.js';
 import { addDays, addMonths, parseLocalDate, type LocalDate } from '../../../domain/local-date.js';
 
 const d = (s: string) => s as LocalDate;
@@ -75,5 +75,17 @@ describe('DateRange', () => {
       start: '2024-01-05',
       end: '2024-01-06',
     });
+  });
+});
+
+describe('inclusive ranges, as upstream grid routes take them', () => {
+  it('when both ends are given, then both are included, a reversed or too long span names end_date, a bad date its own field', () => {
+    expect(parseInclusiveRange('2026-01-01', '2026-01-01', 10)).toEqual({ ok: true, value: { start: '2026-01-01', end: '2026-01-02' } });
+    expect(parseInclusiveRange('2026-01-01', '2026-01-10', 10).ok).toBe(true);
+    const field = (r: ReturnType<typeof parseInclusiveRange>) => (r.ok ? null : r.error.field);
+    expect(field(parseInclusiveRange('2026-01-01', '2026-01-11', 10))).toBe('end_date');
+    expect(field(parseInclusiveRange('2026-01-05', '2026-01-04', 10))).toBe('end_date');
+    expect(field(parseInclusiveRange('2026-02-30', '2026-03-01', 10))).toBe('start_date');
+    expect(field(parseInclusiveRange('2026-03-01', 'soon', 10))).toBe('end_date');
   });
 });
