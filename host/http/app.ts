@@ -5,7 +5,7 @@ import type { UseCases } from '../../domain/use-cases/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { HealthCheck, ResolvedConfig } from '../container.js';
 import type { Logger } from '../logger.js';
-import { VERSION } from '../version.js';
+import { DESCRIPTION, VERSION } from '../version.js';
 import { type GatewayMetrics } from '../metrics.js';
 import { cors } from './cors.js';
 import { docsRouter } from './docs.js';
@@ -26,7 +26,6 @@ import { pdlRouter } from './routers/pdl.router.js';
 import { sessionCookieOptions } from './session-cookie.js';
 
 const BODY_LIMIT = '32kb';
-const DESCRIPTION = 'Linky smart-meter data from Enedis for households and their tools: accounts, meters, a per-day encrypted cache, fair quotas.';
 
 function requestLog(logger: Logger, metrics: GatewayMetrics, doc: OpenApiDocument): RequestHandler {
   return (req, res, next) => {
