@@ -1,11 +1,10 @@
 import { rangeDays, type DateRange } from '../../domain/date-range.js';
 import type { ProviderFailure } from '../../domain/errors.js';
-import type { LocalDate } from '../../domain/local-date.js';
+import { addDays, type LocalDate } from '../../domain/local-date.js';
 import { parisDate, parisHourOfDay } from '../../domain/paris-time.js';
 import { ok, type Result } from '../../domain/result.js';
 import { lastKnownTempoDay, tempoYearOf, type TempoColor, type TempoDay } from '../../domain/tempo.js';
 import { ECOWATT_DAYS_AHEAD, type EcoWattDay } from '../../domain/ecowatt.js';
-import { addDays } from '../../domain/local-date.js';
 import { syntheticEcoWattDay } from './ecowatt-signals.js';
 import { syntheticNationalConsumption } from './national-consumption.js';
 import type { NationalConsumption, NationalSeries } from '../../domain/national-consumption.js';
