@@ -8,6 +8,8 @@ import { ECOWATT_DAYS_AHEAD, type EcoWattDay } from '../../domain/ecowatt.js';
 import { syntheticEcoWattDay } from './ecowatt-signals.js';
 import { syntheticNationalConsumption } from './national-consumption.js';
 import type { NationalConsumption, NationalSeries } from '../../domain/national-consumption.js';
+import type { GenerationForecast, GenerationForecastType, ProductionType } from '../../domain/generation-forecast.js';
+import { syntheticGenerationForecasts } from './generation-forecast.js';
 import type { Clock } from '../../ports/clock.js';
 import type { GridSignals } from '../../ports/grid-signals.js';
 import { syntheticTempoYear } from './tempo-calendar.js';
@@ -48,5 +50,14 @@ export class MockRte implements GridSignals {
 
   async nationalConsumption(series: readonly NationalSeries[], fromMs: number, toMs: number): Promise<Result<NationalConsumption[], ProviderFailure>> {
     return ok(syntheticNationalConsumption(series, fromMs, toMs, this.clock.now().getTime()));
+  }
+
+  async generationForecast(
+    productionTypes: readonly ProductionType[],
+    forecastTypes: readonly GenerationForecastType[],
+    fromMs: number,
+    toMs: number,
+  ): Promise<Result<GenerationForecast[], ProviderFailure>> {
+    return ok(syntheticGenerationForecasts(productionTypes, forecastTypes, fromMs, toMs, this.clock.now().getTime()));
   }
 }

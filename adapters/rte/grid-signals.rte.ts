@@ -10,18 +10,22 @@ import { RteNationalConsumption } from './national-consumption.rte.js';
 import type { NationalConsumption, NationalSeries } from '../../domain/national-consumption.js';
 import { RteClient, type RteConfig } from './rte-client.js';
 import { RteTempo } from './tempo.rte.js';
+import { RteGenerationForecast } from './generation-forecast.rte.js';
+import type { GenerationForecast, GenerationForecastType, ProductionType } from '../../domain/generation-forecast.js';
 
-/** The GridSignals on RTE's public APIs (data.rte-france.com): Tempo, EcoWatt and national consumption, one token between them. */
+/** The GridSignals on RTE's public APIs (data.rte-france.com): Tempo, EcoWatt, national consumption and generation forecasts, one token between them. */
 export class RteGridSignals implements GridSignals {
   private readonly tempo: RteTempo;
   private readonly ecowatt: RteEcoWatt;
   private readonly national: RteNationalConsumption;
+  private readonly generation: RteGenerationForecast;
 
   constructor(config: RteConfig, clock: Clock, fetchImpl: typeof fetch = fetch) {
     const client = new RteClient(config, clock, fetchImpl);
     this.tempo = new RteTempo(client, clock);
     this.ecowatt = new RteEcoWatt(client, clock);
     this.national = new RteNationalConsumption(client);
+    this.generation = new RteGenerationForecast(client);
   }
 
   tempoDays(range: DateRange): Promise<Result<TempoDay[], ProviderFailure>> {
@@ -34,5 +38,14 @@ export class RteGridSignals implements GridSignals {
 
   nationalConsumption(series: readonly NationalSeries[], fromMs: number, toMs: number): Promise<Result<NationalConsumption[], ProviderFailure>> {
     return this.national.nationalConsumption(series, fromMs, toMs);
+  }
+
+  generationForecast(
+    productionTypes: readonly ProductionType[],
+    forecastTypes: readonly GenerationForecastType[],
+    fromMs: number,
+    toMs: number,
+  ): Promise<Result<GenerationForecast[], ProviderFailure>> {
+    return this.generation.generationForecast(productionTypes, forecastTypes, fromMs, toMs);
   }
 }

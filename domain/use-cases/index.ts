@@ -11,6 +11,8 @@ import { reorderPdls, updatePdl } from './meter-update.js';
 import { tempoCalendar } from './tempo-calendar.js';
 import { ecowattForecast, ecowattHistory } from './ecowatt-signals.js';
 import { nationalConsumption } from './national-consumption.js';
+import { generationForecast } from './generation-forecast.js';
+import { tempoForecast, tempoSeason } from './tempo-outlook.js';
 import { usageStatus } from './quota.js';
 import { readCustomerData } from './read-customer-data.js';
 import { readMeterData } from './read-meter-data/index.js';
@@ -41,6 +43,9 @@ export function createUseCases(deps: Dependencies) {
     updatePdl: updatePdl(deps),
     reorderPdls: reorderPdls(deps),
     tempoCalendar: tempoCalendar(deps),
+    tempoSeason: tempoSeason(deps),
+    tempoForecast: tempoForecast(deps),
+    generationForecast: generationForecast(deps),
     ecowattForecast: ecowattForecast(deps),
     ecowattHistory: ecowattHistory(deps),
     nationalConsumption: nationalConsumption(deps),

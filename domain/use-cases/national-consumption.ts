@@ -1,23 +1,12 @@
 import { invalidInput, type DomainError } from '../errors.js';
-import { parseLocalDate } from '../local-date.js';
+import { parseInstant } from '../instant.js';
 import { NATIONAL_SERIES, type NationalConsumption, type NationalSeries } from '../national-consumption.js';
-import { parisMidnightUtcMs } from '../paris-time.js';
 import { err, ok, type Result } from '../result.js';
 import type { Dependencies } from './dependencies.js';
 
 const DAY_MS = 86_400_000;
 /** At most a week per request. */
 const MAX_SPAN_MS = 7 * DAY_MS;
-
-/** An instant as upstream takes it: `YYYY-MM-DD` (Paris midnight) or ISO 8601 with an offset. */
-function parseInstant(raw: unknown, field: string): Result<number, DomainError> {
-  if (typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) {
-    const day = parseLocalDate(raw, field);
-    return day.ok ? ok(parisMidnightUtcMs(day.value)) : day;
-  }
-  const ms = typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) ? Date.parse(raw) : Number.NaN;
-  return Number.isNaN(ms) ? err(invalidInput(field, `${field} is YYYY-MM-DD or an ISO 8601 instant with its offset`)) : ok(ms);
-}
 
 export interface NationalRequest {
   readonly type?: unknown;

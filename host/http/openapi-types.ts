@@ -1068,6 +1068,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tempo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tempo colours of a span of days, in the form upstream's client mode syncs (`start`, `end`)
+         * @description Both dates included; without them, the current Tempo year up to tomorrow. A day not yet published is absent.
+         */
+        get: operations["getTempoCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tempo/remaining": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Days of each colour used and left in the current Tempo year
+         * @description Counted over the days RTE has published (tomorrow from about 11:00). A year has 22 red days, 43 white days and the rest blue (300, or 301 in a year holding 29 February).
+         */
+        get: operations["getTempoRemaining"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tempo/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Tempo outlook from tomorrow, `days` of them, in upstream's shape
+         * @description A published day (tomorrow from about 11:00) is certain (`forecast_type: published`). For the others (`forecast_type: calendar`) the odds come from the calendar alone: the red days left spread over the weekdays left between 1 November and 31 March, the white days left over the days left that are not Sundays, the rest blue. No weather or consumption forecast goes into it, so `normalized_consumption` is null; RTE's thresholds for each day are given as RTE publishes its formula. Days past 31 August (the year's end) are not forecast.
+         */
+        get: operations["getTempoForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/generation-forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * RTE's solar and wind production forecasts (MW per hour), as upstream serves them
+         * @description D-3, D-2, D-1, ID (intraday) and CURRENT, each up to its horizon (three, two, one, one and three days ahead) and back a week. By default every production and forecast type from today (UTC midnight) for three days; at most 7 days.
+         */
+        get: operations["getGenerationForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/generation-forecast/solar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Solar forecasts from today (UTC midnight), `days` of them */
+        get: operations["getSolarForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/generation-forecast/wind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wind forecasts (onshore and offshore together) from today (UTC midnight), `days` of them */
+        get: operations["getWindForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/generation-forecast/mix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Solar plus wind per hour, from yesterday to the end of tomorrow (UTC days), as upstream serves it */
+        get: operations["getRenewableMix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tempo/days": {
         parameters: {
             query?: never;
@@ -1480,6 +1611,51 @@ export interface components {
             /** @enum {integer} */
             hfin: 23;
         };
+        TempoSeasonStats: {
+            blue_used: number;
+            blue_remaining: number;
+            white_used: number;
+            white_remaining: number;
+            red_used: number;
+            red_remaining: number;
+        };
+        TempoForecastDay: {
+            /** Format: date */
+            date: string;
+            day_in_season: number;
+            probability_blue: number;
+            probability_white: number;
+            probability_red: number;
+            /** @enum {string} */
+            most_likely: "BLUE" | "WHITE" | "RED";
+            /** @enum {string} */
+            confidence: "certain" | "low";
+            threshold_white_red: number;
+            threshold_red: number;
+            normalized_consumption: number | null;
+            /** @enum {string} */
+            forecast_type: "published" | "calendar";
+            factors: {
+                [key: string]: unknown;
+            };
+        };
+        GenerationSeries: {
+            /** @enum {string} */
+            production_type: "SOLAR" | "WIND";
+            /** @enum {string} */
+            forecast_type: "D-3" | "D-2" | "D-1" | "ID" | "CURRENT";
+            values: components["schemas"]["GenerationValue"][];
+        };
+        GenerationValue: {
+            /** Format: date-time */
+            start_date: string;
+            /** Format: date-time */
+            end_date: string;
+            /** @description MW */
+            value: number;
+            /** Format: date-time */
+            updated_date: string | null;
+        };
         TempoDay: {
             /** Format: date */
             date: string;
@@ -1671,6 +1847,28 @@ export interface components {
         };
     };
     responses: {
+        /** @description The forecasts of one production type */
+        GenerationOfOneType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @enum {boolean} */
+                    success: true;
+                    data: {
+                        /** @enum {string} */
+                        production_type: "SOLAR" | "WIND";
+                        forecasts: {
+                            /** @enum {string} */
+                            forecast_type: "D-3" | "D-2" | "D-1" | "ID" | "CURRENT";
+                            values: components["schemas"]["GenerationValue"][];
+                        }[];
+                        period: components["schemas"]["Period"];
+                    };
+                };
+            };
+        };
         /** @description An error; `error.code` says which, `error.field` names the input at fault. */
         Error: {
             headers: {
@@ -3386,6 +3584,210 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EcoWattSignal"][];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getTempoCalendar: {
+        parameters: {
+            query?: {
+                start?: string;
+                end?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The days known */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["TempoDay"][];
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getTempoRemaining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The standing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["TempoSeasonStats"] & {
+                            season: string;
+                            /** @description blue days left */
+                            blue: number;
+                            /** @description white days left */
+                            white: number;
+                            /** @description red days left */
+                            red: number;
+                        };
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getTempoForecast: {
+        parameters: {
+            query?: {
+                days?: number;
+                /** @description Accepted for upstream's clients; the outlook is computed on each request. */
+                force_refresh?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outlook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            season: string;
+                            season_stats: components["schemas"]["TempoSeasonStats"];
+                            forecasts: components["schemas"]["TempoForecastDay"][];
+                            algorithm_info: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            cached_at: string;
+                            cache_ttl_hours: number;
+                        };
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getGenerationForecast: {
+        parameters: {
+            query?: {
+                production_type?: "SOLAR" | "WIND";
+                forecast_type?: "D-3" | "D-2" | "D-1" | "ID" | "CURRENT";
+                start_date?: string;
+                end_date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forecasts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            forecasts: components["schemas"]["GenerationSeries"][];
+                            period: components["schemas"]["Period"];
+                        };
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getSolarForecast: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GenerationOfOneType"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getWindForecast: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GenerationOfOneType"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getRenewableMix: {
+        parameters: {
+            query?: {
+                forecast_type?: "ID" | "D-1";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mix */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            /** @enum {string} */
+                            forecast_type: "ID" | "D-1";
+                            mix: {
+                                /** Format: date-time */
+                                start_date: string;
+                                /** @description MW */
+                                solar: number;
+                                /** @description MW */
+                                wind: number;
+                                /** @description MW */
+                                total_renewable: number;
+                            }[];
+                            period: components["schemas"]["Period"];
+                        };
+                    };
                 };
             };
             default: components["responses"]["Error"];

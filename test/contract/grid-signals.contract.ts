@@ -60,6 +60,28 @@ export function gridSignalsContract(adapter: string, harness: GridSignalsHarness
       expect(only.ok && only.value.map((s) => s.series)).toEqual(['D-1']);
     });
 
+    it('when generation forecasts are asked, then each pair comes in the order asked, hourly, up to its horizon and no further', async () => {
+      const now = Date.parse('2026-06-20T12:00:00+02:00');
+      const signals = await harness.at('2026-06-20T12:00:00+02:00');
+      const today = Date.parse('2026-06-20T00:00:00+02:00');
+      const answer = await signals.generationForecast(['SOLAR', 'WIND'], ['D-1', 'D-3'], today, today + 10 * 86_400_000);
+      if (!answer.ok) throw new Error(answer.error.kind);
+      expect(answer.value.map((f) => `${f.forecastType}/${f.productionType}`)).toEqual(['D-1/SOLAR', 'D-1/WIND', 'D-3/SOLAR', 'D-3/WIND']);
+      expect(answer.value.map((f) => f.values.length)).toEqual([48, 48, 96, 96]);
+      for (const { values, productionType } of answer.value) {
+        expect(values.every((v, i) => i === 0 || v.startMs - values[i - 1]!.startMs === 3_600_000)).toBe(true);
+        expect(values.every((v) => v.mw >= 0 && v.mw < 40_000)).toBe(true);
+        if (productionType === 'SOLAR') {
+          const night = values.find((v) => v.startMs === Date.parse('2026-06-21T02:00:00+02:00'));
+          const noon = values.find((v) => v.startMs === Date.parse('2026-06-21T13:00:00+02:00'));
+          expect(night?.mw).toBe(0);
+          expect(noon!.mw).toBeGreaterThan(5_000);
+        }
+      }
+      const past = await signals.generationForecast(['SOLAR'], ['ID'], now - 86_400_000, now);
+      expect(past.ok && past.value[0]!.values.length).toBe(24);
+    });
+
     it('when only future days are asked, then none is given', async () => {
       const signals = await harness.at('2026-01-20T12:00:00+01:00');
       expect(await signals.tempoDays(range('2026-02-01', '2026-03-01'))).toEqual({ ok: true, value: [] });

@@ -100,4 +100,58 @@ describe('the Tempo calendar (MockRte), in upstream and Home Assistant forms', (
     expect((await api(t.app).get('/api/consumption-france?start_date=2026-11-01&end_date=2026-11-20').expect(400)).body.error.field).toBe('end_date');
     expect((await api(t.app).get('/api/consumption-france?start_date=yesterday').expect(400)).body.error.field).toBe('start_date');
   });
+
+  it('when the Tempo calendar, the standing and the outlook are asked, then upstream client mode shapes come, published days certain', async () => {
+    const calendar = await api(t.app).get('/api/tempo?start=2026-11-01&end=2026-11-30').expect(200);
+    expect(calendar.body.data.map((d: { date: string }) => d.date)).toEqual(
+      (await api(t.app).get('/api/tempo/days?start_date=2026-11-01&end_date=2026-11-30').expect(200)).body.data.map((d: { date: string }) => d.date),
+    );
+    const season = (await api(t.app).get('/api/tempo/days').expect(200)).body.data as Array<{ color: string }>;
+    const used = (c: string) => season.filter((d) => d.color === c).length;
+    const remaining = await api(t.app).get('/api/tempo/remaining').expect(200);
+    expect(remaining.body.data).toMatchObject({
+      season: '2026/2027',
+      blue_used: used('BLUE'),
+      white_used: used('WHITE'),
+      red_used: used('RED'),
+      red_remaining: 22 - used('RED'),
+      white_remaining: 43 - used('WHITE'),
+      blue_remaining: 300 - used('BLUE'),
+      red: 22 - used('RED'),
+    });
+    const forecast = await api(t.app).get('/api/tempo/forecast?days=3').expect(200);
+    const days = forecast.body.data.forecasts as Array<Record<string, number | string>>;
+    expect(days.map((d) => d.date)).toEqual(['2026-11-24', '2026-11-25', '2026-11-26']);
+    expect(days[0]).toMatchObject({ forecast_type: 'published', confidence: 'certain', day_in_season: 85 });
+    expect(days[0]![`probability_${String(days[0]!.most_likely).toLowerCase()}`]).toBe(1);
+    expect(days[1]).toMatchObject({ forecast_type: 'calendar', normalized_consumption: null });
+    for (const d of days) expect(Number(d.probability_blue) + Number(d.probability_white) + Number(d.probability_red)).toBeCloseTo(1, 2);
+    expect(forecast.body.data.season_stats).toEqual(
+      Object.fromEntries(Object.entries(remaining.body.data).filter(([k]) => k.endsWith('_used') || k.endsWith('_remaining'))),
+    );
+    await api(t.app).get('/api/tempo/forecast?days=7').expect(400);
+  });
+
+  it('when generation forecasts are asked, then solar and wind come hourly in upstream shapes, and the mix adds them up', async () => {
+    const all = await api(t.app).get('/api/generation-forecast').expect(200);
+    const pairs = all.body.data.forecasts.map((f: { production_type: string; forecast_type: string }) => `${f.forecast_type}/${f.production_type}`);
+    expect(pairs).toEqual(['D-3/SOLAR', 'D-3/WIND', 'D-2/SOLAR', 'D-2/WIND', 'D-1/SOLAR', 'D-1/WIND', 'ID/SOLAR', 'ID/WIND', 'CURRENT/SOLAR', 'CURRENT/WIND']);
+    expect(all.body.data.period).toEqual({ start: '2026-11-23T01:00:00+01:00', end: '2026-11-26T01:00:00+01:00' });
+    const one = await api(t.app).get('/api/generation-forecast?production_type=SOLAR&forecast_type=D-1&start_date=2026-11-24&end_date=2026-11-25').expect(200);
+    expect(one.body.data.forecasts).toHaveLength(1);
+    const hours = one.body.data.forecasts[0].values as Array<{ start_date: string; end_date: string; value: number }>;
+    expect(hours).toHaveLength(24);
+    expect(hours[0]).toMatchObject({ start_date: '2026-11-24T00:00:00+01:00', end_date: '2026-11-24T01:00:00+01:00', value: 0 });
+    expect(Math.max(...hours.map((h) => h.value))).toBeGreaterThan(1_000);
+    const solar = await api(t.app).get('/api/generation-forecast/solar?days=2').expect(200);
+    expect(solar.body.data.production_type).toBe('SOLAR');
+    const wind = await api(t.app).get('/api/generation-forecast/wind').expect(200);
+    expect(wind.body.data.forecasts.map((f: { forecast_type: string }) => f.forecast_type)).toEqual(['D-3', 'D-2', 'D-1', 'ID', 'CURRENT']);
+    const mix = await api(t.app).get('/api/generation-forecast/mix?forecast_type=D-1').expect(200);
+    const rows = mix.body.data.mix as Array<{ solar: number; wind: number; total_renewable: number }>;
+    expect(rows.length).toBeGreaterThan(24);
+    expect(rows.every((r) => r.total_renewable === r.solar + r.wind)).toBe(true);
+    expect((await api(t.app).get('/api/generation-forecast?production_type=NUCLEAR').expect(400)).body.error.field).toBe('production_type');
+    expect((await api(t.app).get('/api/generation-forecast?start_date=2026-11-01&end_date=2026-11-20').expect(400)).body.error.field).toBe('end_date');
+  });
 });

@@ -1,6 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { syntheticEcoWattDay } from '../../adapters/mock-rte/ecowatt-signals.js';
 import { syntheticNationalConsumption } from '../../adapters/mock-rte/national-consumption.js';
+import { syntheticGenerationForecasts } from '../../adapters/mock-rte/generation-forecast.js';
+import { GENERATION_STEP_MS, type GenerationForecastType, type ProductionType } from '../../domain/generation-forecast.js';
 import { NATIONAL_STEP_MS, type NationalSeries } from '../../domain/national-consumption.js';
 import { formatParisIso } from '../../domain/paris-time.js';
 import { syntheticTempoYear } from '../../adapters/mock-rte/tempo-calendar.js';
@@ -24,7 +26,8 @@ export interface RteLog {
  * msw handlers answering as RTE's token and Tempo calendar endpoints do: Basic credentials for a
  * bearer, then `tempo_like_calendars.values` (newest first, as RTE sends them) for `[start_date,
  * end_date)`, refusing (400) a span longer than 366 days or reaching past what is published; EcoWatt
- * `signals` for today and the three days after.
+ * `signals` for today and the three days after; national consumption; generation forecasts, wind
+ * split in two sub-types as RTE may send it.
  */
 export function rteHandlers(clock: Clock, log: RteLog, credentials = { id: 'rte-id', secret: 'rte-secret' }) {
   return [
@@ -91,6 +94,47 @@ export function rteHandlers(clock: Clock, log: RteLog, credentials = { id: 'rte-
           })),
         })),
       });
+    }),
+    http.get(`${RTE_BASE}/open_api/generation_forecast/v2/forecasts`, ({ request }) => {
+      if (request.headers.get('authorization') !== 'Bearer rte-token') return HttpResponse.json({ error: 'invalid_token' }, { status: 401 });
+      const url = new URL(request.url);
+      const productions = (url.searchParams.get('production_type') ?? 'SOLAR').split(',') as ProductionType[];
+      const types = (url.searchParams.get('type') ?? 'D-1').split(',') as GenerationForecastType[];
+      const from = Date.parse(url.searchParams.get('start_date') ?? '');
+      const to = Date.parse(url.searchParams.get('end_date') ?? '');
+      if (Number.isNaN(from) || Number.isNaN(to)) return HttpResponse.json({ error: 'GENERATION_FORECAST_F01' }, { status: 400 });
+      const wire = (production: string, type: string, subType: string | undefined, values: ReadonlyArray<{ startMs: number; mw: number }>) => ({
+        type,
+        production_type: production,
+        ...(subType ? { sub_type: subType } : {}),
+        start_date: url.searchParams.get('start_date'),
+        end_date: url.searchParams.get('end_date'),
+        values: values.map(({ startMs, mw }) => ({
+          start_date: formatParisIso(startMs),
+          end_date: formatParisIso(startMs + GENERATION_STEP_MS),
+          updated_date: formatParisIso(startMs),
+          value: mw,
+        })),
+      });
+      const forecasts = syntheticGenerationForecasts(productions, types, from, to, clock.now().getTime()).flatMap((f) =>
+        f.productionType === 'WIND'
+          ? [
+              wire(
+                'WIND',
+                f.forecastType,
+                'WIND_ONSHORE',
+                f.values.map((v) => ({ startMs: v.startMs, mw: v.mw - 1_000 })),
+              ),
+              wire(
+                'WIND',
+                f.forecastType,
+                'WIND_OFFSHORE',
+                f.values.map((v) => ({ startMs: v.startMs, mw: 1_000 })),
+              ),
+            ]
+          : [wire(f.productionType, f.forecastType, undefined, f.values)],
+      );
+      return HttpResponse.json({ forecasts });
     }),
   ];
 }

@@ -1,0 +1,49 @@
+import { invalidInput, type DomainError } from '../errors.js';
+import {
+  GENERATION_FORECAST_TYPES,
+  PRODUCTION_TYPES,
+  type GenerationForecast,
+  type GenerationForecastType,
+  type ProductionType,
+} from '../generation-forecast.js';
+import { parseInstant } from '../instant.js';
+import { err, ok, type Result } from '../result.js';
+import type { Dependencies } from './dependencies.js';
+
+const DAY_MS = 86_400_000;
+/** At most a week per request. */
+const MAX_SPAN_MS = 7 * DAY_MS;
+
+export interface GenerationRequest {
+  readonly productionType?: unknown;
+  readonly forecastType?: unknown;
+  readonly start?: unknown;
+  readonly end?: unknown;
+}
+
+function oneOrAll<T extends string>(raw: unknown, all: readonly T[], field: string): Result<readonly T[], DomainError> {
+  if (raw === undefined) return ok(all);
+  return all.includes(raw as T) ? ok([raw as T]) : err(invalidInput(field, `${field} is one of ${all.join(', ')}`));
+}
+
+/**
+ * RTE's solar and wind forecasts (MW per hour): the production and forecast types named (all by
+ * default), over `start` to `end` (by default today's Paris midnight and three days after), at most a week.
+ */
+export const generationForecast =
+  (deps: Dependencies) =>
+  async (request: GenerationRequest): Promise<Result<{ forecasts: GenerationForecast[]; fromMs: number; toMs: number }, DomainError>> => {
+    const productions = oneOrAll<ProductionType>(request.productionType, PRODUCTION_TYPES, 'production_type');
+    if (!productions.ok) return productions;
+    const types = oneOrAll<GenerationForecastType>(request.forecastType, GENERATION_FORECAST_TYPES, 'forecast_type');
+    if (!types.ok) return types;
+    const nowMs = deps.clock.now().getTime();
+    const from = request.start === undefined ? ok(Math.floor(nowMs / DAY_MS) * DAY_MS) : parseInstant(request.start, 'start_date');
+    if (!from.ok) return from;
+    const to = request.end === undefined ? ok(from.value + 3 * DAY_MS) : parseInstant(request.end, 'end_date');
+    if (!to.ok) return to;
+    if (to.value <= from.value) return err(invalidInput('end_date', 'end_date must be after start_date'));
+    if (to.value - from.value > MAX_SPAN_MS) return err(invalidInput('end_date', 'at most 7 days per request'));
+    const answer = await deps.gridSignals.generationForecast(productions.value, types.value, from.value, to.value);
+    return answer.ok ? ok({ forecasts: answer.value, fromMs: from.value, toMs: to.value }) : answer;
+  };
