@@ -11,3 +11,4 @@ export * from './daily-counters.memory.js';
 export * from './memos.memory.js';
 export * from './forgetting-repos.js';
 export * from './short-memo.js';
+export * from './offer-catalogue.memory.js';

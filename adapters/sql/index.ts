@@ -7,3 +7,4 @@ export * from './sql-errors.js';
 export * from './token-store.sql.js';
 export * from './user-repo.sql.js';
 export * from './migrations/index.js';
+export * from './offer-catalogue.sql.js';

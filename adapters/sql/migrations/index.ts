@@ -6,6 +6,7 @@ import * as tokenVersion from './004-token-version.js';
 import * as consentBoundMeters from './005-consent-bound-meters.js';
 import * as productionActivation from './006-production-activation.js';
 import * as meterTariffSettings from './007-meter-tariff-settings.js';
+import * as offersCatalogue from './008-offers-catalogue.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -18,6 +19,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['005-consent-bound-meters', consentBoundMeters],
   ['006-production-activation', productionActivation],
   ['007-meter-tariff-settings', meterTariffSettings],
+  ['008-offers-catalogue', offersCatalogue],
 ];
 
 /** Bundled with the code rather than read from a folder, so the built package migrates too. */
