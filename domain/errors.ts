@@ -30,6 +30,9 @@ export type CaptchaUnavailable = { kind: 'CaptchaUnavailable' };
 export type OneTimeTokenInvalid = { kind: 'OneTimeTokenInvalid' };
 export type SelfModification = { kind: 'SelfModification' };
 export type UserNotFound = { kind: 'UserNotFound' };
+export type OfferNotFound = { kind: 'OfferNotFound' };
+/** Another offer of the catalogue has that provider, name, type, power and first day. */
+export type OfferExists = { kind: 'OfferExists' };
 export type QuotaExceeded = {
   kind: 'QuotaExceeded';
   bucket: 'cached' | 'uncached';
@@ -89,6 +92,8 @@ export type DomainError =
   | OneTimeTokenInvalid
   | SelfModification
   | UserNotFound
+  | OfferNotFound
+  | OfferExists
   | ProviderFailure;
 
 export type DomainErrorKind = DomainError['kind'];

@@ -32,6 +32,7 @@ import { createLogger, type Logger } from './logger.js';
 import { GatewayMetrics } from './metrics.js';
 import { TOKENS } from './tokens.js';
 import type { GridSignals } from '../ports/grid-signals.js';
+import type { OfferCatalogue } from '../ports/offer-catalogue.js';
 
 /** Config with the server key resolved (see resolveSecretKey). */
 export type ResolvedConfig = Config & { readonly secretKey: string };
@@ -41,6 +42,7 @@ export interface Overrides {
   readonly logger?: Logger;
   readonly users?: UserRepo;
   readonly pdls?: PdlRepo;
+  readonly offers?: OfferCatalogue;
   readonly tokens?: TokenStore;
   readonly oneTimeTokens?: OneTimeTokenStore;
   readonly cache?: DayCache;

@@ -5,6 +5,7 @@ export const TOKENS = {
   SqlClient: Symbol('SqlClient'),
   UserRepo: Symbol('UserRepo'),
   PdlRepo: Symbol('PdlRepo'),
+  OfferCatalogue: Symbol('OfferCatalogue'),
   TokenStore: Symbol('TokenStore'),
   OneTimeTokenStore: Symbol('OneTimeTokenStore'),
   UpstreamThrottle: Symbol('UpstreamThrottle'),

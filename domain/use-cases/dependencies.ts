@@ -15,6 +15,7 @@ import type { UserRepo } from '../../ports/user-repo.js';
 import type { DailyCounters } from '../../ports/daily-counters.js';
 import type { Memos } from '../../ports/memos.js';
 import type { GridSignals } from '../../ports/grid-signals.js';
+import type { OfferCatalogue } from '../../ports/offer-catalogue.js';
 import type { StatTally } from './stat-tally.js';
 
 export interface GatewaySettings {
@@ -54,6 +55,8 @@ export interface Dependencies {
   readonly demoProvider: MeteringProvider;
   /** RTE's public signals (Tempo), or MockRte. */
   readonly gridSignals: GridSignals;
+  /** The offers catalogue (providers, offers and their prices over time). */
+  readonly offers: OfferCatalogue;
   readonly clock: Clock;
   readonly keyring: Keyring;
   readonly passwords: PasswordHasher;

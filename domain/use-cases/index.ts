@@ -13,6 +13,7 @@ import { ecowattForecast, ecowattHistory } from './ecowatt-signals.js';
 import { nationalConsumption } from './national-consumption.js';
 import { generationForecast } from './generation-forecast.js';
 import { tempoForecast, tempoSeason } from './tempo-outlook.js';
+import { offerCatalogue } from './offers.js';
 import { usageStatus } from './quota.js';
 import { readCustomerData } from './read-customer-data.js';
 import { readMeterData } from './read-meter-data/index.js';
@@ -46,6 +47,7 @@ export function createUseCases(deps: Dependencies) {
     tempoSeason: tempoSeason(deps),
     tempoForecast: tempoForecast(deps),
     generationForecast: generationForecast(deps),
+    offerCatalogue: offerCatalogue(deps),
     ecowattForecast: ecowattForecast(deps),
     ecowattHistory: ecowattHistory(deps),
     nationalConsumption: nationalConsumption(deps),

@@ -9,6 +9,8 @@ import { createSqlClient } from '../../adapters/sql/sql-client.js';
 import { SqlPdlRepo } from '../../adapters/sql/pdl-repo.sql.js';
 import { SqlTokenStore } from '../../adapters/sql/token-store.sql.js';
 import { SqlUserRepo } from '../../adapters/sql/user-repo.sql.js';
+import { SqlOfferCatalogue } from '../../adapters/sql/offer-catalogue.sql.js';
+import { InMemoryOfferCatalogue } from '../../adapters/memory/offer-catalogue.memory.js';
 import type { ResolvedConfig, Overrides } from '../container.js';
 import type { Logger } from '../logger.js';
 import { TOKENS } from '../tokens.js';
@@ -29,6 +31,8 @@ export function bindStorage(container: Container, config: ResolvedConfig, overri
   bindValue(container, TOKENS.PdlRepo, overrides.pdls, () => new SqlPdlRepo(sql()));
   bindValue(container, TOKENS.TokenStore, overrides.tokens, () => new SealedTokenStore(new SqlTokenStore(sql()), container.get(TOKENS.Keyring)));
   bindValue(container, TOKENS.OneTimeTokenStore, overrides.oneTimeTokens, () => new SqlOneTimeTokenStore(sql()));
+  // With every account store in memory there is no schema to hold the catalogue: it stays in memory too.
+  bindValue(container, TOKENS.OfferCatalogue, overrides.offers, () => (usesSql ? new SqlOfferCatalogue(sql()) : new InMemoryOfferCatalogue()));
   return {
     usesSql,
     sql,

@@ -43,6 +43,7 @@ export function bindUseCases(container: Container, config: ResolvedConfig): void
       provider: container.get(TOKENS.MeteringProvider),
       demoProvider: container.get(TOKENS.DemoMeteringProvider),
       gridSignals: container.get(TOKENS.GridSignals),
+      offers: container.get(TOKENS.OfferCatalogue),
       clock,
       keyring: container.get(TOKENS.Keyring),
       passwords: container.get(TOKENS.PasswordHasher),

@@ -17,6 +17,7 @@ import { loadOpenApiDocument, type OpenApiDocument, type OperationSpec } from '.
 import { matchedOperation, operationDispatcher, type TagRouter } from './operations.js';
 import { compatibilityRouter } from './routers/compatibility.router.js';
 import { gridRouter } from './routers/grid.router.js';
+import { energyRouter } from './routers/energy.router.js';
 import { accountsRouter } from './routers/accounts.router.js';
 import { adminRouter } from './routers/admin.router.js';
 import { consentRouter } from './routers/consent.router.js';
@@ -150,6 +151,7 @@ export function apiRouters({ config, useCases, clock, checks }: Pick<AppParts, '
     }),
     compatibilityRouter(useCases, clock, config.validateResponses, session, info),
     gridRouter(useCases, clock),
+    energyRouter(useCases),
   ];
 }
 

@@ -129,6 +129,13 @@ const MAPPING: Mapping = {
   OneTimeTokenInvalid: () => ({ status: 400, code: 'INVALID_TOKEN', message: 'this link is unknown, already used or expired', field: 'token' }),
   SelfModification: () => ({ status: 409, code: 'CANNOT_MODIFY_SELF', message: 'an administrator cannot deactivate or demote their own account' }),
   UserNotFound: () => ({ status: 404, code: 'USER_NOT_FOUND', message: 'no such account' }),
+  OfferNotFound: () => ({ status: 404, code: 'OFFER_NOT_FOUND', message: 'no such offer in the catalogue' }),
+  OfferExists: () => ({
+    status: 409,
+    code: 'OFFER_EXISTS',
+    message: 'the catalogue already has this offer (same provider, name, type, power and valid_from)',
+    field: 'valid_from',
+  }),
   ConsentStateInvalid: () => ({
     status: 400,
     code: 'INVALID_STATE',
@@ -273,6 +280,8 @@ const CONSENT_ERRORS: { [K in DomainErrorKind]: string } = {
   OneTimeTokenInvalid: 'invalid_state',
   SelfModification: 'enedis_error',
   UserNotFound: 'invalid_state',
+  OfferNotFound: 'enedis_error',
+  OfferExists: 'enedis_error',
   WrongDirection: 'enedis_error',
   BeforeActivation: 'enedis_error',
   BeyondHistory: 'enedis_error',

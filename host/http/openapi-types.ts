@@ -1068,6 +1068,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/energy/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue's providers, in upstream's shape */
+        get: operations["listEnergyProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/energy/offer-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of offer the catalogue prices, each with its price slots */
+        get: operations["listOfferTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/energy/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active offers still in force today or later (with include_history, past periods too), in upstream's shape
+         * @description Upstream's fields (`subscription_price` in € per month, `base_price`, `hc_price`, `tempo_blue_hc`… in € per kWh, as numbers) for its clients, and the exact figures beside them (`subscription_eur_per_year` and `prices` as decimal texts), which are what this gateway computes with.
+         */
+        get: operations["listEnergyOffers"];
+        put?: never;
+        /** Add an offer to the catalogue (offers.manage) */
+        post: operations["createEnergyOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/energy/offers/{offer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Rewrite an offer of the catalogue (offers.manage) */
+        put: operations["replaceEnergyOffer"];
+        post?: never;
+        /** Retire an offer (offers.manage); it stays for the periods it priced, never proposed again */
+        delete: operations["retireEnergyOffer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tempo": {
         parameters: {
             query?: never;
@@ -1405,7 +1480,7 @@ export interface components {
             permissions: {
                 id: string;
                 /** @enum {string} */
-                name: "users.read" | "users.manage" | "users.role" | "quota.reset" | "cache.purge" | "stats.read";
+                name: "users.read" | "users.manage" | "users.role" | "quota.reset" | "cache.purge" | "stats.read" | "offers.manage";
                 display_name: string;
                 resource: string;
             }[];
@@ -1610,6 +1685,84 @@ export interface components {
             hdebut: 0;
             /** @enum {integer} */
             hfin: 23;
+        };
+        /** @enum {string} */
+        OfferType: "BASE" | "HC_HP" | "TEMPO" | "EJP" | "HC_WEEKEND" | "BASE_WEEKEND";
+        EnergyProvider: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            logo_url: string | null;
+            website: string | null;
+            scraper_urls: string[] | null;
+        };
+        /** @description One offer at one power over one period, prices including taxes, euros as decimal text (at most 6 decimals). The same shape as a line of a catalogue file. */
+        OfferEntry: {
+            provider: string;
+            provider_website?: string | null;
+            name: string;
+            offer_type: components["schemas"]["OfferType"];
+            /** @enum {integer} */
+            power_kva: 3 | 6 | 9 | 12 | 15 | 18 | 24 | 30 | 36;
+            /** Format: date */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description the first day it no longer applies
+             */
+            valid_to?: string | null;
+            /** @example 151.86 */
+            subscription_eur_per_year: string;
+            /** @description Per slot, € per kWh: BASE base; HC_HP and HC_WEEKEND hc, hp; TEMPO blue_hc, blue_hp, white_hc, white_hp, red_hc, red_hp; EJP normal, peak; BASE_WEEKEND base, base_weekend. */
+            prices: {
+                [key: string]: string;
+            };
+            description?: string | null;
+            source?: string | null;
+        };
+        EnergyOffer: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            provider_id: string;
+            provider_name: string;
+            name: string;
+            offer_type: components["schemas"]["OfferType"];
+            description?: string | null;
+            source?: string | null;
+            power_kva: number;
+            /** @description € per month (the year / 12), for upstream clients */
+            subscription_price: number;
+            /** @description exact */
+            subscription_eur_per_year: string;
+            /** @description exact, € per kWh per slot */
+            prices: {
+                [key: string]: string;
+            };
+            base_price?: number | null;
+            hc_price?: number | null;
+            hp_price?: number | null;
+            base_price_weekend?: number | null;
+            hc_price_weekend?: number | null;
+            hp_price_weekend?: number | null;
+            tempo_blue_hc?: number | null;
+            tempo_blue_hp?: number | null;
+            tempo_white_hc?: number | null;
+            tempo_white_hp?: number | null;
+            tempo_red_hc?: number | null;
+            tempo_red_hp?: number | null;
+            ejp_normal?: number | null;
+            ejp_peak?: number | null;
+            hc_schedules?: Record<string, never> | null;
+            /** Format: date-time */
+            price_updated_at?: string | null;
+            /** Format: date */
+            valid_from: string;
+            /** Format: date */
+            valid_to: string | null;
+            is_active: boolean;
+            /** Format: date-time */
+            created_at?: string | null;
         };
         TempoSeasonStats: {
             blue_used: number;
@@ -1847,6 +2000,19 @@ export interface components {
         };
     };
     responses: {
+        /** @description The offer */
+        OneOffer: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @enum {boolean} */
+                    success: true;
+                    data: components["schemas"]["EnergyOffer"];
+                };
+            };
+        };
         /** @description The forecasts of one production type */
         GenerationOfOneType: {
             headers: {
@@ -3586,6 +3752,140 @@ export interface operations {
                     "application/json": components["schemas"]["EcoWattSignal"][];
                 };
             };
+            default: components["responses"]["Error"];
+        };
+    };
+    listEnergyProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The providers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["EnergyProvider"][];
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listOfferTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The offer types */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            code: components["schemas"]["OfferType"];
+                            name: string;
+                            description: string;
+                            price_slots: string[];
+                        }[];
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listEnergyOffers: {
+        parameters: {
+            query?: {
+                provider_id?: string;
+                include_history?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The offers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["EnergyOffer"][];
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createEnergyOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferEntry"];
+            };
+        };
+        responses: {
+            201: components["responses"]["OneOffer"];
+            default: components["responses"]["Error"];
+        };
+    };
+    replaceEnergyOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferEntry"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OneOffer"];
+            default: components["responses"]["Error"];
+        };
+    };
+    retireEnergyOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OneOffer"];
             default: components["responses"]["Error"];
         };
     };

@@ -138,7 +138,15 @@ describe('accounts over HTTP', () => {
       expect(after.body.data).toMatchObject({ role: { name: 'admin', display_name: 'Administrateur' }, is_admin: true });
       // The role carries what it permits, as the MyElectricalData web app reads it.
       const permissions = (after.body.data.role.permissions as Array<{ name: string; resource: string }>).map((p) => `${p.resource}:${p.name}`);
-      expect(permissions).toEqual(['users:users.read', 'users:users.manage', 'users:users.role', 'quota:quota.reset', 'cache:cache.purge', 'stats:stats.read']);
+      expect(permissions).toEqual([
+        'users:users.read',
+        'users:users.manage',
+        'users:users.role',
+        'quota:quota.reset',
+        'cache:cache.purge',
+        'stats:stats.read',
+        'offers:offers.manage',
+      ]);
     });
   });
 

@@ -32,6 +32,17 @@ const WRITES = new Set([
   'purgeCache',
   'startConsent',
 ]);
+const ENTRY = {
+  provider: 'Taken over',
+  name: 'Base',
+  offer_type: 'BASE',
+  power_kva: 6,
+  valid_from: '2026-02-01',
+  subscription_eur_per_year: '100',
+  prices: { base: '0.1' },
+};
+/** Operations outside the Admin tag that need an administration permission. */
+const ADMIN_OPERATIONS = new Set(['createEnergyOffer', 'replaceEnergyOffer', 'retireEnergyOffer']);
 const BODIES: Record<string, object> = {
   changePassword: { current_password: STRONG_PASSWORD, new_password: 'Other-Pass-9' },
   createPdl: { usage_point_id: '55555555555555' },
@@ -46,6 +57,8 @@ const BODIES: Record<string, object> = {
   setPdlPricingOption: { pricing_option: 'TEMPO' },
   setPdlSelectedOffer: { selected_offer_id: 'taken-over' },
   linkPdlProduction: { linked_production_pdl_id: null },
+  createEnergyOffer: ENTRY,
+  replaceEnergyOffer: ENTRY,
 };
 
 /** Required queries of protected operations outside /enedis. */
@@ -112,7 +125,12 @@ describe('the authorisation matrix', () => {
   afterAll(() => t.close());
 
   const pathOf = (op: OperationSpec, pdl: string, userId: string) =>
-    doc.basePath + op.path.replace('{usage_point_id}', pdl).replace('{pdl_id}', pdl).replace('{user_id}', userId);
+    doc.basePath +
+    op.path
+      .replace('{usage_point_id}', pdl)
+      .replace('{pdl_id}', pdl)
+      .replace('{user_id}', userId)
+      .replace('{offer_id}', '00000000-0000-4000-8000-000000000000');
 
   function send(c: Case, pdl = OWNER_PDL, userId = ownerId) {
     const agent = request(t.app);
@@ -135,7 +153,7 @@ describe('the authorisation matrix', () => {
       cases.push({ op, who: 'inactive', auth: tokens.inactive!, expected: 403, code: 'USER_INACTIVE' });
       cases.push({ op, who: 'inactive (session)', auth: tokens.inactiveSession!, expected: 401, code: 'TOKEN_REVOKED' });
       if (!op.allowUnverified) cases.push({ op, who: 'unverified', auth: tokens.unverified!, expected: 403, code: 'EMAIL_NOT_VERIFIED' });
-      if (op.tag === 'Admin') {
+      if (op.tag === 'Admin' || ADMIN_OPERATIONS.has(op.operationId)) {
         cases.push({ op, who: 'visitor', auth: tokens.owner!, expected: 403, code: 'FORBIDDEN' });
         cases.push({ op, who: 'demo', auth: tokens.demo!, expected: 403, code: 'FORBIDDEN' });
       } else if (WRITES.has(op.operationId)) {

@@ -13,6 +13,7 @@ import { OutboxMailer } from '../../adapters/outbox/mailer.outbox.js';
 import { PassThroughCaptchaVerifier } from '../../adapters/pass-through/captcha-verifier.pass-through.js';
 import { MockEnedisProvider } from '../../adapters/mock-enedis/metering-provider.mock-enedis.js';
 import { MockRte } from '../../adapters/mock-rte/grid-signals.mock-rte.js';
+import { InMemoryOfferCatalogue } from '../../adapters/memory/offer-catalogue.memory.js';
 import { NodeCryptoKeyring } from '../../adapters/node-crypto/keyring.node-crypto.js';
 import { SealedDayStore } from '../../adapters/sealed/day-store.sealed.js';
 import type { Principal } from '../../domain/principal.js';
@@ -61,6 +62,7 @@ export function buildUseCases(settings: Partial<GatewaySettings> & { lookupMemoM
     provider,
     demoProvider: provider,
     gridSignals: new MockRte(clock),
+    offers: new InMemoryOfferCatalogue(),
     clock,
     keyring,
     passwords: new BcryptPasswordHasher(4),

@@ -23,6 +23,7 @@ const PERMISSION_NAMES: Record<Permission, string> = {
   'quota.reset': 'Remettre les quotas à zéro',
   'cache.purge': 'Vider le cache',
   'stats.read': 'Voir les statistiques',
+  'offers.manage': 'Gérer le catalogue des offres',
 };
 
 /** A role with its permissions, in the shape the MyElectricalData web app reads. */
