@@ -14,6 +14,7 @@ import { nationalConsumption } from './national-consumption.js';
 import { generationForecast } from './generation-forecast.js';
 import { tempoForecast, tempoSeason } from './tempo-outlook.js';
 import { offerCatalogue } from './offers.js';
+import { consumptionCost } from './consumption-cost.js';
 import { usageStatus } from './quota.js';
 import { readCustomerData } from './read-customer-data.js';
 import { readMeterData } from './read-meter-data/index.js';
@@ -23,6 +24,7 @@ import type { User } from '../user.js';
 
 /** Every use case of the gateway, wired to one set of ports. Build it once: it holds the single-flight state. */
 export function createUseCases(deps: Dependencies) {
+  const meterData = readMeterData(deps);
   return {
     signUp: signUp(deps),
     logIn: logIn(deps),
@@ -48,13 +50,14 @@ export function createUseCases(deps: Dependencies) {
     tempoForecast: tempoForecast(deps),
     generationForecast: generationForecast(deps),
     offerCatalogue: offerCatalogue(deps),
+    consumptionCost: consumptionCost(deps, meterData),
     ecowattForecast: ecowattForecast(deps),
     ecowattHistory: ecowattHistory(deps),
     nationalConsumption: nationalConsumption(deps),
     deletePdl: deletePdl(deps),
     resyncPdl: resyncPdl(deps),
     purgePdlCache: purgePdlCache(deps),
-    readMeterData: readMeterData(deps),
+    readMeterData: meterData,
     readCustomerData: readCustomerData(deps),
     startConsent: startConsent(deps),
     completeConsent: completeConsent(deps),

@@ -1068,6 +1068,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/enedis/cost/{usage_point_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the consumption of a range cost, per day or month, by tariff slot, in euros
+         * @description The offer is `offer_id`, else the meter's `selected_offer_id`, else the regulated offer of its `pricing_option` at its subscribed power. Each load-curve interval is priced by the local Paris time of its start: off-peak by the meter's off-peak hours; Tempo by the colour of the Tempo day (06:00 to 06:00), off-peak 22:00–06:00; with the offer's prices in force that day. A day without a curve is priced from its daily total when the offer has one price all day, and is otherwise listed in `unpriced` as `no_load_curve` (never guessed). Amounts are whole cents computed from integers: a group's lines add up to its total, the groups to the grand total, and the grand total is the same whatever the grouping. Counts as one metering request.
+         */
+        get: operations["getConsumptionCost"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enedis/cost/{usage_point_id}/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same consumption priced under every catalogue offer at the meter's subscribed power, cheapest first
+         * @description EJP offers are left out (their days are not known here). `difference_eur` is against the meter's current offer (null when it has none). Counts as one metering request.
+         */
+        get: operations["compareConsumptionCost"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/energy/providers": {
         parameters: {
             query?: never;
@@ -1685,6 +1725,56 @@ export interface components {
             hdebut: 0;
             /** @enum {integer} */
             hfin: 23;
+        };
+        DayRange: {
+            /** Format: date */
+            start: string;
+            /**
+             * Format: date
+             * @description excluded
+             */
+            end: string;
+        };
+        OfferRef: {
+            /** Format: uuid */
+            id: string;
+            provider: string;
+            name: string;
+            offer_type: components["schemas"]["OfferType"];
+            power_kva: number;
+        };
+        /** @example 12.34 */
+        Euros: string;
+        CostGroup: {
+            /** @description YYYY-MM-DD or YYYY-MM */
+            period: string;
+            /** @description Wh per tariff slot */
+            energy_wh: {
+                [key: string]: number;
+            };
+            energy_eur: {
+                [key: string]: components["schemas"]["Euros"];
+            };
+            subscription_eur: components["schemas"]["Euros"];
+            total_eur: components["schemas"]["Euros"];
+            unpriced: {
+                /** Format: date */
+                date: string;
+                /** @enum {string} */
+                reason: "no_offer" | "no_load_curve" | "no_data" | "offpeak_hours_unknown" | "tempo_colour_unknown" | "ejp_days_unknown";
+                energy_wh: number;
+            }[];
+        };
+        CostTotal: {
+            energy_wh: {
+                [key: string]: number;
+            };
+            energy_eur: {
+                [key: string]: components["schemas"]["Euros"];
+            };
+            subscription_eur: components["schemas"]["Euros"];
+            total_eur: components["schemas"]["Euros"];
+            unpriced_days: number;
         };
         /** @enum {string} */
         OfferType: "BASE" | "HC_HP" | "TEMPO" | "EJP" | "HC_WEEKEND" | "BASE_WEEKEND";
@@ -3750,6 +3840,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EcoWattSignal"][];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getConsumptionCost: {
+        parameters: {
+            query: {
+                /** @description First day, included. */
+                start: components["parameters"]["Start"];
+                /** @description Day after the last one (excluded), as in Enedis' API. */
+                end: components["parameters"]["End"];
+                offer_id?: string;
+                group_by?: "day" | "month";
+            };
+            header?: never;
+            path: {
+                usage_point_id: components["parameters"]["UsagePointIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cost */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            usage_point_id: string;
+                            range: components["schemas"]["DayRange"];
+                            /** @enum {string} */
+                            group_by: "day" | "month";
+                            offer: components["schemas"]["OfferRef"];
+                            groups: components["schemas"]["CostGroup"][];
+                            total: components["schemas"]["CostTotal"];
+                            missing: components["schemas"]["MissingRun"][];
+                        };
+                    };
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    compareConsumptionCost: {
+        parameters: {
+            query: {
+                /** @description First day, included. */
+                start: components["parameters"]["Start"];
+                /** @description Day after the last one (excluded), as in Enedis' API. */
+                end: components["parameters"]["End"];
+            };
+            header?: never;
+            path: {
+                usage_point_id: components["parameters"]["UsagePointIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            usage_point_id: string;
+                            range: components["schemas"]["DayRange"];
+                            current: {
+                                offer: components["schemas"]["OfferRef"];
+                                total: components["schemas"]["CostTotal"];
+                            } | null;
+                            offers: {
+                                offer: components["schemas"]["OfferRef"];
+                                total: components["schemas"]["CostTotal"];
+                                /** @description this offer minus the current one; negative is cheaper */
+                                difference_eur: string | null;
+                            }[];
+                            missing: components["schemas"]["MissingRun"][];
+                        };
+                    };
                 };
             };
             default: components["responses"]["Error"];

@@ -7,6 +7,8 @@ import type { MeterData } from '../../../domain/use-cases/read-meter-data/index.
 import { quotaHeaders, unwrap } from '../error-mapping.js';
 import { customerTo2026, measureTo2026, wants2026 } from '../format-2026.js';
 import { principalOf, type Handler, type TagRouter } from '../operations.js';
+import { pricedToWire } from '../cost-wire.js';
+import { formatCents } from '../../../domain/money.js';
 import type { components } from '../openapi-types.js';
 
 type MeterDataEnvelope = components['schemas']['MeterDataResponse'];
@@ -94,6 +96,7 @@ export function enedisRouter(useCases: UseCases, clock: Clock, validated = true)
       getConsumptionMaxPower: meterData('consumption:max_power'),
       getProductionDaily: meterData('production:daily'),
       getProductionDetail: meterData('production:detail'),
+      ...costHandlers(useCases, clock),
       getContract: customerData('contract'),
       getAddress: customerData('address'),
       getCustomer: customerData('customer'),
@@ -102,6 +105,51 @@ export function enedisRouter(useCases: UseCases, clock: Clock, validated = true)
         const purged = unwrap(await useCases.purgePdlCache(principalOf(res), String(req.params.usage_point_id)));
         res.json({ success: true, data: { deleted_cache_entries: purged.deletedCacheEntries } });
       },
+    },
+  };
+}
+
+/** What consumption cost (tag Enedis): one offer by period, or every offer side by side. */
+export function costHandlers(useCases: UseCases, clock: Clock): Record<'getConsumptionCost' | 'compareConsumptionCost', Handler> {
+  const requestOf = (req: Request) => ({
+    usagePointId: req.params.usage_point_id,
+    start: req.query.start,
+    end: req.query.end,
+    offerId: typeof req.query.offer_id === 'string' ? req.query.offer_id : undefined,
+    groupBy: req.query.group_by === 'day' ? ('day' as const) : ('month' as const),
+  });
+  return {
+    getConsumptionCost: async (req, res) => {
+      const answer = unwrap(await useCases.consumptionCost.cost(principalOf(res), requestOf(req)));
+      setQuotaHeaders(res, answer.quota, clock);
+      const { grandCents: _unused, ...priced } = pricedToWire(answer);
+      res.json({
+        success: true,
+        data: { usage_point_id: String(req.params.usage_point_id), range: answer.range, group_by: answer.groupBy, ...priced, missing: answer.missing },
+      });
+    },
+    compareConsumptionCost: async (req, res) => {
+      const answer = unwrap(await useCases.consumptionCost.compare(principalOf(res), requestOf(req)));
+      setQuotaHeaders(res, answer.quota, clock);
+      const current = answer.current ? pricedToWire(answer.current) : null;
+      const offers = answer.offers
+        .map((priced) => pricedToWire(priced))
+        .sort((a, b) => Number(a.grandCents - b.grandCents) || a.offer.name.localeCompare(b.offer.name))
+        .map(({ offer, total, grandCents }) => ({
+          offer,
+          total,
+          difference_eur: current ? formatCents(Number(grandCents - current.grandCents)) : null,
+        }));
+      res.json({
+        success: true,
+        data: {
+          usage_point_id: String(req.params.usage_point_id),
+          range: answer.range,
+          current: current ? { offer: current.offer, total: current.total } : null,
+          offers,
+          missing: answer.missing,
+        },
+      });
     },
   };
 }
