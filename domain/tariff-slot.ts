@@ -10,6 +10,8 @@ export type UnsplitReason = 'offpeak_hours_unknown' | 'tempo_colour_unknown' | '
 export interface SlotContext {
   /** The meter's off-peak ranges, `HH:MM-HH:MM` (null: not known). */
   readonly offpeak: readonly string[] | null;
+  /** The ranges in force on a day, when they changed over time (overrides `offpeak`). */
+  readonly offpeakOn?: (day: LocalDate) => readonly string[] | null;
   readonly tempo: ReadonlyMap<LocalDate, TempoColor>;
 }
 
@@ -42,23 +44,24 @@ const isWeekend = (date: LocalDate) => weekday(date) === 0 || weekday(date) === 
 export function slotOf(type: OfferType, startMs: number, ctx: SlotContext): PriceSlot | UnsplitReason {
   const date = parisDayOf(startMs).date;
   const minute = parisMinuteOfDay(startMs);
+  const offpeak = ctx.offpeakOn ? ctx.offpeakOn(date) : ctx.offpeak;
   switch (type) {
     case 'BASE':
       return 'base';
     case 'BASE_WEEKEND':
       return isWeekend(date) ? 'base_weekend' : 'base';
     case 'HC_HP':
-      if (!ctx.offpeak || ctx.offpeak.length === 0) return 'offpeak_hours_unknown';
-      return inOffpeak(ctx.offpeak, minute) ? 'hc' : 'hp';
+      if (!offpeak || offpeak.length === 0) return 'offpeak_hours_unknown';
+      return inOffpeak(offpeak, minute) ? 'hc' : 'hp';
     case 'HC_WEEKEND':
       if (isWeekend(date)) return 'hc';
-      if (!ctx.offpeak || ctx.offpeak.length === 0) return 'offpeak_hours_unknown';
-      return inOffpeak(ctx.offpeak, minute) ? 'hc' : 'hp';
+      if (!offpeak || offpeak.length === 0) return 'offpeak_hours_unknown';
+      return inOffpeak(offpeak, minute) ? 'hc' : 'hp';
     case 'TEMPO': {
       const colour = ctx.tempo.get(tempoDayOf(date, minute));
       if (!colour) return 'tempo_colour_unknown';
-      const offpeak = minute >= 22 * 60 || minute < 6 * 60;
-      return `${colour.toLowerCase() as 'blue' | 'white' | 'red'}_${offpeak ? 'hc' : 'hp'}`;
+      const night = minute >= 22 * 60 || minute < 6 * 60;
+      return `${colour.toLowerCase() as 'blue' | 'white' | 'red'}_${night ? 'hc' : 'hp'}`;
     }
     case 'EJP':
       return 'ejp_days_unknown';

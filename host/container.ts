@@ -33,6 +33,7 @@ import { GatewayMetrics } from './metrics.js';
 import { TOKENS } from './tokens.js';
 import type { GridSignals } from '../ports/grid-signals.js';
 import type { OfferCatalogue } from '../ports/offer-catalogue.js';
+import type { TariffHistory } from '../ports/tariff-history.js';
 
 /** Config with the server key resolved (see resolveSecretKey). */
 export type ResolvedConfig = Config & { readonly secretKey: string };
@@ -43,6 +44,7 @@ export interface Overrides {
   readonly users?: UserRepo;
   readonly pdls?: PdlRepo;
   readonly offers?: OfferCatalogue;
+  readonly tariffs?: TariffHistory;
   readonly tokens?: TokenStore;
   readonly oneTimeTokens?: OneTimeTokenStore;
   readonly cache?: DayCache;

@@ -6,6 +6,7 @@ export const TOKENS = {
   UserRepo: Symbol('UserRepo'),
   PdlRepo: Symbol('PdlRepo'),
   OfferCatalogue: Symbol('OfferCatalogue'),
+  TariffHistory: Symbol('TariffHistory'),
   TokenStore: Symbol('TokenStore'),
   OneTimeTokenStore: Symbol('OneTimeTokenStore'),
   UpstreamThrottle: Symbol('UpstreamThrottle'),

@@ -12,3 +12,4 @@ export * from './memos.memory.js';
 export * from './forgetting-repos.js';
 export * from './short-memo.js';
 export * from './offer-catalogue.memory.js';
+export * from './tariff-history.memory.js';

@@ -8,3 +8,4 @@ export * from './token-store.sql.js';
 export * from './user-repo.sql.js';
 export * from './migrations/index.js';
 export * from './offer-catalogue.sql.js';
+export * from './tariff-history.sql.js';

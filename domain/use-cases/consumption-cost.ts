@@ -1,4 +1,4 @@
-import type { DateRange } from '../date-range.js';
+import { rangeDays, type DateRange } from '../date-range.js';
 import { invalidInput, type DomainError } from '../errors.js';
 import { addDays, type LocalDate } from '../local-date.js';
 import type { IntervalReading } from '../metering.js';
@@ -12,6 +12,7 @@ import type { BucketState } from '../../ports/rate-limiter.js';
 import type { Dependencies } from './dependencies.js';
 import { findReadablePdl } from './meter-access.js';
 import type { readMeterData, MissingRun } from './read-meter-data/index.js';
+import { tariffOn } from './tariff-history.js';
 
 /** The regulated offer a pricing option means, by its catalogue name. */
 const REGULATED: Partial<Record<OfferType, string>> = { BASE: 'Tarif Bleu Base', HC_HP: 'Tarif Bleu Heures Creuses', TEMPO: 'Tarif Bleu Tempo' };
@@ -53,11 +54,32 @@ export interface CompareAnswer {
 
 interface Consumption {
   readonly pdl: Pdl;
+  /** The meter's off-peak hours and pricing option in force each day. */
+  readonly tariffOn: ReturnType<typeof tariffOn>;
   readonly range: DateRange;
   readonly curve: readonly IntervalReading[];
   readonly daily: readonly IntervalReading[];
   readonly missing: MissingRun[];
   readonly quota: BucketState | null;
+}
+
+/** The stretches of consecutive days of the range with one pricing option (days without one are left out). */
+function optionStretches(range: DateRange, on: ReturnType<typeof tariffOn>): Array<{ option: OfferType; start: LocalDate; end: LocalDate }> {
+  const stretches: Array<{ option: OfferType; start: LocalDate; end: LocalDate }> = [];
+  for (const day of rangeDays(range)) {
+    const option = on(day).pricingOption;
+    const last = stretches.at(-1);
+    if (last && last.option === option && last.end === day) last.end = addDays(day, 1);
+    else if (option) stretches.push({ option, start: day, end: addDays(day, 1) });
+  }
+  return stretches;
+}
+
+/** An offer period cut to [start, end), or null when they do not meet. */
+function clip(offer: Offer, start: LocalDate, end: LocalDate): Offer | null {
+  const from = offer.validFrom > start ? offer.validFrom : start;
+  const to = offer.validTo !== null && offer.validTo < end ? offer.validTo : end;
+  return from < to ? { ...offer, validFrom: from, validTo: to } : null;
 }
 
 /** Costs of consumption under catalogue offers: what a household's meter data would have cost. */
@@ -87,6 +109,7 @@ export function consumptionCost(deps: Dependencies, read: ReturnType<typeof read
     if (!pdl.ok) return pdl;
     return ok({
       pdl: pdl.value,
+      tariffOn: tariffOn(await deps.tariffs.list(pdl.value.id), pdl.value),
       range: curve.value.range,
       curve: curve.value.readings,
       daily: daily.ok ? daily.value.readings : [],
@@ -100,8 +123,13 @@ export function consumptionCost(deps: Dependencies, read: ReturnType<typeof read
     return (await deps.offers.offers({ includeRetired: true })).filter((o) => familyKey(o) === familyKey(seed));
   }
 
-  /** The offer to price with: `offerId`, else the meter's selected offer, else the regulated offer of its option and power. */
-  async function defaultOffer(pdl: Pdl, offerId?: string): Promise<Result<Offer[], DomainError>> {
+  /**
+   * The offer to price with: `offerId`, else the meter's selected offer, else the regulated offer
+   * of its pricing option at its power; when the option changed over the range, each stretch of
+   * days is priced with the regulated offer of the option it had (the periods clipped to it).
+   */
+  async function defaultOffer(data: Pick<Consumption, 'pdl' | 'range' | 'tariffOn'>, offerId?: string): Promise<Result<Offer[], DomainError>> {
+    const { pdl } = data;
     const chosen = offerId ?? pdl.selectedOfferId ?? undefined;
     const picked = chosen ? await deps.offers.offer(chosen) : null;
     if (picked) return ok(await family(picked));
@@ -114,10 +142,12 @@ export function consumptionCost(deps: Dependencies, read: ReturnType<typeof read
         ),
       );
     }
-    const name = REGULATED[pdl.pricingOption];
-    const offers = (await deps.offers.offers({ includeRetired: true })).filter(
-      (o) => o.provider === REGULATED_PROVIDER && o.name === name && o.offerType === pdl.pricingOption && o.powerKva === pdl.subscribedPower,
-    );
+    const catalogue = await deps.offers.offers({ includeRetired: true });
+    const regulated = (option: OfferType) =>
+      catalogue.filter(
+        (o) => o.provider === REGULATED_PROVIDER && o.name === REGULATED[option] && o.offerType === option && o.powerKva === pdl.subscribedPower,
+      );
+    const offers = optionStretches(data.range, data.tariffOn).flatMap(({ option, start, end }) => regulated(option).flatMap((o) => clip(o, start, end) ?? []));
     if (offers.length === 0) {
       return err(invalidInput('offer_id', `the catalogue has no regulated ${pdl.pricingOption} offer at ${pdl.subscribedPower} kVA; pass offer_id`));
     }
@@ -135,7 +165,7 @@ export function consumptionCost(deps: Dependencies, read: ReturnType<typeof read
       range: data.range,
       curve: data.curve,
       daily: data.daily,
-      context: { offpeak: data.pdl.offpeakHours, tempo },
+      context: { offpeak: data.pdl.offpeakHours, offpeakOn: (day: LocalDate) => data.tariffOn(day).offpeakHours, tempo },
       groupBy,
     });
     const inForce = [...offers].sort((a, b) => b.validFrom.localeCompare(a.validFrom)).find((o) => o.validFrom < data.range.end) ?? offers[0]!;
@@ -146,9 +176,9 @@ export function consumptionCost(deps: Dependencies, read: ReturnType<typeof read
     cost: async (principal: Principal, request: CostRequest): Promise<Result<CostAnswer, DomainError>> => {
       const data = await consumption(principal, request);
       if (!data.ok) return data;
-      const offers = await defaultOffer(data.value.pdl, request.offerId);
+      const offers = await defaultOffer(data.value, request.offerId);
       if (!offers.ok) return offers;
-      const tempo = offers.value[0]!.offerType === 'TEMPO' ? await tempoColours(data.value.range) : new Map();
+      const tempo = offers.value.some((o) => o.offerType === 'TEMPO') ? await tempoColours(data.value.range) : new Map();
       const groupBy = request.groupBy ?? 'month';
       return ok({ ...price(data.value, offers.value, tempo, groupBy), range: data.value.range, groupBy, missing: data.value.missing, quota: data.value.quota });
     },
@@ -165,7 +195,7 @@ export function consumptionCost(deps: Dependencies, read: ReturnType<typeof read
       }
       const tempo = await tempoColours(data.value.range);
       const priced = [...families.values()].map((offers) => price(data.value, offers, tempo, 'month'));
-      const current = await defaultOffer(data.value.pdl);
+      const current = await defaultOffer(data.value);
       const currentPriced = current.ok ? price(data.value, current.value, tempo, 'month') : null;
       return ok({ range: data.value.range, current: currentPriced, offers: priced, missing: data.value.missing, quota: data.value.quota });
     },

@@ -16,6 +16,7 @@ import type { DailyCounters } from '../../ports/daily-counters.js';
 import type { Memos } from '../../ports/memos.js';
 import type { GridSignals } from '../../ports/grid-signals.js';
 import type { OfferCatalogue } from '../../ports/offer-catalogue.js';
+import type { TariffHistory } from '../../ports/tariff-history.js';
 import type { StatTally } from './stat-tally.js';
 
 export interface GatewaySettings {
@@ -57,6 +58,8 @@ export interface Dependencies {
   readonly gridSignals: GridSignals;
   /** The offers catalogue (providers, offers and their prices over time). */
   readonly offers: OfferCatalogue;
+  /** Each meter's off-peak hours and pricing option over time. */
+  readonly tariffs: TariffHistory;
   readonly clock: Clock;
   readonly keyring: Keyring;
   readonly passwords: PasswordHasher;

@@ -1,3 +1,4 @@
+import { noteTariffChange } from './tariff-history.js';
 import { invalidInput, type DomainError } from '../errors.js';
 import { parseMeterSettings, type MeterSettingsInput } from '../meter-settings.js';
 import type { Pdl, PdlPatch } from '../pdl.js';
@@ -69,7 +70,9 @@ export const updatePdl = (deps: Dependencies) => {
       patch.linkedProductionPdlId = link.value;
     }
     const updated = await deps.pdls.update(pdl.value.id, patch);
-    return updated ? ok(updated) : err({ kind: 'PdlNotFound' });
+    if (!updated) return err({ kind: 'PdlNotFound' });
+    await noteTariffChange(deps, pdl.value, updated);
+    return ok(updated);
   });
 };
 

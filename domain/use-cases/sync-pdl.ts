@@ -1,3 +1,4 @@
+import { noteTariffChange } from './tariff-history.js';
 import { parisDate } from '../paris-time.js';
 import { parseOffpeakHours, parseSubscribedPower, type Pdl, type PdlPatch } from '../pdl.js';
 import { addDays, parseLocalDate } from '../local-date.js';
@@ -51,6 +52,8 @@ export const syncPdl =
     } else {
       patch.sync = { status: 'failed', error: `${contract.error.kind}: ${contract.error.message}`, syncedAt: now };
     }
-    const updated = (await deps.pdls.update(pdl.id, patch)) ?? pdl;
+    const updated = await deps.pdls.update(pdl.id, patch);
+    if (!updated) return pdl;
+    await noteTariffChange(deps, pdl, updated);
     return updated;
   };

@@ -11,6 +11,8 @@ import { SqlTokenStore } from '../../adapters/sql/token-store.sql.js';
 import { SqlUserRepo } from '../../adapters/sql/user-repo.sql.js';
 import { SqlOfferCatalogue } from '../../adapters/sql/offer-catalogue.sql.js';
 import { InMemoryOfferCatalogue } from '../../adapters/memory/offer-catalogue.memory.js';
+import { SqlTariffHistory } from '../../adapters/sql/tariff-history.sql.js';
+import { InMemoryTariffHistory } from '../../adapters/memory/tariff-history.memory.js';
 import type { ResolvedConfig, Overrides } from '../container.js';
 import type { Logger } from '../logger.js';
 import { TOKENS } from '../tokens.js';
@@ -33,6 +35,7 @@ export function bindStorage(container: Container, config: ResolvedConfig, overri
   bindValue(container, TOKENS.OneTimeTokenStore, overrides.oneTimeTokens, () => new SqlOneTimeTokenStore(sql()));
   // With every account store in memory there is no schema to hold the catalogue: it stays in memory too.
   bindValue(container, TOKENS.OfferCatalogue, overrides.offers, () => (usesSql ? new SqlOfferCatalogue(sql()) : new InMemoryOfferCatalogue()));
+  bindValue(container, TOKENS.TariffHistory, overrides.tariffs, () => (usesSql ? new SqlTariffHistory(sql()) : new InMemoryTariffHistory()));
   return {
     usesSql,
     sql,

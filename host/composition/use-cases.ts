@@ -44,6 +44,7 @@ export function bindUseCases(container: Container, config: ResolvedConfig): void
       demoProvider: container.get(TOKENS.DemoMeteringProvider),
       gridSignals: container.get(TOKENS.GridSignals),
       offers: container.get(TOKENS.OfferCatalogue),
+      tariffs: container.get(TOKENS.TariffHistory),
       clock,
       keyring: container.get(TOKENS.Keyring),
       passwords: container.get(TOKENS.PasswordHasher),

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -27,6 +27,10 @@ if (!available && servicesRequired) throw new Error(`${CHROMIUM} is missing and 
     mkdirSync(SHOTS, { recursive: true });
     t = await startTestGateway({ DEMO_ACCOUNT: 'true' }, {}, new Date().toISOString());
     await t.gateway.useCases.ensureDemoAccount();
+    for (const file of ['../../seeds/offers/tarif-bleu.jsonl', '../fixtures/offers-fixture.jsonl']) {
+      const loaded = await t.gateway.useCases.offerCatalogue.load(readFileSync(new URL(file, import.meta.url), 'utf8'));
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
+    }
     server = createServer(t.app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -72,6 +76,17 @@ if (!available && servicesRequired) throw new Error(`${CHROMIUM} is missing and 
     await expect.poll(() => series(page, 'curve-chart')).toMatch(/^Consommation \(W\):(46|48|50)\|Production \(W\):(46|48|50)$/);
     await page.getByTestId('curve-chart').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, '3-main-house-day-curve.png'), fullPage: true });
+
+    const cost = page.getByTestId('cost');
+    await cost.getByLabel('Offre').selectOption({ label: 'EDF — Tarif Bleu Tempo' });
+    await cost.getByRole('button', { name: 'Calculer le coût' }).click();
+    await expect.poll(() => page.getByTestId('cost-total').textContent(), { timeout: 15_000 }).toMatch(/^\d+,\d{2} €$/);
+    expect(await page.getByTestId('cost-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(13);
+    await cost.getByRole('button', { name: 'Comparer les offres' }).click();
+    await expect.poll(() => page.getByTestId('comparison').locator('tbody tr').count(), { timeout: 15_000 }).toBe(4);
+    expect(await page.getByTestId('tempo-calendar').locator('.tempo-day').count()).toBeGreaterThan(60);
+    await cost.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, '3b-main-house-cost.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Connexion' }).isVisible()).toBe(true);

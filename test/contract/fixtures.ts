@@ -1,3 +1,4 @@
+import type { TariffHistory } from '../../ports/tariff-history.js';
 import type { LocalDate } from '../../domain/local-date.js';
 import type { NewPdl } from '../../domain/pdl.js';
 import type { UsagePointId } from '../../domain/usage-point-id.js';
@@ -11,6 +12,7 @@ export interface RelationalStore {
   readonly users: UserRepo;
   readonly pdls: PdlRepo;
   readonly tokens: TokenStore;
+  readonly tariffs?: TariffHistory;
   close(): Promise<void>;
 }
 

@@ -19,6 +19,8 @@ import { pdlRepoContract } from './pdl-repo.contract.js';
 import { rateLimiterContract } from './rate-limiter.contract.js';
 import { tokenStoreContract } from './token-store.contract.js';
 import { userRepoContract } from './user-repo.contract.js';
+import { InMemoryTariffHistory } from '../../adapters/memory/tariff-history.memory.js';
+import { tariffHistoryContract } from './tariff-history.contract.js';
 
 const relational = async () => {
   const db = createMemoryDatabase();
@@ -27,6 +29,7 @@ const relational = async () => {
     pdls: new InMemoryPdlRepo(db),
     tokens: new InMemoryTokenStore(db),
     oneTimeTokens: new InMemoryOneTimeTokenStore(db),
+    tariffs: new InMemoryTariffHistory(),
     close: async () => {},
   };
 };
@@ -35,6 +38,7 @@ userRepoContract('memory', relational);
 pdlRepoContract('memory', relational);
 tokenStoreContract('memory', relational);
 oneTimeTokenStoreContract('memory', relational);
+tariffHistoryContract('memory', relational);
 
 dayCacheContract('memory', async () => {
   const clock = new ManualClock('2026-11-23T10:00:00Z');

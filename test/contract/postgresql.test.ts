@@ -10,6 +10,8 @@ import { oneTimeTokenStoreContract } from './one-time-token-store.contract.js';
 import { pdlRepoContract } from './pdl-repo.contract.js';
 import { tokenStoreContract } from './token-store.contract.js';
 import { userRepoContract } from './user-repo.contract.js';
+import { SqlTariffHistory } from '../../adapters/sql/tariff-history.sql.js';
+import { tariffHistoryContract } from './tariff-history.contract.js';
 
 /** Each store gets a schema of its own, dropped afterwards. */
 const relational = async () => {
@@ -24,6 +26,7 @@ const relational = async () => {
     pdls: new SqlPdlRepo(knex),
     tokens: new SqlTokenStore(knex),
     oneTimeTokens: new SqlOneTimeTokenStore(knex),
+    tariffs: new SqlTariffHistory(knex),
     close: async () => {
       await knex.raw(`drop schema ${schema} cascade`);
       await knex.destroy();
@@ -36,4 +39,5 @@ await describeWithServices('PostgreSQL adapters', ['postgresql'], () => {
   pdlRepoContract('postgresql', relational);
   tokenStoreContract('postgresql', relational);
   oneTimeTokenStoreContract('postgresql', relational);
+  tariffHistoryContract('postgresql', relational);
 });

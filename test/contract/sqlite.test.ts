@@ -8,6 +8,8 @@ import { oneTimeTokenStoreContract } from './one-time-token-store.contract.js';
 import { pdlRepoContract } from './pdl-repo.contract.js';
 import { tokenStoreContract } from './token-store.contract.js';
 import { userRepoContract } from './user-repo.contract.js';
+import { SqlTariffHistory } from '../../adapters/sql/tariff-history.sql.js';
+import { tariffHistoryContract } from './tariff-history.contract.js';
 
 const relational = async () => {
   const knex = createSqlClient({ dialect: 'sqlite', connection: ':memory:' });
@@ -17,6 +19,7 @@ const relational = async () => {
     pdls: new SqlPdlRepo(knex),
     tokens: new SqlTokenStore(knex),
     oneTimeTokens: new SqlOneTimeTokenStore(knex),
+    tariffs: new SqlTariffHistory(knex),
     close: () => knex.destroy(),
   };
 };
@@ -25,3 +28,4 @@ userRepoContract('sqlite', relational);
 pdlRepoContract('sqlite', relational);
 tokenStoreContract('sqlite', relational);
 oneTimeTokenStoreContract('sqlite', relational);
+tariffHistoryContract('sqlite', relational);

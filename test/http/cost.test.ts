@@ -29,7 +29,14 @@ const addDay = (date: string, days: number) => new Date(Date.parse(`${date}T12:0
  * curve label (they carry the Paris offset), half-watt-hours (W × 30 min = W/2 Wh), rationals for
  * the subscription, rounding once at the end.
  */
-function independentCents(
+function independentCents(...args: Parameters<typeof independentUnits>): bigint {
+  return toCents(independentUnits(...args));
+}
+
+/** µ€ × 2 000 to cents, half up (1 cent = 10⁴ µ€ × 2 000). */
+const toCents = (units: bigint) => (units + 10_000_000n) / 20_000_000n;
+
+function independentUnits(
   points: Array<{ date: string; value: number }>,
   offers: WireOffer[],
   colours: Map<string, string>,
@@ -59,8 +66,7 @@ function independentCents(
     const days = BigInt(new Date(Date.UTC(y, m, 0)).getUTCDate());
     numerator += (micro(inForce(day).subscription_eur_per_year) * common) / (12n * days);
   }
-  const totalMicroTimes2000 = energy + (numerator * 2_000n) / common;
-  return (totalMicroTimes2000 + 10_000_000n) / 20_000_000n; // to cents, half up (1 cent = 10⁴ µ€ × 2 000)
+  return energy + (numerator * 2_000n) / common;
 }
 
 describe('cost and comparison for the demo meter (MockEnedis, MockRte)', () => {
@@ -164,5 +170,35 @@ describe('cost and comparison for the demo meter (MockEnedis, MockRte)', () => {
       .set('Authorization', auth)
       .expect(400);
     expect(unknown.body.error.field).toBe('offer_id');
+  });
+
+  it('when the off-peak hours and the pricing option change, then days before are priced as they were and days after as they are', async () => {
+    // Since beforeAll the meter is on Tempo with Enedis' hours; from 23 November it is on Heures Creuses, off-peak 23:00–07:00.
+    await api(t.app)
+      .patch(`/api/pdl/${MAIN}`)
+      .set('Authorization', auth)
+      .send({ offpeak_hours: ['23:00-07:00'] })
+      .expect(200);
+    await api(t.app).patch(`/api/pdl/${MAIN}/pricing-option`).set('Authorization', auth).send({ pricing_option: 'HC_HP' }).expect(200);
+    t.clock.set('2026-11-27T10:00:00Z');
+    try {
+      const cost = await api(t.app).get(`/api/enedis/cost/${MAIN}?start=2026-11-20&end=2026-11-27&group_by=day`).set('Authorization', auth).expect(200);
+      const byDay = cost.body.data.groups as Array<{ period: string; energy_eur: Record<string, string> }>;
+      expect(Object.keys(byDay[2]!.energy_eur).every((s) => /^(blue|white|red)_/.test(s))).toBe(true); // 22 November: Tempo
+      expect(Object.keys(byDay[3]!.energy_eur).sort()).toEqual(['hc', 'hp']); // 23 November: Heures Creuses
+      const all = (await api(t.app).get('/api/energy/offers?include_history=true').expect(200)).body.data as WireOffer[];
+      const tempoOffers = all.filter((o) => o.name === 'Tarif Bleu Tempo' && o.power_kva === 9);
+      const hcOffers = all.filter((o) => o.name === 'Tarif Bleu Heures Creuses' && o.power_kva === 9);
+      const curveOf = async (start: string, end: string) =>
+        (await api(t.app).get(`/api/enedis/consumption/detail/${MAIN}?start=${start}&end=${end}`).set('Authorization', auth).expect(200)).body.data
+          .meter_reading.interval_reading;
+      const tempo = await api(t.app).get('/api/tempo/days?start_date=2026-11-19&end_date=2026-11-22').expect(200);
+      const colours = new Map<string, string>(tempo.body.data.map((d: { date: string; color: string }) => [d.date, d.color]));
+      const before = independentUnits(await curveOf('2026-11-20', '2026-11-23'), tempoOffers, colours, [], '2026-11-20', '2026-11-23');
+      const after = independentUnits(await curveOf('2026-11-23', '2026-11-27'), hcOffers, new Map(), [[23 * 60, 7 * 60]], '2026-11-23', '2026-11-27');
+      expect(BigInt(cost.body.data.total.total_eur.replace('.', ''))).toBe(toCents(before + after));
+    } finally {
+      t.clock.set('2026-11-23T10:00:00Z');
+    }
   });
 });

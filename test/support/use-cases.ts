@@ -14,6 +14,7 @@ import { PassThroughCaptchaVerifier } from '../../adapters/pass-through/captcha-
 import { MockEnedisProvider } from '../../adapters/mock-enedis/metering-provider.mock-enedis.js';
 import { MockRte } from '../../adapters/mock-rte/grid-signals.mock-rte.js';
 import { InMemoryOfferCatalogue } from '../../adapters/memory/offer-catalogue.memory.js';
+import { InMemoryTariffHistory } from '../../adapters/memory/tariff-history.memory.js';
 import { NodeCryptoKeyring } from '../../adapters/node-crypto/keyring.node-crypto.js';
 import { SealedDayStore } from '../../adapters/sealed/day-store.sealed.js';
 import type { Principal } from '../../domain/principal.js';
@@ -63,6 +64,7 @@ export function buildUseCases(settings: Partial<GatewaySettings> & { lookupMemoM
     demoProvider: provider,
     gridSignals: new MockRte(clock),
     offers: new InMemoryOfferCatalogue(),
+    tariffs: new InMemoryTariffHistory(),
     clock,
     keyring,
     passwords: new BcryptPasswordHasher(4),

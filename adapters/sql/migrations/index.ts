@@ -7,6 +7,7 @@ import * as consentBoundMeters from './005-consent-bound-meters.js';
 import * as productionActivation from './006-production-activation.js';
 import * as meterTariffSettings from './007-meter-tariff-settings.js';
 import * as offersCatalogue from './008-offers-catalogue.js';
+import * as tariffHistory from './009-tariff-history.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -20,6 +21,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['006-production-activation', productionActivation],
   ['007-meter-tariff-settings', meterTariffSettings],
   ['008-offers-catalogue', offersCatalogue],
+  ['009-tariff-history', tariffHistory],
 ];
 
 /** Bundled with the code rather than read from a folder, so the built package migrates too. */

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, call, type MeterData, type Pdl, type Usage } from '../api';
 import { ChartView } from '../components/ChartView';
+import { CostView } from '../components/CostView';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { TempoCalendar } from '../components/TempoCalendar';
 import { addDays, frDay, frTime, kwh, parisToday } from '../format';
 
 type Route =
@@ -160,6 +162,8 @@ export function MeterDashboard({ id }: { id: string }) {
         </div>
         {halfHours ? <ChartView labels={halfHours.labels} series={halfHours.series} unit="W (moyenne par demi-heure)" testId="curve-chart" /> : null}
       </section>
+      {meter.has_consumption ? <CostView meter={meter} start={start} end={end} /> : null}
+      <TempoCalendar />
       {usage ? (
         <section className="card" data-testid="usage">
           <h2>Quota du jour</h2>
