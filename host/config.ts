@@ -51,6 +51,8 @@ export interface Config {
   readonly demoAccount: boolean;
   /** How long who-is-the-caller and which-meter look-ups are remembered, in ms (0: never). */
   readonly lookupMemoMs: number;
+  /** How often the server refreshes RTE's Tempo and EcoWatt (GRID_REFRESH_MINUTES; 0: only when asked). */
+  readonly gridRefreshMs: number;
   readonly maxPdlsPerUser: number;
   readonly signUpLimits: { readonly perAddress: number; readonly windowSeconds: number };
   /** Check every answer against openapi.yaml too (requests are always checked). */
@@ -275,6 +277,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Result<Config, Config
     enedis: readEnedis(read, backendUrl),
     secretKey,
     accessTokenExpireMinutes: read.int('ACCESS_TOKEN_EXPIRE_MINUTES', 43_200, 1, 525_600),
+    gridRefreshMs: read.int('GRID_REFRESH_MINUTES', 15, 0, 1440) * 60_000,
     rte: readRte(read),
     frontendUrl,
     backendUrl,

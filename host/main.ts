@@ -6,6 +6,8 @@ import { createApp } from './http/app.js';
 import { createLogger } from './logger.js';
 import { resolveSecretKey } from './secret-key.js';
 import { VERSION } from './version.js';
+import { startGridRefresh } from './grid-refresh.js';
+import { TOKENS } from './tokens.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -26,6 +28,7 @@ async function main() {
   const gateway = await createGateway({ ...config, secretKey: await resolveSecretKey(config.secretKey, config.dataDir) }, { logger });
   const demo = config.demoAccount ? await gateway.useCases.ensureDemoAccount() : null;
   const app = createApp(gateway);
+  const grid = startGridRefresh(gateway.container.get(TOKENS.GridSignals), gateway.clock, config.gridRefreshMs, logger);
 
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
@@ -69,6 +72,7 @@ async function main() {
       server.closeAllConnections();
     }, SHUTDOWN_GRACE_MS);
     force.unref();
+    grid.stop();
     server.close(() => {
       gateway.close().finally(() => process.exit(0));
     });

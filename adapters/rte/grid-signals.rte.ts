@@ -1,3 +1,4 @@
+import type { UpstreamThrottle } from '../../ports/upstream-throttle.js';
 import type { DateRange } from '../../domain/date-range.js';
 import type { EcoWattDay } from '../../domain/ecowatt.js';
 import type { ProviderFailure } from '../../domain/errors.js';
@@ -20,8 +21,8 @@ export class RteGridSignals implements GridSignals {
   private readonly national: RteNationalConsumption;
   private readonly generation: RteGenerationForecast;
 
-  constructor(config: RteConfig, clock: Clock, fetchImpl: typeof fetch = fetch) {
-    const client = new RteClient(config, clock, fetchImpl);
+  constructor(config: RteConfig, clock: Clock, fetchImpl: typeof fetch = fetch, budget: UpstreamThrottle | null = null) {
+    const client = new RteClient(config, clock, fetchImpl, budget);
     this.tempo = new RteTempo(client, clock);
     this.ecowatt = new RteEcoWatt(client, clock);
     this.national = new RteNationalConsumption(client);

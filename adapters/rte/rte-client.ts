@@ -1,6 +1,7 @@
 import type { ProviderFailure } from '../../domain/errors.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import type { Clock } from '../../ports/clock.js';
+import type { UpstreamThrottle } from '../../ports/upstream-throttle.js';
 
 export interface RteConfig {
   readonly clientId: string;
@@ -10,7 +11,17 @@ export interface RteConfig {
   readonly timeoutMs: number;
 }
 
-/** Calls to RTE's APIs with an OAuth2 client-credentials token, kept until a minute before it lapses. */
+/** Longest a call waits for its budget before answering "throttled". */
+const BUDGET_WAIT_MS = 2_000;
+
+/** The budget an RTE path spends: one per RTE API (`rte:ecowatt`, `rte:tempo_like_supply_contract`…). */
+export const rteApiOf = (path: string): string => `rte:${path.split('/')[2] ?? 'token'}`;
+
+/**
+ * Calls to RTE's APIs with an OAuth2 client-credentials token, kept until a minute before it lapses.
+ * With a throttle, every call first takes one call of its API's budget (shared by every process
+ * when the throttle is), and a 429 holds that API back for its Retry-After.
+ */
 export class RteClient {
   private token: { value: string; until: number } | null = null;
 
@@ -18,13 +29,24 @@ export class RteClient {
     private readonly config: RteConfig,
     private readonly clock: Clock,
     private readonly fetchImpl: typeof fetch = fetch,
+    private readonly budget: UpstreamThrottle | null = null,
   ) {}
 
   /** GET `path` with the bearer: its JSON, or what went wrong. */
   async get(path: string): Promise<Result<unknown, ProviderFailure>> {
+    const api = rteApiOf(path);
+    if (this.budget) {
+      const slot = await this.budget.acquire(api, BUDGET_WAIT_MS);
+      if (!slot.ok) return err({ kind: 'UpstreamThrottled', message: `the ${api} budget is spent for now`, retryAfterSeconds: Math.ceil(slot.retryAfterMs / 1000) });
+    }
     const token = await this.accessToken();
     if (!token.ok) return token;
-    return this.call(path, { headers: { Authorization: `Bearer ${token.value}`, Accept: 'application/json' } });
+    const answer = await this.call(path, { headers: { Authorization: `Bearer ${token.value}`, Accept: 'application/json' } });
+    if (!answer.ok && answer.error.kind === 'UpstreamThrottled' && this.budget) {
+      // Pacing follows real time, as the throttle does; the clock is the token's business.
+      await this.budget.pauseUntil(api, new Date(Date.now() + answer.error.retryAfterSeconds * 1000));
+    }
+    return answer;
   }
 
   private async accessToken(): Promise<Result<string, ProviderFailure>> {

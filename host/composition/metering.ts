@@ -46,7 +46,10 @@ export function bindMetering(container: Container, config: ResolvedConfig, overr
   // The demo serves any past day, so that the seed's 2024 examples keep answering after 2027.
   bindValue(container, TOKENS.DemoMeteringProvider, overrides.demoProvider, () => new MockEnedisProvider(clock, callbackUrl, { historyLimited: false }));
   // RTE's public signals: its APIs when credentials are given, MockRte otherwise.
-  bindValue(container, TOKENS.GridSignals, overrides.gridSignals, () => (config.rte ? new RteGridSignals(config.rte, clock) : new MockRte(clock)));
+  // RTE's calls spend budgets of the same throttle as Enedis' (one per RTE API, shared between processes through Redis).
+  bindValue(container, TOKENS.GridSignals, overrides.gridSignals, () =>
+    config.rte ? new RteGridSignals(config.rte, clock, fetch, container.get(TOKENS.UpstreamThrottle)) : new MockRte(clock),
+  );
 }
 
 export const describeMetering = (config: ResolvedConfig, overrides: Overrides): string =>

@@ -7,6 +7,9 @@ import type { LocalDate } from '../../domain/local-date.js';
 import { ManualClock } from '../support/clock.js';
 import { RTE_BASE, rteHandlers, type RteLog } from '../support/rte-double.js';
 import { gridSignalsContract } from './grid-signals.contract.js';
+import { LimiterUpstreamThrottle } from '../../adapters/limiter/upstream-throttle.limiter.js';
+import { startGridRefresh } from '../../host/grid-refresh.js';
+import type { Logger } from '../../host/logger.js';
 
 const clock = new ManualClock('2026-01-20T08:00:00Z');
 const log: RteLog = { tokens: 0, calendars: [], ecowatt: 0 };
@@ -102,5 +105,37 @@ describe('RTE HTTP adapter beyond the contract', () => {
     server.use(http.get(`${RTE_BASE}/open_api/consumption/v1/short_term`, () => HttpResponse.json({ short_term: [{ type: 'TOMORROW', values: [] }] })));
     const now = Date.parse('2026-01-20T12:00:00+01:00');
     expect(await rte().nationalConsumption(['REALISED'], now - 3_600_000, now)).toMatchObject({ ok: false, error: { kind: 'BadUpstreamData' } });
+  });
+
+  it('when calls go through a shared budget, then a spent budget answers throttled without calling RTE, and a 429 holds that API back', async () => {
+    at('2026-01-20T12:00:00+01:00');
+    const now = Date.parse('2026-01-20T12:00:00+01:00');
+    let calls = 0;
+    const counting: typeof fetch = (input, init) => {
+      if (String(input).includes('/consumption/')) calls++;
+      return fetch(input, init);
+    };
+    const budget = new LimiterUpstreamThrottle({ perSecond: 5, perHour: 2 });
+    const adapter = new RteGridSignals({ clientId: 'rte-id', clientSecret: 'rte-secret', baseUrl: RTE_BASE, timeoutMs: 2000 }, clock, counting, budget);
+    expect((await adapter.nationalConsumption(['REALISED'], now - 3_600_000, now)).ok).toBe(true);
+    expect((await adapter.nationalConsumption(['REALISED'], now - 3_600_000, now)).ok).toBe(true);
+    expect(await adapter.nationalConsumption(['REALISED'], now - 3_600_000, now)).toMatchObject({ ok: false, error: { kind: 'UpstreamThrottled' } });
+    expect(calls).toBe(2);
+    expect((await budget.budget('rte:consumption')).usedThisHour).toBe(2);
+    // Another RTE API has a budget of its own; RTE's 429 pauses it.
+    server.use(http.get(`${RTE_BASE}/open_api/generation_forecast/v2/forecasts`, () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '120' } })));
+    expect(await adapter.generationForecast(['SOLAR'], ['D-1'], now, now + 3_600_000)).toMatchObject({ ok: false, error: { kind: 'UpstreamThrottled' } });
+    expect((await budget.budget('rte:generation_forecast')).pausedUntil?.getTime()).toBeGreaterThan(Date.now() + 100_000);
+  });
+
+  it('when the refresh runs a pass, then the Tempo year and EcoWatt are fetched, and a failing RTE is logged, never thrown', async () => {
+    at('2026-01-20T12:00:00+01:00');
+    const warnings: string[] = [];
+    const logger = { debug: () => {}, warn: (_o: unknown, message: string) => warnings.push(message) } as unknown as Logger;
+    const refresh = startGridRefresh(new MockRte(clock), clock, 0, logger);
+    expect(await refresh.pass()).toEqual({ tempo: 143, ecowatt: 4 }); // 1 September to 21 January (published at 11:00); today and three days
+    const failing = startGridRefresh(rte('wrong-id'), clock, 0, logger);
+    expect(await failing.pass()).toEqual({ tempo: null, ecowatt: null });
+    expect(warnings).toHaveLength(2);
   });
 });
