@@ -37,7 +37,8 @@ export class RteClient {
     const api = rteApiOf(path);
     if (this.budget) {
       const slot = await this.budget.acquire(api, BUDGET_WAIT_MS);
-      if (!slot.ok) return err({ kind: 'UpstreamThrottled', message: `the ${api} budget is spent for now`, retryAfterSeconds: Math.ceil(slot.retryAfterMs / 1000) });
+      if (!slot.ok)
+        return err({ kind: 'UpstreamThrottled', message: `the ${api} budget is spent for now`, retryAfterSeconds: Math.ceil(slot.retryAfterMs / 1000) });
     }
     const token = await this.accessToken();
     if (!token.ok) return token;

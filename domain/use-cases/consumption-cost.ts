@@ -1,8 +1,8 @@
-import { rangeDays, type DateRange } from '../date-range.js';
+import type { DateRange } from '../date-range.js';
 import { invalidInput, type DomainError } from '../errors.js';
 import { addDays, type LocalDate } from '../local-date.js';
 import type { IntervalReading } from '../metering.js';
-import type { Offer, OfferType } from '../offers.js';
+import type { Offer } from '../offers.js';
 import type { Pdl } from '../pdl.js';
 import type { Principal } from '../principal.js';
 import { priceConsumption, type CostGroup } from '../pricing.js';
@@ -13,12 +13,7 @@ import type { Dependencies } from './dependencies.js';
 import { findReadablePdl } from './meter-access.js';
 import type { readMeterData, MissingRun } from './read-meter-data/index.js';
 import { tariffOn } from './tariff-history.js';
-
-/** The regulated offer a pricing option means, by its catalogue name. */
-const REGULATED: Partial<Record<OfferType, string>> = { BASE: 'Tarif Bleu Base', HC_HP: 'Tarif Bleu Heures Creuses', TEMPO: 'Tarif Bleu Tempo' };
-const REGULATED_PROVIDER = 'EDF';
-
-const familyKey = (o: Offer) => [o.provider.toLowerCase(), o.name.toLowerCase(), o.offerType, o.powerKva].join('|');
+import { familyKey, pricingOffers } from './cost-offers.js';
 
 export interface CostRequest {
   readonly usagePointId: unknown;
@@ -63,122 +58,73 @@ interface Consumption {
   readonly quota: BucketState | null;
 }
 
-/** The stretches of consecutive days of the range with one pricing option (days without one are left out). */
-function optionStretches(range: DateRange, on: ReturnType<typeof tariffOn>): Array<{ option: OfferType; start: LocalDate; end: LocalDate }> {
-  const stretches: Array<{ option: OfferType; start: LocalDate; end: LocalDate }> = [];
-  for (const day of rangeDays(range)) {
-    const option = on(day).pricingOption;
-    const last = stretches.at(-1);
-    if (last && last.option === option && last.end === day) last.end = addDays(day, 1);
-    else if (option) stretches.push({ option, start: day, end: addDays(day, 1) });
-  }
-  return stretches;
+/** Tempo colours of the range and the day before (its 00:00–06:00 belongs to that day). */
+async function tempoColours(deps: Dependencies, range: DateRange): Promise<Map<LocalDate, TempoColor>> {
+  const days = await deps.gridSignals.tempoDays({ start: addDays(range.start, -1), end: range.end });
+  return new Map(days.ok ? days.value.map((d) => [d.date, d.color]) : []);
 }
 
-/** An offer period cut to [start, end), or null when they do not meet. */
-function clip(offer: Offer, start: LocalDate, end: LocalDate): Offer | null {
-  const from = offer.validFrom > start ? offer.validFrom : start;
-  const to = offer.validTo !== null && offer.validTo < end ? offer.validTo : end;
-  return from < to ? { ...offer, validFrom: from, validTo: to } : null;
+/** One offer's pricing of the consumption read, named by its period in force at the range's end. */
+function price(data: Consumption, offers: readonly Offer[], tempo: ReadonlyMap<LocalDate, TempoColor>, groupBy: 'day' | 'month'): PricedOffer {
+  const groups = priceConsumption({
+    offers,
+    range: data.range,
+    curve: data.curve,
+    daily: data.daily,
+    context: { offpeak: data.pdl.offpeakHours, offpeakOn: (day: LocalDate) => data.tariffOn(day).offpeakHours, tempo },
+    groupBy,
+  });
+  const inForce = [...offers].sort((a, b) => b.validFrom.localeCompare(a.validFrom)).find((o) => o.validFrom < data.range.end) ?? offers[0]!;
+  return { offer: inForce, groups };
 }
 
-/** Costs of consumption under catalogue offers: what a household's meter data would have cost. */
-/** `read` is the gateway's one readMeterData, so that cost requests share its single flights. */
+/** The curve (charged as one request) and the daily totals (not charged again) of the range. */
+async function readConsumption(
+  deps: Dependencies,
+  read: ReturnType<typeof readMeterData>,
+  principal: Principal,
+  request: CostRequest,
+): Promise<Result<Consumption, DomainError>> {
+  const curve = await read(principal, {
+    kind: 'consumption:detail',
+    usagePointId: request.usagePointId,
+    start: request.start,
+    end: request.end,
+    useCache: true,
+  });
+  if (!curve.ok) return curve;
+  const daily = await read(principal, {
+    kind: 'consumption:daily',
+    usagePointId: request.usagePointId,
+    start: request.start,
+    end: request.end,
+    useCache: true,
+    countQuota: false,
+  });
+  const pdl = await findReadablePdl(deps)(principal, String(request.usagePointId));
+  if (!pdl.ok) return pdl;
+  return ok({
+    pdl: pdl.value,
+    tariffOn: tariffOn(await deps.tariffs.list(pdl.value.id), pdl.value),
+    range: curve.value.range,
+    curve: curve.value.readings,
+    daily: daily.ok ? daily.value.readings : [],
+    missing: curve.value.missing,
+    quota: curve.value.quota,
+  });
+}
+
+/** Costs of consumption under catalogue offers: what a household's meter data would have cost. `read` is the gateway's one
+ * readMeterData, so that cost requests share its single flights. */
 export function consumptionCost(deps: Dependencies, read: ReturnType<typeof readMeterData>) {
-  const readable = findReadablePdl(deps);
-
-  /** The curve (charged as one request) and the daily totals (not charged again) of the range. */
-  async function consumption(principal: Principal, request: CostRequest): Promise<Result<Consumption, DomainError>> {
-    const curve = await read(principal, {
-      kind: 'consumption:detail',
-      usagePointId: request.usagePointId,
-      start: request.start,
-      end: request.end,
-      useCache: true,
-    });
-    if (!curve.ok) return curve;
-    const daily = await read(principal, {
-      kind: 'consumption:daily',
-      usagePointId: request.usagePointId,
-      start: request.start,
-      end: request.end,
-      useCache: true,
-      countQuota: false,
-    });
-    const pdl = await readable(principal, String(request.usagePointId));
-    if (!pdl.ok) return pdl;
-    return ok({
-      pdl: pdl.value,
-      tariffOn: tariffOn(await deps.tariffs.list(pdl.value.id), pdl.value),
-      range: curve.value.range,
-      curve: curve.value.readings,
-      daily: daily.ok ? daily.value.readings : [],
-      missing: curve.value.missing,
-      quota: curve.value.quota,
-    });
-  }
-
-  /** Every period of the offer `seed` belongs to (same provider, name, type and power), retired ones included. */
-  async function family(seed: Offer): Promise<Offer[]> {
-    return (await deps.offers.offers({ includeRetired: true })).filter((o) => familyKey(o) === familyKey(seed));
-  }
-
-  /**
-   * The offer to price with: `offerId`, else the meter's selected offer, else the regulated offer
-   * of its pricing option at its power; when the option changed over the range, each stretch of
-   * days is priced with the regulated offer of the option it had (the periods clipped to it).
-   */
-  async function defaultOffer(data: Pick<Consumption, 'pdl' | 'range' | 'tariffOn'>, offerId?: string): Promise<Result<Offer[], DomainError>> {
-    const { pdl } = data;
-    const chosen = offerId ?? pdl.selectedOfferId ?? undefined;
-    const picked = chosen ? await deps.offers.offer(chosen) : null;
-    if (picked) return ok(await family(picked));
-    if (offerId) return err(invalidInput('offer_id', 'no such offer in the catalogue'));
-    if (!pdl.pricingOption || !pdl.subscribedPower) {
-      return err(
-        invalidInput(
-          'offer_id',
-          "the meter has neither a selected offer nor a pricing option and subscribed power; pass offer_id or set the meter's pricing_option",
-        ),
-      );
-    }
-    const catalogue = await deps.offers.offers({ includeRetired: true });
-    const regulated = (option: OfferType) =>
-      catalogue.filter(
-        (o) => o.provider === REGULATED_PROVIDER && o.name === REGULATED[option] && o.offerType === option && o.powerKva === pdl.subscribedPower,
-      );
-    const offers = optionStretches(data.range, data.tariffOn).flatMap(({ option, start, end }) => regulated(option).flatMap((o) => clip(o, start, end) ?? []));
-    if (offers.length === 0) {
-      return err(invalidInput('offer_id', `the catalogue has no regulated ${pdl.pricingOption} offer at ${pdl.subscribedPower} kVA; pass offer_id`));
-    }
-    return ok(offers);
-  }
-
-  async function tempoColours(range: DateRange): Promise<Map<LocalDate, TempoColor>> {
-    const days = await deps.gridSignals.tempoDays({ start: addDays(range.start, -1), end: range.end });
-    return new Map(days.ok ? days.value.map((d) => [d.date, d.color]) : []);
-  }
-
-  function price(data: Consumption, offers: readonly Offer[], tempo: ReadonlyMap<LocalDate, TempoColor>, groupBy: 'day' | 'month'): PricedOffer {
-    const groups = priceConsumption({
-      offers,
-      range: data.range,
-      curve: data.curve,
-      daily: data.daily,
-      context: { offpeak: data.pdl.offpeakHours, offpeakOn: (day: LocalDate) => data.tariffOn(day).offpeakHours, tempo },
-      groupBy,
-    });
-    const inForce = [...offers].sort((a, b) => b.validFrom.localeCompare(a.validFrom)).find((o) => o.validFrom < data.range.end) ?? offers[0]!;
-    return { offer: inForce, groups };
-  }
-
+  const consumption = (principal: Principal, request: CostRequest) => readConsumption(deps, read, principal, request);
   return {
     cost: async (principal: Principal, request: CostRequest): Promise<Result<CostAnswer, DomainError>> => {
       const data = await consumption(principal, request);
       if (!data.ok) return data;
-      const offers = await defaultOffer(data.value, request.offerId);
+      const offers = await pricingOffers(deps, data.value, request.offerId);
       if (!offers.ok) return offers;
-      const tempo = offers.value.some((o) => o.offerType === 'TEMPO') ? await tempoColours(data.value.range) : new Map();
+      const tempo = offers.value.some((o) => o.offerType === 'TEMPO') ? await tempoColours(deps, data.value.range) : new Map();
       const groupBy = request.groupBy ?? 'month';
       return ok({ ...price(data.value, offers.value, tempo, groupBy), range: data.value.range, groupBy, missing: data.value.missing, quota: data.value.quota });
     },
@@ -193,9 +139,9 @@ export function consumptionCost(deps: Dependencies, read: ReturnType<typeof read
       for (const o of await deps.offers.offers({ includeRetired: true })) {
         if (o.powerKva === power && o.offerType !== 'EJP') families.set(familyKey(o), [...(families.get(familyKey(o)) ?? []), o]);
       }
-      const tempo = await tempoColours(data.value.range);
+      const tempo = await tempoColours(deps, data.value.range);
       const priced = [...families.values()].map((offers) => price(data.value, offers, tempo, 'month'));
-      const current = await defaultOffer(data.value);
+      const current = await pricingOffers(deps, data.value);
       const currentPriced = current.ok ? price(data.value, current.value, tempo, 'month') : null;
       return ok({ range: data.value.range, current: currentPriced, offers: priced, missing: data.value.missing, quota: data.value.quota });
     },

@@ -6,7 +6,7 @@ import {
   type GenerationForecastType,
   type ProductionType,
 } from '../generation-forecast.js';
-import { parseInstant } from '../instant.js';
+import { parseInstantSpan } from '../instant.js';
 import { err, ok, type Result } from '../result.js';
 import type { Dependencies } from './dependencies.js';
 
@@ -38,12 +38,8 @@ export const generationForecast =
     const types = oneOrAll<GenerationForecastType>(request.forecastType, GENERATION_FORECAST_TYPES, 'forecast_type');
     if (!types.ok) return types;
     const nowMs = deps.clock.now().getTime();
-    const from = request.start === undefined ? ok(Math.floor(nowMs / DAY_MS) * DAY_MS) : parseInstant(request.start, 'start_date');
-    if (!from.ok) return from;
-    const to = request.end === undefined ? ok(from.value + 3 * DAY_MS) : parseInstant(request.end, 'end_date');
-    if (!to.ok) return to;
-    if (to.value <= from.value) return err(invalidInput('end_date', 'end_date must be after start_date'));
-    if (to.value - from.value > MAX_SPAN_MS) return err(invalidInput('end_date', 'at most 7 days per request'));
-    const answer = await deps.gridSignals.generationForecast(productions.value, types.value, from.value, to.value);
-    return answer.ok ? ok({ forecasts: answer.value, fromMs: from.value, toMs: to.value }) : answer;
+    const span = parseInstantSpan(request.start, request.end, { from: Math.floor(nowMs / DAY_MS) * DAY_MS, to: (from) => from + 3 * DAY_MS }, MAX_SPAN_MS);
+    if (!span.ok) return span;
+    const answer = await deps.gridSignals.generationForecast(productions.value, types.value, span.value.fromMs, span.value.toMs);
+    return answer.ok ? ok({ forecasts: answer.value, ...span.value }) : answer;
   };

@@ -1,5 +1,5 @@
 import { invalidInput, type DomainError } from '../errors.js';
-import { parseInstant } from '../instant.js';
+import { parseInstantSpan } from '../instant.js';
 import { NATIONAL_SERIES, type NationalConsumption, type NationalSeries } from '../national-consumption.js';
 import { err, ok, type Result } from '../result.js';
 import type { Dependencies } from './dependencies.js';
@@ -25,12 +25,8 @@ export const nationalConsumption =
     const series = request.type === undefined ? NATIONAL_SERIES : String(request.type).split(',');
     const unknown = series.find((s) => !NATIONAL_SERIES.includes(s as NationalSeries));
     if (unknown !== undefined) return err(invalidInput('type', `type is one or more of ${NATIONAL_SERIES.join(', ')}`));
-    const from = request.start === undefined ? ok(nowMs - DAY_MS) : parseInstant(request.start, 'start_date');
-    if (!from.ok) return from;
-    const to = request.end === undefined ? ok(nowMs + DAY_MS) : parseInstant(request.end, 'end_date');
-    if (!to.ok) return to;
-    if (to.value <= from.value) return err(invalidInput('end_date', 'end_date must be after start_date'));
-    if (to.value - from.value > MAX_SPAN_MS) return err(invalidInput('end_date', 'at most 7 days per request'));
-    const answer = await deps.gridSignals.nationalConsumption(series as NationalSeries[], from.value, to.value);
-    return answer.ok ? ok({ series: answer.value, fromMs: from.value, toMs: to.value }) : answer;
+    const span = parseInstantSpan(request.start, request.end, { from: nowMs - DAY_MS, to: () => nowMs + DAY_MS }, MAX_SPAN_MS);
+    if (!span.ok) return span;
+    const answer = await deps.gridSignals.nationalConsumption(series as NationalSeries[], span.value.fromMs, span.value.toMs);
+    return answer.ok ? ok({ series: answer.value, ...span.value }) : answer;
   };

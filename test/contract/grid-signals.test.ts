@@ -123,7 +123,9 @@ describe('RTE HTTP adapter beyond the contract', () => {
     expect(calls).toBe(2);
     expect((await budget.budget('rte:consumption')).usedThisHour).toBe(2);
     // Another RTE API has a budget of its own; RTE's 429 pauses it.
-    server.use(http.get(`${RTE_BASE}/open_api/generation_forecast/v2/forecasts`, () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '120' } })));
+    server.use(
+      http.get(`${RTE_BASE}/open_api/generation_forecast/v2/forecasts`, () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '120' } })),
+    );
     expect(await adapter.generationForecast(['SOLAR'], ['D-1'], now, now + 3_600_000)).toMatchObject({ ok: false, error: { kind: 'UpstreamThrottled' } });
     expect((await budget.budget('rte:generation_forecast')).pausedUntil?.getTime()).toBeGreaterThan(Date.now() + 100_000);
   });

@@ -15,6 +15,15 @@ import type { Clock } from '../../ports/clock.js';
 
 export const RTE_BASE = 'https://rte.test';
 
+/** Steps of a series as RTE sends them: bounds and update time in Paris ISO, the value in MW. */
+const valuesToWire = (values: ReadonlyArray<{ startMs: number; mw: number }>, stepMs: number) =>
+  values.map(({ startMs, mw }) => ({
+    start_date: formatParisIso(startMs),
+    end_date: formatParisIso(startMs + stepMs),
+    updated_date: formatParisIso(startMs),
+    value: mw,
+  }));
+
 /** What the double saw. */
 export interface RteLog {
   tokens: number;
@@ -86,12 +95,7 @@ export function rteHandlers(clock: Clock, log: RteLog, credentials = { id: 'rte-
           type,
           start_date: url.searchParams.get('start_date'),
           end_date: url.searchParams.get('end_date'),
-          values: values.map(({ startMs, mw }) => ({
-            start_date: formatParisIso(startMs),
-            end_date: formatParisIso(startMs + NATIONAL_STEP_MS),
-            updated_date: formatParisIso(startMs),
-            value: mw,
-          })),
+          values: valuesToWire(values, NATIONAL_STEP_MS),
         })),
       });
     }),
@@ -109,12 +113,7 @@ export function rteHandlers(clock: Clock, log: RteLog, credentials = { id: 'rte-
         ...(subType ? { sub_type: subType } : {}),
         start_date: url.searchParams.get('start_date'),
         end_date: url.searchParams.get('end_date'),
-        values: values.map(({ startMs, mw }) => ({
-          start_date: formatParisIso(startMs),
-          end_date: formatParisIso(startMs + GENERATION_STEP_MS),
-          updated_date: formatParisIso(startMs),
-          value: mw,
-        })),
+        values: valuesToWire(values, GENERATION_STEP_MS),
       });
       const forecasts = syntheticGenerationForecasts(productions, types, from, to, clock.now().getTime()).flatMap((f) =>
         f.productionType === 'WIND'

@@ -59,8 +59,6 @@ export function CostView({ meter, start, end }: { meter: Pdl; start: string; end
   };
 
   const families = [...new Map(offers.map((o) => [`${o.provider_name}|${o.name}`, o])).values()];
-  const order = Object.keys(SLOT_LABELS);
-  const slots = cost ? Object.keys(cost.total.energy_eur).sort((a, b) => order.indexOf(a) - order.indexOf(b)) : [];
   return (
     <section className="card" data-testid="cost">
       <h2>Coût</h2>
@@ -84,68 +82,80 @@ export function CostView({ meter, start, end }: { meter: Pdl; start: string; end
         </button>
       </div>
       <ErrorMessage error={error} />
-      {cost ? (
-        <>
-          <p className="muted">{cost.offer}</p>
-          <table data-testid="cost-table">
-            <thead>
-              <tr>
-                <th>Mois</th>
-                {slots.map((s) => (
-                  <th key={s}>{SLOT_LABELS[s] ?? s}</th>
-                ))}
-                <th>Abonnement</th>
-                <th>Total</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cost.groups.map((g) => (
-                <tr key={g.period}>
-                  <td>{g.period}</td>
-                  {slots.map((s) => (
-                    <td key={s}>{g.energy_eur[s] ? `${kwhOf(g.energy_wh[s] ?? 0)} · ${euro(g.energy_eur[s]!)}` : '—'}</td>
-                  ))}
-                  <td>{euro(g.subscription_eur)}</td>
-                  <td>{euro(g.total_eur)}</td>
-                </tr>
-              ))}
-              <tr className="total">
-                <td>Total</td>
-                {slots.map((s) => (
-                  <td key={s}>{`${kwhOf(cost.total.energy_wh[s] ?? 0)} · ${euro(cost.total.energy_eur[s]!)}`}</td>
-                ))}
-                <td>{euro(cost.total.subscription_eur)}</td>
-                <td data-testid="cost-total">{euro(cost.total.total_eur)}</td>
-              </tr>
-            </tbody>
-          </table>
-          {cost.total.unpriced_days > 0 ? (
-            <p className="muted">{cost.total.unpriced_days} jour(s) non chiffré(s) (pas d’offre, pas de courbe ou couleur inconnue).</p>
-          ) : null}
-        </>
-      ) : null}
-      {comparison ? (
-        <table data-testid="comparison">
-          <thead>
-            <tr>
-              <th>Offre</th>
-              <th>Total</th>
-              <th>Écart</th>
-            </tr>
-          </thead>
-          <tbody>
-            {comparison.map((c) => (
-              <tr key={c.offer.id}>
-                <td>
-                  {c.offer.provider} — {c.offer.name}
-                </td>
-                <td>{euro(c.total.total_eur)}</td>
-                <td>{c.difference_eur === null ? '—' : euro(c.difference_eur)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {cost ? <CostTable cost={cost} /> : null}
+      {comparison ? <ComparisonTable rows={comparison} /> : null}
     </section>
+  );
+}
+
+/** A month per row, a slot per column (kWh and euros), the subscription and the total; the totals last. */
+function CostTable({ cost }: { cost: { groups: Cost[]; total: Total; offer: string } }) {
+  const order = Object.keys(SLOT_LABELS);
+  const slots = Object.keys(cost.total.energy_eur).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return (
+    <>
+      <p className="muted">{cost.offer}</p>
+      <table data-testid="cost-table">
+        <thead>
+          <tr>
+            <th>Mois</th>
+            {slots.map((s) => (
+              <th key={s}>{SLOT_LABELS[s] ?? s}</th>
+            ))}
+            <th>Abonnement</th>
+            <th>Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cost.groups.map((g) => (
+            <tr key={g.period}>
+              <td>{g.period}</td>
+              {slots.map((s) => (
+                <td key={s}>{g.energy_eur[s] ? `${kwhOf(g.energy_wh[s] ?? 0)} · ${euro(g.energy_eur[s]!)}` : '—'}</td>
+              ))}
+              <td>{euro(g.subscription_eur)}</td>
+              <td>{euro(g.total_eur)}</td>
+            </tr>
+          ))}
+          <tr className="total">
+            <td>Total</td>
+            {slots.map((s) => (
+              <td key={s}>{`${kwhOf(cost.total.energy_wh[s] ?? 0)} · ${euro(cost.total.energy_eur[s]!)}`}</td>
+            ))}
+            <td>{euro(cost.total.subscription_eur)}</td>
+            <td data-testid="cost-total">{euro(cost.total.total_eur)}</td>
+          </tr>
+        </tbody>
+      </table>
+      {cost.total.unpriced_days > 0 ? (
+        <p className="muted">{cost.total.unpriced_days} jour(s) non chiffré(s) (pas d’offre, pas de courbe ou couleur inconnue).</p>
+      ) : null}
+    </>
+  );
+}
+
+/** Every offer at the meter's power, cheapest first, with its difference to the current one. */
+function ComparisonTable({ rows: comparison }: { rows: Comparison[] }) {
+  return (
+    <table data-testid="comparison">
+      <thead>
+        <tr>
+          <th>Offre</th>
+          <th>Total</th>
+          <th>Écart</th>
+        </tr>
+      </thead>
+      <tbody>
+        {comparison.map((c) => (
+          <tr key={c.offer.id}>
+            <td>
+              {c.offer.provider} — {c.offer.name}
+            </td>
+            <td>{euro(c.total.total_eur)}</td>
+            <td>{c.difference_eur === null ? '—' : euro(c.difference_eur)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
