@@ -37,6 +37,11 @@ export function parseCatalogue(text: string): Result<OfferEntry[], CatalogueProb
     if (entry.ok) entries.push({ line, entry: entry.value });
     else problems.push({ line, field: entry.error.field, message: entry.error.message });
   });
+  return wholeFile(entries, problems);
+}
+
+/** The checks of a whole file once its lines are read: its size, the same offer twice, overlapping periods. */
+export function wholeFile(entries: ReadonlyArray<{ line: number; entry: OfferEntry }>, problems: CatalogueProblem[]): Result<OfferEntry[], CatalogueProblem[]> {
   if (entries.length > MAX_OFFERS) problems.push({ line: entries[MAX_OFFERS]!.line, field: 'line', message: `at most ${MAX_OFFERS} offers per file` });
   problems.push(...duplicates(entries), ...overlaps(entries));
   if (problems.length > 0) return err(problems.sort((a, b) => a.line - b.line));

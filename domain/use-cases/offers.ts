@@ -1,5 +1,6 @@
 import type { DomainError, OfferExists, OfferNotFound } from '../errors.js';
 import { parseCatalogue, type CatalogueProblem } from '../offer-catalogue-file.js';
+import { isCreTariffFile, parseCreTariffFile } from '../cre-tariff-file.js';
 import { parseOfferEntry, type Offer, type Provider } from '../offers.js';
 import { parisDate } from '../paris-time.js';
 import { can } from '../permissions.js';
@@ -50,9 +51,12 @@ export function offerCatalogue(deps: Dependencies) {
       return retired ? ok(retired) : err({ kind: 'OfferNotFound' });
     },
 
-    /** A catalogue file loaded whole (seed and import scripts): every bad line named, nothing written unless all are good. */
+    /**
+     * A catalogue file loaded whole (seed and import scripts): ours (JSON Lines) or one of the
+     * regulator's Tarif Bleu CSV files; every bad line named, nothing written unless all are good.
+     */
     load: async (text: string): Promise<Result<SaveSummary, CatalogueProblem[]>> => {
-      const entries = parseCatalogue(text);
+      const entries = isCreTariffFile(text) ? parseCreTariffFile(text) : parseCatalogue(text);
       return entries.ok ? ok(await deps.offers.upsert(entries.value, now())) : entries;
     },
   };
