@@ -53,13 +53,13 @@ describe('npm run seed:offers and import:offers', () => {
     expect(accepted.stdout).toMatch(/1 created/);
     expect(await count()).toBe(12);
     expect((await script('import-offers')).code).toBe(2);
-    // The regulator's own file, as data.gouv.fr publishes it: one new period at 6 kVA, the 2024 one unchanged.
+    // The regulator's own file, as data.gouv.fr publishes it: one new period at 6 kVA; the 2024 one is the seed's (no second copy), its source now the file.
     const cre = join(dir, 'Option_Base.csv');
     await writeFile(
       cre,
       'DATE_DEBUT;DATE_FIN;P_SOUSCRITE;PART_FIXE_HT;PART_FIXE_TTC;PART_VARIABLE_HT;PART_VARIABLE_TTC\n01/02/2024;31/01/2025;6;;151,86;;0,2516\n01/02/2025;;6;;150;;0,2016\n',
     );
-    expect((await script('import-offers', cre)).stdout).toMatch(/1 created, 0 updated, 1 unchanged/);
+    expect((await script('import-offers', cre)).stdout).toMatch(/1 created, 1 updated, 0 unchanged/);
     expect(await count()).toBe(13);
   }, 60_000);
 });
