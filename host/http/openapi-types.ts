@@ -1652,11 +1652,67 @@ export interface components {
             reason: "not_yet_available" | "beyond_history" | "before_activation" | "no_data" | "incomplete" | "upstream_error";
             detail: string | null;
         };
+        AggregateResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: {
+                usage_point_id: components["schemas"]["UsagePointId"];
+                /** Format: date */
+                start: string;
+                /** Format: date */
+                end: string;
+                /** @enum {string} */
+                group_by: "hour" | "day" | "week" | "month" | "year";
+                /** @enum {string} */
+                unit: "Wh" | "VA";
+                /** @enum {string} */
+                aggregate: "sum" | "maximum";
+                groups: {
+                    /** @description the hour's start, or YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY */
+                    period: string;
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string;
+                    value: number;
+                    complete: boolean;
+                    /**
+                     * Format: date-time
+                     * @description max power only
+                     */
+                    peak_at?: string;
+                }[];
+                missing: components["schemas"]["MissingRun"][];
+                cache: {
+                    cached_days: number;
+                    fetched_days: number;
+                };
+            };
+        };
         MeterDataResponse: {
             /** @enum {boolean} */
             success: true;
             error?: components["schemas"]["PartialData"];
             data: {
+                /** @description Max power with summary=true only: null when the meter's subscribed power is not known. */
+                headroom?: {
+                    subscribed_power_kva: number;
+                    over_days: number;
+                    over: {
+                        /** Format: date */
+                        date: string;
+                        /** Format: date-time */
+                        at: string;
+                        /** @description VA */
+                        value: number;
+                    }[];
+                    highest: {
+                        /** Format: date-time */
+                        at: string;
+                        value: number;
+                        share_of_subscribed: number;
+                    } | null;
+                } | null;
                 meter_reading: {
                     usage_point_id: components["schemas"]["UsagePointId"];
                     /** Format: date */
@@ -2160,7 +2216,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["MeterDataResponse"] | components["schemas"]["Measure2026Response"];
+                "application/json": components["schemas"]["MeterDataResponse"] | components["schemas"]["Measure2026Response"] | components["schemas"]["AggregateResponse"];
             };
         };
     };
@@ -2173,6 +2229,8 @@ export interface components {
         Start: string;
         /** @description Day after the last one (excluded), as in Enedis' API. */
         End: string;
+        /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
+        GroupBy: "hour" | "day" | "week" | "month" | "year";
         /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
         MedFormat: string;
         /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
@@ -2752,6 +2810,8 @@ export interface operations {
                 end: components["parameters"]["End"];
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
+                /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
+                group_by?: components["parameters"]["GroupBy"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
@@ -2777,6 +2837,8 @@ export interface operations {
                 end: components["parameters"]["End"];
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
+                /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
+                group_by?: components["parameters"]["GroupBy"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
@@ -2802,6 +2864,10 @@ export interface operations {
                 end: components["parameters"]["End"];
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
+                /** @description true: also `headroom`, the days whose peak went over the subscribed power and the highest peak as a share of it */
+                summary?: boolean;
+                /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
+                group_by?: components["parameters"]["GroupBy"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
@@ -2827,6 +2893,8 @@ export interface operations {
                 end: components["parameters"]["End"];
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
+                /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
+                group_by?: components["parameters"]["GroupBy"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
@@ -2852,6 +2920,8 @@ export interface operations {
                 end: components["parameters"]["End"];
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
+                /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
+                group_by?: components["parameters"]["GroupBy"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
@@ -3610,6 +3680,8 @@ export interface operations {
                 end: components["parameters"]["End"];
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
+                /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
+                group_by?: components["parameters"]["GroupBy"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
@@ -3635,6 +3707,8 @@ export interface operations {
                 end: string;
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
+                /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
+                group_by?: components["parameters"]["GroupBy"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
@@ -3660,6 +3734,8 @@ export interface operations {
                 end: string;
                 /** @description False to skip the cache and ask Enedis (counted in the uncached quota); what is fetched is cached either way. */
                 use_cache?: components["parameters"]["UseCache"];
+                /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
+                group_by?: components["parameters"]["GroupBy"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */

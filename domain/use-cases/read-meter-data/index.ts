@@ -53,6 +53,7 @@ export const readMeterData = (deps: Dependencies) => {
       cachedDays: stored.storedDays,
       fetchedDays: fetched.fromProvider,
       quota: quota.value,
+      subscribedPowerKva: pdl.subscribedPower,
     };
     return ok(meterData(fields, readings));
   };

@@ -29,6 +29,8 @@ export interface MeterData {
   readonly fetchedDays: number;
   /** The quota bucket this request was counted in; null when not counted (admins, internal callers). */
   readonly quota: BucketState | null;
+  /** The meter's subscribed power in kVA, when known (what max power is compared with). */
+  readonly subscribedPowerKva: number | null;
 }
 
 export interface MeterDataRequest {

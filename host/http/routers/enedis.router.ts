@@ -1,3 +1,5 @@
+import { headroomOf } from '../../../domain/headroom.js';
+import { groupReadings, parseGroupBy, type GroupBy } from '../../../domain/aggregate.js';
 import type { Request, Response } from 'express';
 import type { CustomerDataKind } from '../../../domain/customer-data.js';
 import type { MeteringKind } from '../../../domain/metering.js';
@@ -22,6 +24,34 @@ export function meterDataToWire(data: MeterData): MeterDataEnvelope['data'] {
       reading_type: data.readingType,
       interval_reading: data.readings,
     },
+    missing: data.missing,
+    cache: { cached_days: data.cachedDays, fetched_days: data.fetchedDays },
+  };
+}
+
+/** The range's peaks against the subscribed power (null when the meter's subscribed power is not known). */
+function headroomToWire(data: MeterData) {
+  if (data.subscribedPowerKva === null) return null;
+  const { subscribedPowerKva, over, highest } = headroomOf(data.readings, data.subscribedPowerKva);
+  return {
+    subscribed_power_kva: subscribedPowerKva,
+    over_days: over.length,
+    over,
+    highest: highest ? { at: highest.at, value: highest.value, share_of_subscribed: highest.share } : null,
+  };
+}
+
+/** Readings grouped by hour, day, ISO week, month or year, in the same envelope as the readings. */
+export function aggregateToWire(data: MeterData, groupBy: GroupBy) {
+  const isPeak = data.readingType.aggregate === 'maximum';
+  return {
+    usage_point_id: data.usagePointId,
+    start: data.range.start,
+    end: data.range.end,
+    group_by: groupBy,
+    unit: isPeak ? ('VA' as const) : ('Wh' as const),
+    aggregate: isPeak ? ('maximum' as const) : ('sum' as const),
+    groups: groupReadings(data.kind, data.readings, data.range, groupBy).map(({ peakAt, ...g }) => ({ ...g, ...(peakAt ? { peak_at: peakAt } : {}) })),
     missing: data.missing,
     cache: { cached_days: data.cachedDays, fetched_days: data.fetchedDays },
   };
@@ -61,16 +91,20 @@ const setQuotaHeaders = (res: Response, quota: MeterData['quota'], clock: Clock)
 export function meterDataHandler(useCases: UseCases, clock: Clock, validated: boolean) {
   return (kind: MeteringKind, rangeOf: RangeOf = (req) => ({ start: req.query.start, end: req.query.end }), signalOf: SignalOf = () => undefined): Handler =>
     async (req, res) => {
+      const groupBy = unwrap(parseGroupBy(req.query.group_by, kind));
       const data = unwrap(
         await useCases.readMeterData(principalOf(res), { kind, usagePointId: req.params.usage_point_id, ...rangeOf(req), useCache: useCacheOf(req) }),
       );
       setQuotaHeaders(res, data.quota, clock);
       res.locals.detail = { cached_days: data.cachedDays, fetched_days: data.fetchedDays, missing: data.missing.length };
+      if (groupBy) return void res.json({ success: true, data: aggregateToWire(data, groupBy) });
       const error = signalOf(data);
       res.vary('X-MED-Format');
+      const summary = kind === 'consumption:max_power' && (req.query.summary as unknown) === true;
       if (wants2026(req)) res.json({ success: true, ...(error ? { error } : {}), data: measureTo2026(data) });
-      else if (validated) res.json({ success: true, ...(error ? { error } : {}), data: meterDataToWire(data) });
-      else res.type('application/json; charset=utf-8').send(meterDataBody(data, error));
+      else if (validated || summary) {
+        res.json({ success: true, ...(error ? { error } : {}), data: { ...meterDataToWire(data), ...(summary ? { headroom: headroomToWire(data) } : {}) } });
+      } else res.type('application/json; charset=utf-8').send(meterDataBody(data, error));
     };
 }
 
