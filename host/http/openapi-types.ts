@@ -2217,6 +2217,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["MeterDataResponse"] | components["schemas"]["Measure2026Response"] | components["schemas"]["AggregateResponse"];
+                "text/csv": string;
             };
         };
     };
@@ -2229,6 +2230,10 @@ export interface components {
         Start: string;
         /** @description Day after the last one (excluded), as in Enedis' API. */
         End: string;
+        /** @description `csv` (or `Accept: text/csv`): one row per reading or per group, a header line, ISO timestamps with their offset, values in the route's unit, RFC 4180 quoting; streamed. */
+        Format: "json" | "csv";
+        /** @description `excel-fr`: `;` between fields and decimal commas, as a French spreadsheet opens them; `rfc4180` (default): `,` and decimal points. */
+        CsvDialect: "rfc4180" | "excel-fr";
         /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
         GroupBy: "hour" | "day" | "week" | "month" | "year";
         /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
@@ -2812,6 +2817,10 @@ export interface operations {
                 use_cache?: components["parameters"]["UseCache"];
                 /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
                 group_by?: components["parameters"]["GroupBy"];
+                /** @description `csv` (or `Accept: text/csv`): one row per reading or per group, a header line, ISO timestamps with their offset, values in the route's unit, RFC 4180 quoting; streamed. */
+                format?: components["parameters"]["Format"];
+                /** @description `excel-fr`: `;` between fields and decimal commas, as a French spreadsheet opens them; `rfc4180` (default): `,` and decimal points. */
+                csv_dialect?: components["parameters"]["CsvDialect"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
@@ -2839,6 +2848,10 @@ export interface operations {
                 use_cache?: components["parameters"]["UseCache"];
                 /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
                 group_by?: components["parameters"]["GroupBy"];
+                /** @description `csv` (or `Accept: text/csv`): one row per reading or per group, a header line, ISO timestamps with their offset, values in the route's unit, RFC 4180 quoting; streamed. */
+                format?: components["parameters"]["Format"];
+                /** @description `excel-fr`: `;` between fields and decimal commas, as a French spreadsheet opens them; `rfc4180` (default): `,` and decimal points. */
+                csv_dialect?: components["parameters"]["CsvDialect"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
@@ -2868,6 +2881,10 @@ export interface operations {
                 summary?: boolean;
                 /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
                 group_by?: components["parameters"]["GroupBy"];
+                /** @description `csv` (or `Accept: text/csv`): one row per reading or per group, a header line, ISO timestamps with their offset, values in the route's unit, RFC 4180 quoting; streamed. */
+                format?: components["parameters"]["Format"];
+                /** @description `excel-fr`: `;` between fields and decimal commas, as a French spreadsheet opens them; `rfc4180` (default): `,` and decimal points. */
+                csv_dialect?: components["parameters"]["CsvDialect"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
@@ -2895,6 +2912,10 @@ export interface operations {
                 use_cache?: components["parameters"]["UseCache"];
                 /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
                 group_by?: components["parameters"]["GroupBy"];
+                /** @description `csv` (or `Accept: text/csv`): one row per reading or per group, a header line, ISO timestamps with their offset, values in the route's unit, RFC 4180 quoting; streamed. */
+                format?: components["parameters"]["Format"];
+                /** @description `excel-fr`: `;` between fields and decimal commas, as a French spreadsheet opens them; `rfc4180` (default): `,` and decimal points. */
+                csv_dialect?: components["parameters"]["CsvDialect"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
@@ -2922,6 +2943,10 @@ export interface operations {
                 use_cache?: components["parameters"]["UseCache"];
                 /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
                 group_by?: components["parameters"]["GroupBy"];
+                /** @description `csv` (or `Accept: text/csv`): one row per reading or per group, a header line, ISO timestamps with their offset, values in the route's unit, RFC 4180 quoting; streamed. */
+                format?: components["parameters"]["Format"];
+                /** @description `excel-fr`: `;` between fields and decimal commas, as a French spreadsheet opens them; `rfc4180` (default): `,` and decimal points. */
+                csv_dialect?: components["parameters"]["CsvDialect"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
@@ -3682,6 +3707,10 @@ export interface operations {
                 use_cache?: components["parameters"]["UseCache"];
                 /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
                 group_by?: components["parameters"]["GroupBy"];
+                /** @description `csv` (or `Accept: text/csv`): one row per reading or per group, a header line, ISO timestamps with their offset, values in the route's unit, RFC 4180 quoting; streamed. */
+                format?: components["parameters"]["Format"];
+                /** @description `excel-fr`: `;` between fields and decimal commas, as a French spreadsheet opens them; `rfc4180` (default): `,` and decimal points. */
+                csv_dialect?: components["parameters"]["CsvDialect"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
@@ -3709,6 +3738,10 @@ export interface operations {
                 use_cache?: components["parameters"]["UseCache"];
                 /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
                 group_by?: components["parameters"]["GroupBy"];
+                /** @description `csv` (or `Accept: text/csv`): one row per reading or per group, a header line, ISO timestamps with their offset, values in the route's unit, RFC 4180 quoting; streamed. */
+                format?: components["parameters"]["Format"];
+                /** @description `excel-fr`: `;` between fields and decimal commas, as a French spreadsheet opens them; `rfc4180` (default): `,` and decimal points. */
+                csv_dialect?: components["parameters"]["CsvDialect"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */
@@ -3736,6 +3769,10 @@ export interface operations {
                 use_cache?: components["parameters"]["UseCache"];
                 /** @description Group the readings: `hour` (load curves only: clock hours, 23 or 25 on DST days), `day`, `week` (ISO, from Monday, `2026-W02`), `month`, `year`, in Paris time. Energy is summed in Wh (a curve's average W times its minutes), max power is the group's peak with its instant. A group with a missing interval or day is `complete: false` and holds only what is there. One cache read, as without it; the answer is the aggregate shape, whatever X-MED-Format says. */
                 group_by?: components["parameters"]["GroupBy"];
+                /** @description `csv` (or `Accept: text/csv`): one row per reading or per group, a header line, ISO timestamps with their offset, values in the route's unit, RFC 4180 quoting; streamed. */
+                format?: components["parameters"]["Format"];
+                /** @description `excel-fr`: `;` between fields and decimal commas, as a French spreadsheet opens them; `rfc4180` (default): `,` and decimal points. */
+                csv_dialect?: components["parameters"]["CsvDialect"];
             };
             header?: {
                 /** @description `2026`: answer in the Data Connect 2026 shapes, as the upstream MyElectricalData clients ask (measures as `grandeur[].points[]`, the contract as the 2026 aggregate); otherwise the documented shapes. */

@@ -1,3 +1,4 @@
+import { dialectOf, sendCsv, wantsCsv } from '../csv.js';
 import { headroomOf } from '../../../domain/headroom.js';
 import { groupReadings, parseGroupBy, type GroupBy } from '../../../domain/aggregate.js';
 import type { Request, Response } from 'express';
@@ -39,6 +40,21 @@ function headroomToWire(data: MeterData) {
     over,
     highest: highest ? { at: highest.at, value: highest.value, share_of_subscribed: highest.share } : null,
   };
+}
+
+/** A metering answer as CSV: one row per reading (values in the route's unit) or per group. */
+function csvOf(data: MeterData, groupBy: GroupBy | undefined): [string[], Iterable<unknown[]>] {
+  if (groupBy) {
+    const { unit, groups } = aggregateToWire(data, groupBy);
+    const header = ['period', 'start', 'end', `value_${unit}`, 'complete', ...(unit === 'VA' ? ['peak_at'] : [])];
+    return [header, groups.map((g) => [g.period, g.start, g.end, g.value, g.complete, ...(unit === 'VA' ? [g.peak_at ?? ''] : [])])];
+  }
+  const curve = data.readingType.measuring_period === undefined;
+  const header = ['date', `value_${data.readingType.unit}`, 'quality', ...(curve ? ['interval_length'] : [])];
+  function* rows() {
+    for (const r of data.readings) yield [r.date, r.value, r.quality, ...(curve ? [r.interval_length ?? 'PT30M'] : [])];
+  }
+  return [header, rows()];
 }
 
 /** Readings grouped by hour, day, ISO week, month or year, in the same envelope as the readings. */
@@ -97,6 +113,13 @@ export function meterDataHandler(useCases: UseCases, clock: Clock, validated: bo
       );
       setQuotaHeaders(res, data.quota, clock);
       res.locals.detail = { cached_days: data.cachedDays, fetched_days: data.fetchedDays, missing: data.missing.length };
+      if (wantsCsv(req))
+        return sendCsv(
+          res,
+          ...csvOf(data, groupBy),
+          dialectOf(req),
+          `${data.usagePointId}-${kind.replace(':', '-')}-${data.range.start}-${data.range.end}.csv`,
+        );
       if (groupBy) return void res.json({ success: true, data: aggregateToWire(data, groupBy) });
       const error = signalOf(data);
       res.vary('X-MED-Format');
