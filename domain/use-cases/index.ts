@@ -15,6 +15,7 @@ import { generationForecast } from './generation-forecast.js';
 import { tempoForecast, tempoSeason } from './tempo-outlook.js';
 import { offerCatalogue } from './offers.js';
 import { consumptionCost } from './consumption-cost.js';
+import { readSelfConsumption } from './self-consumption.js';
 import { usageStatus } from './quota.js';
 import { readCustomerData } from './read-customer-data.js';
 import { readMeterData } from './read-meter-data/index.js';
@@ -51,6 +52,7 @@ export function createUseCases(deps: Dependencies) {
     generationForecast: generationForecast(deps),
     offerCatalogue: offerCatalogue(deps),
     consumptionCost: consumptionCost(deps, meterData),
+    readSelfConsumption: readSelfConsumption(deps, meterData),
     ecowattForecast: ecowattForecast(deps),
     ecowattHistory: ecowattHistory(deps),
     nationalConsumption: nationalConsumption(deps),

@@ -1068,6 +1068,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/enedis/self-consumption/{usage_point_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A consumption meter's self-consumption: production, consumption, self-consumed, injected, drawn, and the two rates
+         * @description The production is the meter's linked production meter (`linked_production_pdl_id`) or the meter itself when it measures both. Interval by interval where both load curves have one: self-consumed = min(production, consumption), injected = production − self-consumed, drawn = consumption − self-consumed (Wh). `self_consumption_rate` is self-consumed / produced, `self_sufficiency_rate` self-consumed / consumed. Intervals only one curve has are left out and counted in `unpaired_intervals`. Two metering requests (consumption and production curves).
+         */
+        get: operations["getSelfConsumption"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/enedis/cost/{usage_point_id}": {
         parameters: {
             query?: never;
@@ -1781,6 +1801,17 @@ export interface components {
             hdebut: 0;
             /** @enum {integer} */
             hfin: 23;
+        };
+        EnergyFlows: {
+            production_wh: number;
+            consumption_wh: number;
+            self_consumed_wh: number;
+            injected_wh: number;
+            drawn_wh: number;
+            /** @description self-consumed / produced */
+            self_consumption_rate: number | null;
+            /** @description self-consumed / consumed */
+            self_sufficiency_rate: number | null;
         };
         DayRange: {
             /** Format: date */
@@ -3953,6 +3984,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EcoWattSignal"][];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getSelfConsumption: {
+        parameters: {
+            query: {
+                /** @description First day, included. */
+                start: components["parameters"]["Start"];
+                /** @description Day after the last one (excluded), as in Enedis' API. */
+                end: components["parameters"]["End"];
+                group_by?: "hour" | "day" | "week" | "month" | "year";
+            };
+            header?: never;
+            path: {
+                usage_point_id: components["parameters"]["UsagePointIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            usage_point_id: components["schemas"]["UsagePointId"];
+                            production_usage_point_id: components["schemas"]["UsagePointId"];
+                            /** Format: date */
+                            start: string;
+                            /** Format: date */
+                            end: string;
+                            /** @enum {string} */
+                            group_by: "hour" | "day" | "week" | "month" | "year";
+                            groups: (components["schemas"]["EnergyFlows"] & {
+                                period: string;
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                complete: boolean;
+                            })[];
+                            total: components["schemas"]["EnergyFlows"];
+                            unpaired_intervals: number;
+                            missing: {
+                                consumption: components["schemas"]["MissingRun"][];
+                                production: components["schemas"]["MissingRun"][];
+                            };
+                        };
+                    };
                 };
             };
             default: components["responses"]["Error"];

@@ -1,3 +1,5 @@
+import type { SelfConsumptionGroup } from '../../../domain/self-consumption.js';
+import type { SelfConsumptionAnswer } from '../../../domain/use-cases/self-consumption.js';
 import { dialectOf, sendCsv, wantsCsv } from '../csv.js';
 import { headroomOf } from '../../../domain/headroom.js';
 import { groupReadings, parseGroupBy, type GroupBy } from '../../../domain/aggregate.js';
@@ -55,6 +57,41 @@ function csvOf(data: MeterData, groupBy: GroupBy | undefined): [string[], Iterab
     for (const r of data.readings) yield [r.date, r.value, r.quality, ...(curve ? [r.interval_length ?? 'PT30M'] : [])];
   }
   return [header, rows()];
+}
+
+/** Self-consumption as served: Wh per flow and the two rates, per group and for the range. */
+function selfConsumptionToWire(answer: SelfConsumptionAnswer) {
+  const wire = (g: Omit<SelfConsumptionGroup, 'period' | 'start' | 'end' | 'complete'>) => ({
+    production_wh: g.productionWh,
+    consumption_wh: g.consumptionWh,
+    self_consumed_wh: g.selfConsumedWh,
+    injected_wh: g.injectedWh,
+    drawn_wh: g.drawnWh,
+    self_consumption_rate: g.selfConsumptionRate,
+    self_sufficiency_rate: g.selfSufficiencyRate,
+  });
+  const sum = (pick: (g: SelfConsumptionGroup) => number) => Math.round(answer.groups.reduce((s, g) => s + pick(g), 0) * 1000) / 1000;
+  const [productionWh, consumptionWh, selfConsumedWh] = [sum((g) => g.productionWh), sum((g) => g.consumptionWh), sum((g) => g.selfConsumedWh)];
+  const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+  return {
+    usage_point_id: answer.consumptionMeter.usagePointId,
+    production_usage_point_id: answer.productionMeter.usagePointId,
+    start: answer.range.start,
+    end: answer.range.end,
+    group_by: answer.groupBy,
+    groups: answer.groups.map((g) => ({ period: g.period, start: g.start, end: g.end, ...wire(g), complete: g.complete })),
+    total: wire({
+      productionWh,
+      consumptionWh,
+      selfConsumedWh,
+      injectedWh: sum((g) => g.injectedWh),
+      drawnWh: sum((g) => g.drawnWh),
+      selfConsumptionRate: rate(selfConsumedWh, productionWh),
+      selfSufficiencyRate: rate(selfConsumedWh, consumptionWh),
+    }),
+    unpaired_intervals: answer.unpaired,
+    missing: answer.missing,
+  };
 }
 
 /** Readings grouped by hour, day, ISO week, month or year, in the same envelope as the readings. */
@@ -154,6 +191,13 @@ export function enedisRouter(useCases: UseCases, clock: Clock, validated = true)
       getProductionDaily: meterData('production:daily'),
       getProductionDetail: meterData('production:detail'),
       ...costHandlers(useCases, clock),
+      getSelfConsumption: async (req, res) => {
+        const q = req.query;
+        const answer = unwrap(
+          await useCases.readSelfConsumption(principalOf(res), { usagePointId: req.params.usage_point_id, start: q.start, end: q.end, groupBy: q.group_by }),
+        );
+        res.json({ success: true, data: selfConsumptionToWire(answer) });
+      },
       getContract: customerData('contract'),
       getAddress: customerData('address'),
       getCustomer: customerData('customer'),
