@@ -77,6 +77,13 @@ if (!available && servicesRequired) throw new Error(`${CHROMIUM} is missing and 
     await page.getByTestId('curve-chart').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, '3-main-house-day-curve.png'), fullPage: true });
 
+    expect(await page.getByTestId('headroom').textContent()).toMatch(/^0 jour\(s\) au-dessus de 9 kVA · pic [\d,]+ kVA \(\d+ % de la puissance souscrite\)$/);
+    await expect.poll(() => series(page, 'grouped-chart'), { timeout: 15_000 }).toMatch(/^Consommation \(kWh\):1[23]\|Production \(kWh\):1[23]$/);
+    const csvHref = await page.getByTestId('csv-consumption').getAttribute('href');
+    const csv = await page.request.get(`${base}${csvHref}`);
+    expect((await csv.text()).split('\r\n')[0]).toBe('period,start,end,value_Wh,complete');
+    await expect.poll(() => page.getByTestId('self-consumption').locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(13);
+
     const cost = page.getByTestId('cost');
     await cost.getByLabel('Offre').selectOption({ label: 'EDF — Tarif Bleu Tempo' });
     await cost.getByRole('button', { name: 'Calculer le coût' }).click();

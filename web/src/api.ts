@@ -51,3 +51,9 @@ export async function call<T>(promise: Promise<{ data?: T; error?: unknown; resp
   if (response.ok && data !== undefined) return data;
   throw describe(response.status, error as Envelope | undefined, response.headers);
 }
+
+/** A metering answer asked as JSON (the routes can also answer CSV, which the dashboard only downloads). */
+export function json<T>(answer: T | string): T {
+  if (typeof answer === 'string') throw new Error('expected JSON, got CSV');
+  return answer;
+}

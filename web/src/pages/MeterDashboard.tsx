@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, call, type MeterData, type Pdl, type Usage } from '../api';
+import { api, call, json, type MeterData, type Pdl, type Usage } from '../api';
 import { ChartView } from '../components/ChartView';
 import { CostView } from '../components/CostView';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TempoCalendar } from '../components/TempoCalendar';
+import { GroupedView } from '../components/GroupedView';
+import { SelfConsumptionView } from '../components/SelfConsumptionView';
 import { addDays, frDay, frTime, kwh, parisToday } from '../format';
 
 type Route =
@@ -15,9 +17,12 @@ type Route =
 
 /** Our own shape: the dashboard never sends X-MED-Format, so the 2026 measure shape never comes. */
 const read = (route: Route, usagePointId: string, start: string, end: string): Promise<MeterData> =>
-  call(api.GET(route, { params: { path: { usage_point_id: usagePointId }, query: { start, end } } })).then((r) => {
-    if (!('meter_reading' in r.data)) throw new Error('unexpected 2026 measure shape');
-    return r.data;
+  call(
+    api.GET(route, { params: { path: { usage_point_id: usagePointId }, query: { start, end, ...(route.includes('max_power') ? { summary: true } : {}) } } }),
+  ).then((r) => {
+    const { data } = json(r);
+    if (!('meter_reading' in data)) throw new Error('unexpected measure shape');
+    return data;
   });
 
 const byDate = (data: MeterData | null) => new Map((data?.meter_reading.interval_reading ?? []).map((r) => [r.date.slice(0, 10), r.value]));
@@ -146,6 +151,14 @@ export function MeterDashboard({ id }: { id: string }) {
       {maxPower ? (
         <section className="card">
           <h2>Puissance maximale</h2>
+          {maxPower.headroom ? (
+            <p className="muted" data-testid="headroom">
+              {maxPower.headroom.over_days} jour(s) au-dessus de {maxPower.headroom.subscribed_power_kva} kVA
+              {maxPower.headroom.highest
+                ? ` · pic ${(maxPower.headroom.highest.value / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 2 })} kVA (${Math.round(maxPower.headroom.highest.share_of_subscribed * 100)} % de la puissance souscrite)`
+                : ''}
+            </p>
+          ) : null}
           <ChartView labels={power.labels} series={power.series} unit="kVA" testId="power-chart" />
         </section>
       ) : null}
@@ -162,6 +175,8 @@ export function MeterDashboard({ id }: { id: string }) {
         </div>
         {halfHours ? <ChartView labels={halfHours.labels} series={halfHours.series} unit="W (moyenne par demi-heure)" testId="curve-chart" /> : null}
       </section>
+      <GroupedView meter={meter} start={start} end={end} />
+      {meter.has_consumption && (meter.has_production || meter.linked_production_pdl_id) ? <SelfConsumptionView meter={meter} start={start} end={end} /> : null}
       {meter.has_consumption ? <CostView meter={meter} start={start} end={end} /> : null}
       <TempoCalendar />
       {usage ? (
