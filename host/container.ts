@@ -34,6 +34,7 @@ import { TOKENS } from './tokens.js';
 import type { GridSignals } from '../ports/grid-signals.js';
 import type { OfferCatalogue } from '../ports/offer-catalogue.js';
 import type { TariffHistory } from '../ports/tariff-history.js';
+import type { StatisticsLedgers } from '../ports/statistics-ledgers.js';
 
 /** Config with the server key resolved (see resolveSecretKey). */
 export type ResolvedConfig = Config & { readonly secretKey: string };
@@ -45,6 +46,7 @@ export interface Overrides {
   readonly pdls?: PdlRepo;
   readonly offers?: OfferCatalogue;
   readonly tariffs?: TariffHistory;
+  readonly ledgers?: StatisticsLedgers;
   readonly tokens?: TokenStore;
   readonly oneTimeTokens?: OneTimeTokenStore;
   readonly cache?: DayCache;

@@ -7,6 +7,7 @@ export const TOKENS = {
   PdlRepo: Symbol('PdlRepo'),
   OfferCatalogue: Symbol('OfferCatalogue'),
   TariffHistory: Symbol('TariffHistory'),
+  StatisticsLedgers: Symbol('StatisticsLedgers'),
   TokenStore: Symbol('TokenStore'),
   OneTimeTokenStore: Symbol('OneTimeTokenStore'),
   UpstreamThrottle: Symbol('UpstreamThrottle'),

@@ -13,3 +13,4 @@ export * from './forgetting-repos.js';
 export * from './short-memo.js';
 export * from './offer-catalogue.memory.js';
 export * from './tariff-history.memory.js';
+export * from './statistics-ledgers.memory.js';

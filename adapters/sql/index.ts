@@ -9,3 +9,4 @@ export * from './user-repo.sql.js';
 export * from './migrations/index.js';
 export * from './offer-catalogue.sql.js';
 export * from './tariff-history.sql.js';
+export * from './statistics-ledgers.sql.js';

@@ -17,6 +17,7 @@ import type { Memos } from '../../ports/memos.js';
 import type { GridSignals } from '../../ports/grid-signals.js';
 import type { OfferCatalogue } from '../../ports/offer-catalogue.js';
 import type { TariffHistory } from '../../ports/tariff-history.js';
+import type { StatisticsLedgers } from '../../ports/statistics-ledgers.js';
 import type { StatTally } from './stat-tally.js';
 
 export interface GatewaySettings {
@@ -60,6 +61,8 @@ export interface Dependencies {
   readonly offers: OfferCatalogue;
   /** Each meter's off-peak hours and pricing option over time. */
   readonly tariffs: TariffHistory;
+  /** The sealed ledgers Home Assistant statistics are summed from. */
+  readonly ledgers: StatisticsLedgers;
   readonly clock: Clock;
   readonly keyring: Keyring;
   readonly passwords: PasswordHasher;

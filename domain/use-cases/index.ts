@@ -16,6 +16,7 @@ import { tempoForecast, tempoSeason } from './tempo-outlook.js';
 import { offerCatalogue } from './offers.js';
 import { consumptionCost } from './consumption-cost.js';
 import { readSelfConsumption } from './self-consumption.js';
+import { readStatistics } from './statistics.js';
 import { usageStatus } from './quota.js';
 import { readCustomerData } from './read-customer-data.js';
 import { readMeterData } from './read-meter-data/index.js';
@@ -53,6 +54,7 @@ export function createUseCases(deps: Dependencies) {
     offerCatalogue: offerCatalogue(deps),
     consumptionCost: consumptionCost(deps, meterData),
     readSelfConsumption: readSelfConsumption(deps, meterData),
+    readStatistics: readStatistics(deps, meterData),
     ecowattForecast: ecowattForecast(deps),
     ecowattHistory: ecowattHistory(deps),
     nationalConsumption: nationalConsumption(deps),

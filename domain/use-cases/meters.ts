@@ -66,6 +66,7 @@ export const deletePdl = (deps: Dependencies) => {
     const deletedCacheEntries = await purgeMeterCache(deps, principal.user, pdl.value);
     await deps.pdls.delete(pdl.value.id);
     await deps.tariffs.forget(pdl.value.id);
+    await deps.ledgers.forget(pdl.value.id);
     // A consumption meter shown with this one forgets the link.
     const linking = (await deps.pdls.listByOwner(principal.user.id)).filter((other) => other.linkedProductionPdlId === pdl.value.id);
     await Promise.all(linking.map((other) => deps.pdls.update(other.id, { linkedProductionPdlId: null })));

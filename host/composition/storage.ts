@@ -13,6 +13,8 @@ import { SqlOfferCatalogue } from '../../adapters/sql/offer-catalogue.sql.js';
 import { InMemoryOfferCatalogue } from '../../adapters/memory/offer-catalogue.memory.js';
 import { SqlTariffHistory } from '../../adapters/sql/tariff-history.sql.js';
 import { InMemoryTariffHistory } from '../../adapters/memory/tariff-history.memory.js';
+import { SqlStatisticsLedgers } from '../../adapters/sql/statistics-ledgers.sql.js';
+import { InMemoryStatisticsLedgers } from '../../adapters/memory/statistics-ledgers.memory.js';
 import type { ResolvedConfig, Overrides } from '../container.js';
 import type { Logger } from '../logger.js';
 import { TOKENS } from '../tokens.js';
@@ -36,6 +38,7 @@ export function bindStorage(container: Container, config: ResolvedConfig, overri
   // With every account store in memory there is no schema to hold the catalogue: it stays in memory too.
   bindValue(container, TOKENS.OfferCatalogue, overrides.offers, () => (usesSql ? new SqlOfferCatalogue(sql()) : new InMemoryOfferCatalogue()));
   bindValue(container, TOKENS.TariffHistory, overrides.tariffs, () => (usesSql ? new SqlTariffHistory(sql()) : new InMemoryTariffHistory()));
+  bindValue(container, TOKENS.StatisticsLedgers, overrides.ledgers, () => (usesSql ? new SqlStatisticsLedgers(sql()) : new InMemoryStatisticsLedgers()));
   return {
     usesSql,
     sql,

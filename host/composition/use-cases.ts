@@ -45,6 +45,7 @@ export function bindUseCases(container: Container, config: ResolvedConfig): void
       gridSignals: container.get(TOKENS.GridSignals),
       offers: container.get(TOKENS.OfferCatalogue),
       tariffs: container.get(TOKENS.TariffHistory),
+      ledgers: container.get(TOKENS.StatisticsLedgers),
       clock,
       keyring: container.get(TOKENS.Keyring),
       passwords: container.get(TOKENS.PasswordHasher),

@@ -1068,6 +1068,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/enedis/consumption/statistics/{usage_point_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hourly statistics for Home Assistant: state and sum (kWh) per hour, a month a page
+         * @description Rows `{start, state, sum}`: `start` the top of the hour in UTC (`...T13:00:00Z`), `state` the hour's energy, `sum` the energy since `origin` (the first day this meter's statistics were summed from, which never moves), from complete days only, so that re-reading any window gives the same sums. Pass `next_since` back as `since` to get what is new, days that were missing then included; when a day already served changed (a correction or a late day before the cursor), the rows restart from it and `corrected_from` says from when to re-import. One metering request per page.
+         */
+        get: operations["getConsumptionStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enedis/production/statistics/{usage_point_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hourly statistics for Home Assistant: state and sum (kWh) per hour, a month a page
+         * @description Rows `{start, state, sum}`: `start` the top of the hour in UTC (`...T13:00:00Z`), `state` the hour's energy, `sum` the energy since `origin` (the first day this meter's statistics were summed from, which never moves), from complete days only, so that re-reading any window gives the same sums. Pass `next_since` back as `since` to get what is new, days that were missing then included; when a day already served changed (a correction or a late day before the cursor), the rows restart from it and `corrected_from` says from when to re-import. One metering request per page.
+         */
+        get: operations["getProductionStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/enedis/self-consumption/{usage_point_id}": {
         parameters: {
             query?: never;
@@ -2177,6 +2217,42 @@ export interface components {
         };
     };
     responses: {
+        /** @description A page of hourly statistics */
+        Statistics: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @enum {boolean} */
+                    success: true;
+                    data: {
+                        usage_point_id: components["schemas"]["UsagePointId"];
+                        /** @example myelectricaldata:consumption_12345678901234 */
+                        statistic_id: string;
+                        /** @enum {string} */
+                        unit_of_measurement: "kWh";
+                        /** @enum {boolean} */
+                        has_sum: true;
+                        /** Format: date */
+                        origin: string;
+                        rows: {
+                            /** Format: date-time */
+                            start: string;
+                            /** @description kWh in the hour */
+                            state: number;
+                            /** @description kWh since origin */
+                            sum: number;
+                        }[];
+                        next_since: string;
+                        has_more: boolean;
+                        /** Format: date-time */
+                        corrected_from: string | null;
+                        missing: components["schemas"]["MissingRun"][];
+                    };
+                };
+            };
+        };
         /** @description The offer */
         OneOffer: {
             headers: {
@@ -3986,6 +4062,42 @@ export interface operations {
                     "application/json": components["schemas"]["EcoWattSignal"][];
                 };
             };
+            default: components["responses"]["Error"];
+        };
+    };
+    getConsumptionStatistics: {
+        parameters: {
+            query?: {
+                /** @description a next_since cursor, a day (YYYY-MM-DD) or an instant; absent: from the origin */
+                since?: string;
+            };
+            header?: never;
+            path: {
+                usage_point_id: components["parameters"]["UsagePointIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Statistics"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getProductionStatistics: {
+        parameters: {
+            query?: {
+                /** @description a next_since cursor, a day (YYYY-MM-DD) or an instant; absent: from the origin */
+                since?: string;
+            };
+            header?: never;
+            path: {
+                usage_point_id: components["parameters"]["UsagePointIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Statistics"];
             default: components["responses"]["Error"];
         };
     };

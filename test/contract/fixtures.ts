@@ -1,3 +1,4 @@
+import type { StatisticsLedgers } from '../../ports/statistics-ledgers.js';
 import type { TariffHistory } from '../../ports/tariff-history.js';
 import type { LocalDate } from '../../domain/local-date.js';
 import type { NewPdl } from '../../domain/pdl.js';
@@ -13,6 +14,7 @@ export interface RelationalStore {
   readonly pdls: PdlRepo;
   readonly tokens: TokenStore;
   readonly tariffs?: TariffHistory;
+  readonly ledgers?: StatisticsLedgers;
   close(): Promise<void>;
 }
 

@@ -1,3 +1,5 @@
+import { InMemoryStatisticsLedgers } from '../../adapters/memory/statistics-ledgers.memory.js';
+import { statisticsLedgersContract } from './statistics-ledgers.contract.js';
 import { InMemoryOneTimeTokenStore } from '../../adapters/memory/one-time-token-store.memory.js';
 import { InMemoryDayCache } from '../../adapters/memory/day-cache.memory.js';
 import { FallbackDayCache } from '../../adapters/fallback/day-cache.fallback.js';
@@ -29,6 +31,7 @@ const relational = async () => {
     pdls: new InMemoryPdlRepo(db),
     tokens: new InMemoryTokenStore(db),
     oneTimeTokens: new InMemoryOneTimeTokenStore(db),
+    ledgers: new InMemoryStatisticsLedgers(),
     tariffs: new InMemoryTariffHistory(),
     close: async () => {},
   };
@@ -39,6 +42,7 @@ pdlRepoContract('memory', relational);
 tokenStoreContract('memory', relational);
 oneTimeTokenStoreContract('memory', relational);
 tariffHistoryContract('memory', relational);
+statisticsLedgersContract('memory', relational);
 
 dayCacheContract('memory', async () => {
   const clock = new ManualClock('2026-11-23T10:00:00Z');

@@ -1,3 +1,5 @@
+import { SqlStatisticsLedgers } from '../../adapters/sql/statistics-ledgers.sql.js';
+import { statisticsLedgersContract } from './statistics-ledgers.contract.js';
 import { randomBytes } from 'node:crypto';
 import { SqlOneTimeTokenStore } from '../../adapters/sql/one-time-token-store.sql.js';
 import { migrateToLatest } from '../../adapters/sql/migrations/index.js';
@@ -26,6 +28,7 @@ const relational = async () => {
     pdls: new SqlPdlRepo(knex),
     tokens: new SqlTokenStore(knex),
     oneTimeTokens: new SqlOneTimeTokenStore(knex),
+    ledgers: new SqlStatisticsLedgers(knex),
     tariffs: new SqlTariffHistory(knex),
     close: async () => {
       await knex.raw(`drop schema ${schema} cascade`);
@@ -40,4 +43,5 @@ await describeWithServices('PostgreSQL adapters', ['postgresql'], () => {
   tokenStoreContract('postgresql', relational);
   oneTimeTokenStoreContract('postgresql', relational);
   tariffHistoryContract('postgresql', relational);
+  statisticsLedgersContract('postgresql', relational);
 });

@@ -1,3 +1,5 @@
+import { SqlStatisticsLedgers } from '../../adapters/sql/statistics-ledgers.sql.js';
+import { statisticsLedgersContract } from './statistics-ledgers.contract.js';
 import { SqlOneTimeTokenStore } from '../../adapters/sql/one-time-token-store.sql.js';
 import { migrateToLatest } from '../../adapters/sql/migrations/index.js';
 import { SqlPdlRepo } from '../../adapters/sql/pdl-repo.sql.js';
@@ -19,6 +21,7 @@ const relational = async () => {
     pdls: new SqlPdlRepo(knex),
     tokens: new SqlTokenStore(knex),
     oneTimeTokens: new SqlOneTimeTokenStore(knex),
+    ledgers: new SqlStatisticsLedgers(knex),
     tariffs: new SqlTariffHistory(knex),
     close: () => knex.destroy(),
   };
@@ -29,3 +32,4 @@ pdlRepoContract('sqlite', relational);
 tokenStoreContract('sqlite', relational);
 oneTimeTokenStoreContract('sqlite', relational);
 tariffHistoryContract('sqlite', relational);
+statisticsLedgersContract('sqlite', relational);

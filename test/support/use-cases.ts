@@ -15,6 +15,7 @@ import { MockEnedisProvider } from '../../adapters/mock-enedis/metering-provider
 import { MockRte } from '../../adapters/mock-rte/grid-signals.mock-rte.js';
 import { InMemoryOfferCatalogue } from '../../adapters/memory/offer-catalogue.memory.js';
 import { InMemoryTariffHistory } from '../../adapters/memory/tariff-history.memory.js';
+import { InMemoryStatisticsLedgers } from '../../adapters/memory/statistics-ledgers.memory.js';
 import { NodeCryptoKeyring } from '../../adapters/node-crypto/keyring.node-crypto.js';
 import { SealedDayStore } from '../../adapters/sealed/day-store.sealed.js';
 import type { Principal } from '../../domain/principal.js';
@@ -65,6 +66,7 @@ export function buildUseCases(settings: Partial<GatewaySettings> & { lookupMemoM
     gridSignals: new MockRte(clock),
     offers: new InMemoryOfferCatalogue(),
     tariffs: new InMemoryTariffHistory(),
+    ledgers: new InMemoryStatisticsLedgers(),
     clock,
     keyring,
     passwords: new BcryptPasswordHasher(4),

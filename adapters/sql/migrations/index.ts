@@ -8,6 +8,7 @@ import * as productionActivation from './006-production-activation.js';
 import * as meterTariffSettings from './007-meter-tariff-settings.js';
 import * as offersCatalogue from './008-offers-catalogue.js';
 import * as tariffHistory from './009-tariff-history.js';
+import * as statisticsLedgers from './010-statistics-ledgers.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -22,6 +23,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['007-meter-tariff-settings', meterTariffSettings],
   ['008-offers-catalogue', offersCatalogue],
   ['009-tariff-history', tariffHistory],
+  ['010-statistics-ledgers', statisticsLedgers],
 ];
 
 /** Bundled with the code rather than read from a folder, so the built package migrates too. */

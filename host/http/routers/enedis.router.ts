@@ -5,7 +5,7 @@ import { headroomOf } from '../../../domain/headroom.js';
 import { groupReadings, parseGroupBy, type GroupBy } from '../../../domain/aggregate.js';
 import type { Request, Response } from 'express';
 import type { CustomerDataKind } from '../../../domain/customer-data.js';
-import type { MeteringKind } from '../../../domain/metering.js';
+import type { Direction, MeteringKind } from '../../../domain/metering.js';
 import type { UseCases } from '../../../domain/use-cases/index.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { MeterData } from '../../../domain/use-cases/read-meter-data/index.js';
@@ -174,6 +174,26 @@ export function meterDataHandler(useCases: UseCases, clock: Clock, validated: bo
  */
 export function enedisRouter(useCases: UseCases, clock: Clock, validated = true): TagRouter {
   const meterData = meterDataHandler(useCases, clock, validated);
+  const statistics =
+    (direction: Direction): Handler =>
+    async (req, res) => {
+      const answer = unwrap(await useCases.readStatistics(principalOf(res), { direction, usagePointId: req.params.usage_point_id, since: req.query.since }));
+      res.json({
+        success: true,
+        data: {
+          usage_point_id: answer.pdl.usagePointId,
+          statistic_id: `myelectricaldata:${direction}_${answer.pdl.usagePointId}`,
+          unit_of_measurement: 'kWh',
+          has_sum: true,
+          origin: answer.origin,
+          rows: answer.rows,
+          next_since: answer.nextSince,
+          has_more: answer.hasMore,
+          corrected_from: answer.correctedFrom,
+          missing: answer.missing,
+        },
+      });
+    };
   const customerData =
     (kind: CustomerDataKind): Handler =>
     async (req, res) => {
@@ -191,6 +211,8 @@ export function enedisRouter(useCases: UseCases, clock: Clock, validated = true)
       getProductionDaily: meterData('production:daily'),
       getProductionDetail: meterData('production:detail'),
       ...costHandlers(useCases, clock),
+      getConsumptionStatistics: statistics('consumption'),
+      getProductionStatistics: statistics('production'),
       getSelfConsumption: async (req, res) => {
         const q = req.query;
         const answer = unwrap(
