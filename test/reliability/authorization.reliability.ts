@@ -135,7 +135,7 @@ describe('the authorisation matrix', () => {
   function send(c: Case, pdl = OWNER_PDL, userId = ownerId) {
     const agent = request(t.app);
     let req = agent[c.op.method](pathOf(c.op, pdl, userId)).query(
-      c.op.path.startsWith('/enedis/') && !c.op.path.includes('contract') && !/address|customer|contact|cache/.test(c.op.path)
+      c.op.path.startsWith('/enedis/') && !c.op.path.includes('contract') && !/address|customer|contact|cache|statistics/.test(c.op.path)
         ? { start: '2025-01-01', end: '2025-01-03' }
         : (QUERIES[c.op.operationId] ?? {}),
     );
