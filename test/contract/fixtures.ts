@@ -68,3 +68,12 @@ export function newPdl(userId: string, overrides: Partial<NewPdl> = {}): NewPdl 
 }
 
 export const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A user and a meter of theirs in the store, for the ports whose rows belong to a meter; the meter's id. */
+export async function ownedMeter(store: RelationalStore): Promise<string> {
+  const user = await store.users.create(newUser());
+  if (!user.ok) throw new Error('setup: user');
+  const pdl = await store.pdls.create(newPdl(user.value.id));
+  if (!pdl.ok) throw new Error('setup: meter');
+  return pdl.value.id;
+}

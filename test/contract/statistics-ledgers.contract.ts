@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StatisticsLedgers } from '../../ports/statistics-ledgers.js';
-import { newPdl, newUser, type RelationalFactory, type RelationalStore } from './fixtures.js';
+import { ownedMeter, type RelationalFactory, type RelationalStore } from './fixtures.js';
 
 /** The StatisticsLedgers contract (ports/statistics-ledgers.ts), on a store that holds the meters it names. */
 export function statisticsLedgersContract(adapter: string, factory: RelationalFactory) {
@@ -11,11 +11,7 @@ export function statisticsLedgersContract(adapter: string, factory: RelationalFa
     beforeEach(async () => {
       store = await factory();
       ledgers = store.ledgers!;
-      const user = await store.users.create(newUser());
-      if (!user.ok) throw new Error('setup');
-      const pdl = await store.pdls.create(newPdl(user.value.id));
-      if (!pdl.ok) throw new Error('setup');
-      pdlId = pdl.value.id;
+      pdlId = await ownedMeter(store);
     });
     afterEach(() => store.close());
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../domain/local-date.js';
 import type { TariffHistory } from '../../ports/tariff-history.js';
-import { newPdl, newUser, type RelationalFactory, type RelationalStore } from './fixtures.js';
+import { ownedMeter, type RelationalFactory, type RelationalStore } from './fixtures.js';
 
 /** The TariffHistory contract (ports/tariff-history.ts), on a store that holds the meters it names. */
 export function tariffHistoryContract(adapter: string, factory: RelationalFactory) {
@@ -12,11 +12,7 @@ export function tariffHistoryContract(adapter: string, factory: RelationalFactor
     beforeEach(async () => {
       store = await factory();
       history = store.tariffs!;
-      const user = await store.users.create(newUser());
-      if (!user.ok) throw new Error('setup');
-      const pdl = await store.pdls.create(newPdl(user.value.id));
-      if (!pdl.ok) throw new Error('setup');
-      pdlId = pdl.value.id;
+      pdlId = await ownedMeter(store);
     });
     afterEach(() => store.close());
 

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api } from '../support/api.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { household } from '../support/household.js';
 
 const MAIN = '12345678901234';
 
 describe('group_by on the metering routes', () => {
-  let t: TestGateway;
-  let auth: string;
-  beforeAll(async () => {
-    t = await startTestGateway();
-    auth = `Bearer ${(await t.signUp()).token}`;
-    await api(t.app).post('/api/pdl').set('Authorization', auth).send({ usage_point_id: MAIN }).expect(201);
-  });
-  afterAll(() => t.close());
+  const h = household([MAIN]);
 
-  const get = (path: string) => api(t.app).get(path).set('Authorization', auth);
+  const get = (path: string) => h.get(path);
 
   it('when a year of daily consumption is grouped by month and week, then the groups add up to the days, each month complete', async () => {
     const days = (await get(`/api/enedis/consumption/daily/${MAIN}?start=2025-01-01&end=2026-01-01`).expect(200)).body.data.meter_reading
@@ -72,7 +65,7 @@ describe('group_by on the metering routes', () => {
     const top = days.reduce((a, b) => (b.value > a.value ? b : a));
     expect(at9.body.data.headroom).toMatchObject({ subscribed_power_kva: 9, over_days: 0, highest: { at: top.date, value: top.value } });
     expect(at9.body.data.headroom.highest.share_of_subscribed).toBeCloseTo(top.value / 9000, 3);
-    await api(t.app).patch(`/api/pdl/${MAIN}`).set('Authorization', auth).send({ subscribed_power: 3 }).expect(200);
+    await api(h.t.app).patch(`/api/pdl/${MAIN}`).set('Authorization', h.auth).send({ subscribed_power: 3 }).expect(200);
     const at3 = await get(`${url}&summary=true`).expect(200);
     const over = days.filter((d) => d.value > 3000);
     expect(over.length).toBeGreaterThan(0);

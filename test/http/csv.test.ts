@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api } from '../support/api.js';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../support/csv.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { household } from '../support/household.js';
 
 const MAIN = '12345678901234';
 
 describe('CSV on the metering routes', () => {
-  let t: TestGateway;
-  let auth: string;
-  beforeAll(async () => {
-    t = await startTestGateway();
-    auth = `Bearer ${(await t.signUp()).token}`;
-    await api(t.app).post('/api/pdl').set('Authorization', auth).send({ usage_point_id: MAIN }).expect(201);
-  });
-  afterAll(() => t.close());
+  const h = household([MAIN]);
 
-  const get = (path: string) => api(t.app).get(path).set('Authorization', auth);
+  const get = (path: string) => h.get(path);
   const text = (path: string, accept?: string) => {
     const req = get(path)
       .buffer(true)

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api } from '../support/api.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { household } from '../support/household.js';
 
 const MAIN = '12345678901234';
 const HEADER = ['X-MED-Format', '2026'] as const;
@@ -12,20 +12,13 @@ interface Point {
 }
 
 describe('X-MED-Format: 2026, as the upstream MyElectricalData clients ask', () => {
-  let t: TestGateway;
-  let auth: string;
-  beforeAll(async () => {
-    t = await startTestGateway();
-    auth = `Bearer ${(await t.signUp()).token}`;
-    await api(t.app).post('/api/pdl').set('Authorization', auth).send({ usage_point_id: MAIN }).expect(201);
-  });
-  afterAll(() => t.close());
+  const h = household([MAIN]);
 
   const both = async (path: string) => {
-    const ours = await api(t.app).get(path).set('Authorization', auth).expect(200);
-    const upstream = await api(t.app)
+    const ours = await api(h.t.app).get(path).set('Authorization', h.auth).expect(200);
+    const upstream = await api(h.t.app)
       .get(path)
-      .set('Authorization', auth)
+      .set('Authorization', h.auth)
       .set(...HEADER)
       .expect(200);
     return { ours: ours.body.data, upstream: upstream.body.data, headers: upstream.headers };
@@ -81,17 +74,17 @@ describe('X-MED-Format: 2026, as the upstream MyElectricalData clients ask', () 
   });
 
   it('when a batch curve partly fails with the header, then the 2026 measure comes with PARTIAL_DATA', async () => {
-    t.provider.failFrom('2025-05-08');
+    h.t.provider.failFrom('2025-05-08');
     try {
-      const res = await api(t.app)
+      const res = await api(h.t.app)
         .get(`/api/enedis/consumption/detail/batch/${MAIN}?start=2025-05-01&end=2025-05-10`)
-        .set('Authorization', auth)
+        .set('Authorization', h.auth)
         .set(...HEADER)
         .expect(200);
       expect(res.body.error.code).toBe('PARTIAL_DATA');
       expect(res.body.data.grandeur[0].points).toHaveLength(7 * 48);
     } finally {
-      t.provider.answer = null;
+      h.t.provider.answer = null;
     }
   });
 });

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api } from '../support/api.js';
-import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { household } from '../support/household.js';
 
 const MAIN = '12345678901234'; // consumes and produces
 const HOME = '22516914714270'; // consumes only
 const SOLAR = '10284856584123'; // produces only
 
 describe('self-consumption over HTTP', () => {
-  let t: TestGateway;
-  let auth: string;
-  beforeAll(async () => {
-    t = await startTestGateway();
-    auth = `Bearer ${(await t.signUp()).token}`;
-    for (const id of [MAIN, HOME, SOLAR]) await api(t.app).post('/api/pdl').set('Authorization', auth).send({ usage_point_id: id }).expect(201);
-  });
-  afterAll(() => t.close());
-  const get = (path: string) => api(t.app).get(path).set('Authorization', auth);
+  const h = household([MAIN, HOME, SOLAR]);
+  const get = (path: string) => h.get(path);
 
   it('when a meter measures both, then its week by day holds the identities, and the totals are the sums of the days', async () => {
     const answer = await get(`/api/enedis/self-consumption/${MAIN}?start=2026-06-01&end=2026-06-08`).expect(200);
@@ -43,7 +36,7 @@ describe('self-consumption over HTTP', () => {
   it('when a consumption meter is linked to a production one, then that one is its production; unlinked, it is refused naming why', async () => {
     const refused = await get(`/api/enedis/self-consumption/${HOME}?start=2026-06-01&end=2026-06-02`).expect(400);
     expect(refused.body.error.field).toBe('usage_point_id');
-    await api(t.app).patch(`/api/pdl/${HOME}/link-production`).set('Authorization', auth).send({ linked_production_pdl_id: SOLAR }).expect(200);
+    await api(h.t.app).patch(`/api/pdl/${HOME}/link-production`).set('Authorization', h.auth).send({ linked_production_pdl_id: SOLAR }).expect(200);
     const linked = await get(`/api/enedis/self-consumption/${HOME}?start=2026-06-01&end=2026-06-02&group_by=hour`).expect(200);
     expect(linked.body.data).toMatchObject({ usage_point_id: HOME, production_usage_point_id: SOLAR, group_by: 'hour' });
     expect(linked.body.data.groups).toHaveLength(24);
