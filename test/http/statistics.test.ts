@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../support/api.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { MockEnedisProvider } from '../../adapters/mock-enedis/metering-provider.mock-enedis.js';
+import { rangeDays } from '../../domain/date-range.js';
+import type { LocalDate } from '../../domain/local-date.js';
+import type { IntervalReading } from '../../domain/metering.js';
+import type { UsagePointId } from '../../domain/usage-point-id.js';
 
 const MAIN = '12345678901234';
 interface Row {
@@ -105,6 +110,49 @@ describe('Home Assistant statistics', () => {
       expect(healed.corrected_from).not.toBeNull();
       expect((healed.rows as Row[]).some((r) => r.start.startsWith('2026-11-18'))).toBe(true);
       expect(Date.parse(healed.corrected_from)).toBeLessThanOrEqual(Date.parse((healed.rows as Row[])[0]!.start));
+    } finally {
+      await g.close();
+    }
+  });
+
+  it('when Enedis corrects a day already served, then the next request re-sends from that day with corrected_from, and the sums after it move by the correction', async () => {
+    const g = await startTestGateway({ USER_DAILY_LIMIT_NO_CACHE: '200', CACHE_TTL_SECONDS: '60' });
+    try {
+      const token = `Bearer ${(await g.signUp()).token}`;
+      await api(g.app).post('/api/pdl').set('Authorization', token).send({ usage_point_id: MAIN }).expect(201);
+      const get = async (since: string) =>
+        (
+          await api(g.app)
+            .get(`/api/enedis/consumption/statistics/${MAIN}?since=${encodeURIComponent(since)}`)
+            .set('Authorization', token)
+            .expect(200)
+        ).body.data;
+      const first = await get('2026-11-01');
+      const before = first.rows as Row[];
+      // Enedis now answers 19 November 100 W higher on every half-hour: 48 × 50 Wh = 2.4 kWh more.
+      const source = new MockEnedisProvider(g.clock);
+      const byDay = new Map<string, IntervalReading[]>();
+      const november: IntervalReading[] = [];
+      for (const start of ['2026-11-01', '2026-11-08', '2026-11-15', '2026-11-22']) {
+        const week = await source.readings('consumption:detail', MAIN as UsagePointId, {
+          start: start as LocalDate,
+          end: (start === '2026-11-22' ? '2026-11-23' : `2026-11-${String(Number(start.slice(8)) + 7).padStart(2, '0')}`) as LocalDate,
+        });
+        if (!week.ok) throw new Error('setup');
+        november.push(...week.value);
+      }
+      for (const r of november)
+        byDay.set(r.date.slice(0, 10), [...(byDay.get(r.date.slice(0, 10)) ?? []), r.date.startsWith('2026-11-19') ? { ...r, value: r.value + 100 } : r]);
+      g.provider.answer = (kind, range) =>
+        kind === 'consumption:detail' && range.start >= '2026-11-01' ? { ok: true, value: rangeDays(range).flatMap((d) => byDay.get(d) ?? []) } : undefined;
+      g.clock.advance(2 * 3_600_000); // the cached days lapse
+      const next = await get(first.next_since);
+      expect(next.corrected_from).toBe('2026-11-18T23:00:00Z');
+      const after = next.rows as Row[];
+      expect(after[0]!.start).toBe('2026-11-18T23:00:00Z');
+      const old = new Map(before.map((r) => [r.start, r.sum]));
+      expect(after[0]!.sum).toBeCloseTo(old.get(after[0]!.start)! + 0.1, 3);
+      expect(after.at(-1)!.sum).toBeCloseTo(before.at(-1)!.sum + 2.4, 3);
     } finally {
       await g.close();
     }
