@@ -54,35 +54,50 @@ interface Bucket {
   readonly startMs: number;
   readonly endMs: number;
   /** Minutes of the bucket within the range (what a complete bucket covers). */
-  readonly expectedMinutes: number;
+  expectedMinutes: number;
   coveredMinutes: number;
   /** Watt-minutes (curves), Wh (daily energy) or the peak VA. */
   total: number;
   peak: IntervalReading | null;
 }
 
-/** The calendar buckets of a range, each clipped to it. */
-function calendarBuckets(range: DateRange, by: Exclude<GroupBy, 'hour'>): Map<string, Bucket> {
+/** Minutes in a Paris day: 1440, 1380 on the last Sunday of March, 1500 on the last Sunday of October. */
+export function dayMinutes(day: LocalDate): number {
+  const month = day.slice(5, 7);
+  if ((month !== '03' && month !== '10') || Number(day.slice(8, 10)) < 25 || weekday(day) !== 0) return 1440;
+  return month === '03' ? 1380 : 1500;
+}
+
+/** The label of the calendar period holding `day`, by string work alone (the bounds are computed once per period). */
+function labelOf(day: LocalDate, by: Exclude<GroupBy, 'hour'>): string {
+  return by === 'day' ? day : by === 'month' ? day.slice(0, 7) : by === 'year' ? day.slice(0, 4) : isoWeek(day).label;
+}
+
+/** The calendar buckets of a range, each clipped to it, and for each day its bucket and its minutes. */
+function calendarBuckets(range: DateRange, by: Exclude<GroupBy, 'hour'>) {
   const buckets = new Map<string, Bucket>();
+  const days = new Map<string, { bucket: Bucket; minutes: number }>();
   for (const day of rangeDays(range)) {
-    const { label, first, next } = periodOf(day, by);
-    const existing = buckets.get(label);
-    const dayMinutes = (parisMidnightUtcMs(addDays(day, 1)) - parisMidnightUtcMs(day)) / 60_000;
-    if (existing) {
-      buckets.set(label, { ...existing, expectedMinutes: existing.expectedMinutes + dayMinutes });
-      continue;
+    const label = labelOf(day, by);
+    let bucket = buckets.get(label);
+    if (!bucket) {
+      const { first, next } = periodOf(day, by);
+      bucket = {
+        period: label,
+        startMs: parisMidnightUtcMs(first),
+        endMs: parisMidnightUtcMs(next),
+        expectedMinutes: 0,
+        coveredMinutes: 0,
+        total: 0,
+        peak: null,
+      };
+      buckets.set(label, bucket);
     }
-    buckets.set(label, {
-      period: label,
-      startMs: parisMidnightUtcMs(first),
-      endMs: parisMidnightUtcMs(next),
-      expectedMinutes: dayMinutes,
-      coveredMinutes: 0,
-      total: 0,
-      peak: null,
-    });
+    const minutes = dayMinutes(day);
+    bucket.expectedMinutes += minutes;
+    days.set(day, { bucket, minutes });
   }
-  return buckets;
+  return { buckets, days };
 }
 
 /** The clock hours of a range: 24 a day, 23 on the spring-forward day, 25 on the fall-back day. */
@@ -94,9 +109,6 @@ function hourBuckets(range: DateRange): Map<string, Bucket> {
   return buckets;
 }
 
-const keyOf = (by: GroupBy, reading: IntervalReading): string =>
-  by === 'hour' ? String(Math.floor(Date.parse(reading.date) / HOUR_MS) * HOUR_MS) : periodOf(readingDay(reading) as LocalDate, by).label;
-
 /**
  * Readings of one kind grouped: energy summed in Wh (a curve's average W times its minutes), max
  * power as the group's peak with its instant. An hour with a missing interval, or a period with a
@@ -104,17 +116,19 @@ const keyOf = (by: GroupBy, reading: IntervalReading): string =>
  */
 export function groupReadings(kind: MeteringKind, readings: readonly IntervalReading[], range: DateRange, by: GroupBy): ReadingGroup[] {
   const spec = KIND_SPECS[kind];
-  const buckets = by === 'hour' ? hourBuckets(range) : calendarBuckets(range, by);
+  const calendar = by === 'hour' ? null : calendarBuckets(range, by);
+  const hours = by === 'hour' ? hourBuckets(range) : null;
+  const buckets = calendar ? calendar.buckets : hours!;
   for (const reading of readings) {
-    const bucket = buckets.get(keyOf(by, reading));
+    const day = calendar ? calendar.days.get(readingDay(reading)) : undefined;
+    const bucket = calendar ? day?.bucket : hours!.get(String(Math.floor(Date.parse(reading.date) / HOUR_MS) * HOUR_MS));
     if (!bucket) continue;
     if (spec.isCurve) {
       const minutes = intervalMinutes(reading.interval_length);
       bucket.total += reading.value * minutes;
       bucket.coveredMinutes += minutes;
     } else {
-      const dayMinutes = (parisMidnightUtcMs(addDays(readingDay(reading) as LocalDate, 1)) - parisMidnightUtcMs(readingDay(reading) as LocalDate)) / 60_000;
-      bucket.coveredMinutes += dayMinutes;
+      bucket.coveredMinutes += day!.minutes;
       if (spec.readingType.aggregate === 'maximum') {
         if (!bucket.peak || reading.value > bucket.peak.value) bucket.peak = reading;
       } else bucket.total += reading.value;

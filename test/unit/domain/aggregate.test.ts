@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { rangeDays } from '../../../domain/date-range.js';
-import { groupReadings, isoWeek } from '../../../domain/aggregate.js';
+import { dayMinutes, groupReadings, isoWeek } from '../../../domain/aggregate.js';
+import { addDays } from '../../../domain/local-date.js';
 import type { LocalDate } from '../../../domain/local-date.js';
 import type { IntervalReading } from '../../../domain/metering.js';
-import { formatParisIso, intervalStarts } from '../../../domain/paris-time.js';
+import { formatParisIso, intervalStarts, parisMidnightUtcMs } from '../../../domain/paris-time.js';
 
 const d = (s: string) => s as LocalDate;
 const range = (start: string, end: string) => ({ start: d(start), end: d(end) });
@@ -71,5 +72,11 @@ describe('grouping readings', () => {
     expect(isoWeek(d('2027-01-03')).label).toBe('2026-W53');
     expect(isoWeek(d('2027-01-04')).label).toBe('2027-W01');
     expect(isoWeek(d('2025-12-29')).label).toBe('2026-W01');
+  });
+
+  it('when day lengths are told from the date alone, then they match the Paris midnights on every day from 2019 to 2030', () => {
+    for (const day of rangeDays(range('2019-01-01', '2031-01-01'))) {
+      expect(dayMinutes(day)).toBe((parisMidnightUtcMs(addDays(day, 1)) - parisMidnightUtcMs(day)) / 60_000);
+    }
   });
 });
