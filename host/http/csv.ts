@@ -7,6 +7,8 @@ export type CsvDialect = 'rfc4180' | 'excel-fr';
 export function wantsCsv(req: Request): boolean {
   if (req.query.format === 'csv') return true;
   if (req.query.format === 'json') return false;
+  // Most requests name no CSV at all: no content negotiation for them.
+  if (!req.headers.accept?.includes('text/csv')) return false;
   return req.accepts(['application/json', 'text/csv']) === 'text/csv';
 }
 
