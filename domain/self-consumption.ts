@@ -19,7 +19,8 @@ export interface SelfConsumptionGroup {
   readonly complete: boolean;
 }
 
-const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+/** `part / whole` to four decimals, null when there is nothing to divide by. */
+export const rate = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 
 /**
  * Self-consumption from a consumption and a production load curve, interval by interval where both

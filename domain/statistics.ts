@@ -1,6 +1,6 @@
-import { addDays, parseLocalDate, type LocalDate } from './local-date.js';
+import { dayMinutes } from './aggregate.js';
+import { parseLocalDate, type LocalDate } from './local-date.js';
 import { intervalMinutes, readingDay, type IntervalReading } from './metering.js';
-import { parisMidnightUtcMs } from './paris-time.js';
 
 /**
  * What Home Assistant statistics are summed from: each complete day served, in watt-minutes. Its
@@ -40,7 +40,7 @@ export function completeDays(readings: readonly IntervalReading[]): Map<LocalDat
   }
   const complete = new Map<LocalDate, number>();
   for (const [day, { wmin, minutes }] of days) {
-    if (minutes >= (parisMidnightUtcMs(addDays(day, 1)) - parisMidnightUtcMs(day)) / 60_000) complete.set(day, wmin);
+    if (minutes >= dayMinutes(day)) complete.set(day, wmin);
   }
   return complete;
 }

@@ -1,4 +1,4 @@
-import type { SelfConsumptionGroup } from '../../../domain/self-consumption.js';
+import { rate, type SelfConsumptionGroup } from '../../../domain/self-consumption.js';
 import type { SelfConsumptionAnswer } from '../../../domain/use-cases/self-consumption.js';
 import { dialectOf, sendCsv, wantsCsv } from '../csv.js';
 import { headroomOf } from '../../../domain/headroom.js';
@@ -72,7 +72,6 @@ function selfConsumptionToWire(answer: SelfConsumptionAnswer) {
   });
   const sum = (pick: (g: SelfConsumptionGroup) => number) => Math.round(answer.groups.reduce((s, g) => s + pick(g), 0) * 1000) / 1000;
   const [productionWh, consumptionWh, selfConsumedWh] = [sum((g) => g.productionWh), sum((g) => g.consumptionWh), sum((g) => g.selfConsumedWh)];
-  const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
   return {
     usage_point_id: answer.consumptionMeter.usagePointId,
     production_usage_point_id: answer.productionMeter.usagePointId,
